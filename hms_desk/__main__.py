@@ -1,0 +1,3 @@
+from hms_desk.cli import main
+
+raise SystemExit(main())

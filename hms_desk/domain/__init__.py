@@ -1,0 +1,1 @@
+"""Value types and NAV's rules. Plain Python: no Qt, no database."""

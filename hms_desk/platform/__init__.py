@@ -1,0 +1,1 @@
+"""Process-level plumbing that is not Qt: paths, settings, logging, secrets, tasks."""

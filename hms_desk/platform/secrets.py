@@ -1,0 +1,129 @@
+"""Secrets (API tokens, the capture encryption key) behind a small interface.
+
+``KeyringSecrets`` uses the OS keychain through ``keyring`` (Windows
+Credential Locker, macOS Keychain, Secret Service on Linux).  Where no
+keychain exists (a headless Linux box without Secret Service), the documented
+fallback is ``FileSecrets``: a file readable only by the user in the profile's
+config directory, with a clear warning.  Tests use ``MemorySecrets`` and never
+touch a real keychain.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import stat
+from pathlib import Path
+from typing import Protocol
+
+log = logging.getLogger("hms_desk.secrets")
+
+SERVICE = "hms-desk"
+
+
+class SecretStore(Protocol):
+    description: str
+
+    def get(self, name: str) -> str | None: ...
+    def set(self, name: str, value: str) -> None: ...
+    def delete(self, name: str) -> None: ...
+
+
+class MemorySecrets:
+    description = "minne (kun for test)"
+
+    def __init__(self) -> None:
+        self._d: dict[str, str] = {}
+
+    def get(self, name: str) -> str | None:
+        return self._d.get(name)
+
+    def set(self, name: str, value: str) -> None:
+        self._d[name] = value
+
+    def delete(self, name: str) -> None:
+        self._d.pop(name, None)
+
+
+class FileSecrets:
+    """Fallback: JSON file with mode 0600 in the profile."""
+
+    description = "fil i profilen (ingen nøkkelring tilgjengelig)"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _read(self) -> dict[str, str]:
+        try:
+            return json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError):
+            log.warning("secrets file unreadable; starting empty")
+            return {}
+
+    def get(self, name: str) -> str | None:
+        return self._read().get(name)
+
+    def _write(self, d: dict[str, str]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(d, f)
+
+    def set(self, name: str, value: str) -> None:
+        d = self._read()
+        d[name] = value
+        self._write(d)
+
+    def delete(self, name: str) -> None:
+        d = self._read()
+        if d.pop(name, None) is not None:
+            self._write(d)
+
+
+class KeyringSecrets:
+    description = "operativsystemets nøkkelring"
+
+    def __init__(self) -> None:
+        import keyring
+
+        self._kr = keyring
+
+    def get(self, name: str) -> str | None:
+        return self._kr.get_password(SERVICE, name)
+
+    def set(self, name: str, value: str) -> None:
+        self._kr.set_password(SERVICE, name, value)
+
+    def delete(self, name: str) -> None:
+        import keyring.errors
+
+        try:
+            self._kr.delete_password(SERVICE, name)
+        except keyring.errors.PasswordDeleteError:
+            pass
+
+
+NO_KEYRING_WARNING = (
+    "Fant ingen nøkkelring i operativsystemet. Hemmeligheter lagres i stedet i en fil som bare "
+    "din bruker kan lese, i profilmappen. Installer en nøkkelring (Secret Service) for bedre vern."
+)
+
+
+def open_secret_store(fallback_file: Path) -> tuple[SecretStore, str | None]:
+    """The OS keychain if one works, else the file fallback and a warning."""
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        backend = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring):
+            raise RuntimeError("no keyring backend")
+        store = KeyringSecrets()
+        store.get("__probe__")
+        return store, None
+    except Exception as exc:  # keyring raises many kinds when no backend works
+        log.warning("no usable keyring (%s); using file fallback", type(exc).__name__)
+        return FileSecrets(fallback_file), NO_KEYRING_WARNING

@@ -1,0 +1,180 @@
+"""Typed, versioned settings stored as JSON in the profile's config directory.
+
+Every field has a type and a default.  The file carries ``schema_version``;
+older files are migrated forward by the functions in ``_MIGRATIONS``.  A
+corrupt or unreadable file never stops the program: it is moved aside
+(``settings.json.corrupt-<time>``), defaults are used and a Norwegian warning
+is returned for the UI to show.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, get_type_hints
+
+log = logging.getLogger("hms_desk.settings")
+
+SCHEMA_VERSION = 2
+DB_URL_ENV = "HMS_DESK_DB_URL"
+
+
+@dataclass
+class VideoSettings:
+    source: str = "demo"            # "demo", "file:<path>", "url:<url>", "camera:<id>"
+    live_face_blur: bool = True
+    blank_when_detector_fails: bool = False
+    show_overlay: bool = False
+
+
+@dataclass
+class OebsSettings:
+    base_url: str = ""              # empty: local register only
+    timeout_s: float = 5.0
+
+
+@dataclass
+class UiSettings:
+    language: str = "nb"            # "nb" (bokmål) or "en"
+    window_geometry: str = ""       # base64 of QMainWindow.saveGeometry()
+    window_state: str = ""          # base64 of QMainWindow.saveState()
+
+
+@dataclass
+class Settings:
+    schema_version: int = SCHEMA_VERSION
+    db_url: str = ""                # empty: SQLite file in the profile
+    technician: str = "tekniker"    # the orderer's staff ident (never a user's name)
+    hms_unit: str = "4703"          # the technician's HMS storage unit (lager)
+    retention_days: int = 7
+    video: VideoSettings = field(default_factory=VideoSettings)
+    oebs: OebsSettings = field(default_factory=OebsSettings)
+    ui: UiSettings = field(default_factory=UiSettings)
+
+
+class SettingsError(ValueError):
+    """A settings value has the wrong type or is out of range."""
+
+
+def _migrate_1_to_2(d: dict[str, Any]) -> dict[str, Any]:
+    # v1 kept the language at top level.
+    lang = d.pop("language", None)
+    if lang is not None:
+        d.setdefault("ui", {})["language"] = lang
+    return d
+
+
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2}
+
+
+def _from_dict(cls: type, data: dict[str, Any], where: str = "") -> Any:
+    if not isinstance(data, dict):
+        raise SettingsError(f"«{where or 'innstillinger'}» skal være et objekt")
+    hints = get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        typ = hints[f.name]
+        key = f"{where}.{f.name}" if where else f.name
+        if dataclasses.is_dataclass(typ):
+            kwargs[f.name] = _from_dict(typ, value, key)
+        elif typ is float and isinstance(value, int) and not isinstance(value, bool):
+            kwargs[f.name] = float(value)
+        elif typ is bool and not isinstance(value, bool):
+            raise SettingsError(f"«{key}» skal være sann/usann, ikke {value!r}")
+        elif typ in (int, float) and (isinstance(value, bool) or not isinstance(value, typ)):
+            raise SettingsError(f"«{key}» skal være et tall, ikke {value!r}")
+        elif typ is str and not isinstance(value, str):
+            raise SettingsError(f"«{key}» skal være tekst, ikke {value!r}")
+        else:
+            kwargs[f.name] = value
+    unknown = set(data) - {f.name for f in dataclasses.fields(cls)}
+    if unknown:
+        log.info("ignoring unknown settings keys: %s", sorted(unknown))
+    obj = cls(**kwargs)
+    return obj
+
+
+def validate(s: Settings) -> None:
+    if s.retention_days < 1 or s.retention_days > 365:
+        raise SettingsError("«retention_days» må være mellom 1 og 365 dager")
+    if s.ui.language not in ("nb", "en"):
+        raise SettingsError("«ui.language» må være «nb» eller «en»")
+    if not (len(s.hms_unit) == 4 and s.hms_unit.isdigit()):
+        raise SettingsError("«hms_unit» skal være et lagernummer med 4 siffer")
+
+
+def from_dict(data: dict[str, Any]) -> Settings:
+    version = data.get("schema_version", 1)
+    if not isinstance(version, int):
+        raise SettingsError("«schema_version» mangler eller er ugyldig")
+    if version > SCHEMA_VERSION:
+        raise SettingsError(
+            f"Innstillingene er laget av en nyere versjon av HMS Desk (versjon {version})."
+        )
+    while version < SCHEMA_VERSION:
+        data = _MIGRATIONS[version](dict(data))
+        version += 1
+        data["schema_version"] = version
+    s = _from_dict(Settings, data)
+    validate(s)
+    return s
+
+
+def to_dict(s: Settings) -> dict[str, Any]:
+    return dataclasses.asdict(s)
+
+
+@dataclass
+class LoadResult:
+    settings: Settings
+    warnings: list[str]
+
+
+class SettingsStore:
+    """Reads and writes one settings file atomically."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    def load(self) -> LoadResult:
+        if not self.path.exists():
+            return LoadResult(Settings(), [])
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return LoadResult(from_dict(data), [])
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, SettingsError, TypeError) as exc:
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            try:
+                os.replace(self.path, aside)
+                kept = f" Den gamle filen er lagt til side som {aside.name}."
+            except OSError:
+                kept = ""
+            reason = str(exc) if isinstance(exc, SettingsError) else "filen kunne ikke leses"
+            log.warning("settings file unusable (%s); using defaults", type(exc).__name__)
+            return LoadResult(
+                Settings(),
+                [f"Innstillingsfilen var ødelagt ({reason}). Standardinnstillinger brukes.{kept}"],
+            )
+
+    def save(self, s: Settings) -> None:
+        validate(s)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(to_dict(s), indent=2, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+def effective_db_url(s: Settings, cli_url: str | None, default_sqlite_file: Path) -> str:
+    """``--db`` beats ``HMS_DESK_DB_URL`` beats the settings file beats the profile's SQLite file."""
+    for candidate in (cli_url, os.environ.get(DB_URL_ENV), s.db_url):
+        if candidate:
+            return candidate
+    return f"sqlite:///{default_sqlite_file}"

@@ -1,0 +1,1 @@
+"""Use cases over storage: lookup, cases, captures, journal, audit. No Qt."""

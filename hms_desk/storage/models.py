@@ -1,0 +1,287 @@
+"""The database schema.
+
+Privacy by construction: there is no column for a national identity number,
+a user's name, an address or a diagnosis anywhere.  Participants are stored
+by role and organisation only; devices are identified by HMS-nr + serienr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+# --- catalogue -------------------------------------------------------------
+
+class Series(Base):
+    __tablename__ = "series"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)   # grunndata seriesId or a name
+    name: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Product(Base):
+    __tablename__ = "products"
+    hmsnr: Mapped[str] = mapped_column(String(6), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    article_name: Mapped[str] = mapped_column(String(400), default="")
+    series_id: Mapped[str | None] = mapped_column(ForeignKey("series.id"), index=True)
+    catalog_id: Mapped[str | None] = mapped_column(String(64), index=True)  # grunndata product id
+    supplier_name: Mapped[str] = mapped_column(String(200), default="")
+    supplier_ref: Mapped[str] = mapped_column(String(100), default="")
+    iso_category: Mapped[str] = mapped_column(String(16), default="")
+    has_parts_list: Mapped[bool] = mapped_column(Boolean, default=False)
+    image_uri: Mapped[str] = mapped_column(String(500), default="")
+    series: Mapped[Series | None] = relationship()
+
+
+class Part(Base):
+    __tablename__ = "parts"
+    hmsnr: Mapped[str] = mapped_column(String(6), primary_key=True)
+    name: Mapped[str] = mapped_column(String(400))
+    supplier_ref: Mapped[str] = mapped_column(String(100), default="")
+    supplier_name: Mapped[str] = mapped_column(String(200), default="")
+    category: Mapped[str] = mapped_column(String(60), default="Annet", index=True)
+    default_qty: Mapped[int] = mapped_column(Integer, default=1)
+    max_qty: Mapped[int] = mapped_column(Integer, default=4)
+    is_spare_part: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_accessory: Mapped[bool] = mapped_column(Boolean, default=False)
+    for_municipal_technician: Mapped[bool | None] = mapped_column(Boolean)
+    iso_category: Mapped[str] = mapped_column(String(16), default="")
+    catalog_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    image: Mapped[str] = mapped_column(String(500), default="")
+
+
+class PartCompatibility(Base):
+    """A part fits a series or a product (grunndata ``compatibleWith``)."""
+
+    __tablename__ = "part_compatibility"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    part_hmsnr: Mapped[str] = mapped_column(ForeignKey("parts.hmsnr", ondelete="CASCADE"))
+    target_kind: Mapped[str] = mapped_column(String(10))   # "series" | "product"
+    target_id: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (
+        UniqueConstraint("part_hmsnr", "target_kind", "target_id", name="uq_part_compat"),
+        Index("ix_part_compat_target", "target_kind", "target_id"),
+    )
+
+
+class ProductPart(Base):
+    """The hand-kept list product → parts."""
+
+    __tablename__ = "product_parts"
+    product_hmsnr: Mapped[str] = mapped_column(String(6), primary_key=True)
+    part_hmsnr: Mapped[str] = mapped_column(ForeignKey("parts.hmsnr", ondelete="CASCADE"), primary_key=True)
+
+
+class Municipality(Base):
+    __tablename__ = "municipalities"
+    number: Mapped[str] = mapped_column(String(4), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    hms_unit: Mapped[str] = mapped_column(String(4))
+
+
+# --- device register (OeBS) ------------------------------------------------
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hmsnr: Mapped[str] = mapped_column(String(6))
+    serial: Mapped[str] = mapped_column(String(20))
+    iso_category: Mapped[str] = mapped_column(String(16), default="")
+    created_date: Mapped[dt.date | None] = mapped_column(Date)     # warranty start
+    __table_args__ = (UniqueConstraint("hmsnr", "serial", name="uq_devices_hmsnr_serial"),)
+    loan: Mapped["Loan | None"] = relationship(back_populates="device", uselist=False)
+
+
+class Loan(Base):
+    __tablename__ = "loans"
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    loan_date: Mapped[dt.date | None] = mapped_column(Date)
+    loan_type: Mapped[str] = mapped_column(String(1), default="P")
+    article_status: Mapped[str] = mapped_column(String(40), default="I utlån")
+    municipality: Mapped[str] = mapped_column(String(4), default="")
+    device: Mapped[Device] = relationship(back_populates="loan")
+
+
+# --- support cases ---------------------------------------------------------
+
+class Case(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="support")   # support | utproving
+    status: Mapped[str] = mapped_column(String(10), default="open")   # open | closed
+    technician: Mapped[str] = mapped_column(String(40))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    hmsnr: Mapped[str | None] = mapped_column(String(6))
+    serial: Mapped[str | None] = mapped_column(String(20))
+    municipality: Mapped[str | None] = mapped_column(String(4))
+    user_takes_part: Mapped[bool] = mapped_column(Boolean, default=False)
+    decision: Mapped[str | None] = mapped_column(String(30))
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    next_contact: Mapped[str] = mapped_column(String(200), default="")
+    participants: Mapped[list["Participant"]] = relationship(cascade="all, delete-orphan")
+    consents: Mapped[list["Consent"]] = relationship(cascade="all, delete-orphan")
+    __table_args__ = (Index("ix_cases_device", "hmsnr", "serial"),)
+
+
+class Participant(Base):
+    """Who is present, by role and organisation only (never a name)."""
+
+    __tablename__ = "participants"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(40))
+    organisation: Mapped[str] = mapped_column(String(120), default="")
+    in_picture: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Consent(Base):
+    __tablename__ = "consents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))          # muntlig | skriftlig
+    given_by: Mapped[str] = mapped_column(String(20))      # bruker | pårørende | verge
+    scope: Mapped[str] = mapped_column(String(20))         # bilder | video | opptak
+    given_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(40))
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class CaseEvent(Base):
+    """The case timeline (privacy pause, snapshot, lookup, decision ...)."""
+
+    __tablename__ = "case_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    kind: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class Snapshot(Base):
+    """Metadata of one capture; the pixels live encrypted in the profile."""
+
+    __tablename__ = "snapshots"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(80), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    faces_blurred: Mapped[int] = mapped_column(Integer, default=0)
+    detector: Mapped[str] = mapped_column(String(60), default="")
+    sha256: Mapped[str] = mapped_column(String(64))
+    annotations: Mapped[list | None] = mapped_column(JSON)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+# --- parts orders ----------------------------------------------------------
+
+class PartsOrder(Base):
+    __tablename__ = "parts_orders"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"), index=True)
+    hmsnr: Mapped[str] = mapped_column(String(6))
+    serial: Mapped[str] = mapped_column(String(20))
+    orderer: Mapped[str] = mapped_column(String(40))
+    municipality: Mapped[str] = mapped_column(String(4), default="")
+    hms_unit: Mapped[str] = mapped_column(String(4), default="")
+    delivery: Mapped[str] = mapped_column(String(30), default="kommunelager")  # kommunelager | servicejobb
+    status: Mapped[str] = mapped_column(String(30), default="INNSENDT")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    has_battery: Mapped[bool] = mapped_column(Boolean, default=False)
+    snapshot_id: Mapped[int | None] = mapped_column(ForeignKey("snapshots.id", ondelete="SET NULL"))
+    request_key: Mapped[str | None] = mapped_column(String(64), unique=True)   # idempotency
+    lines: Mapped[list["OrderLine"]] = relationship(cascade="all, delete-orphan", order_by="OrderLine.id")
+    history: Mapped[list["OrderStatusChange"]] = relationship(cascade="all, delete-orphan",
+                                                               order_by="OrderStatusChange.id")
+    __table_args__ = (Index("ix_orders_device_time", "hmsnr", "serial", "created_at"),)
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("parts_orders.id", ondelete="CASCADE"), index=True)
+    part_hmsnr: Mapped[str | None] = mapped_column(String(6))
+    supplier_ref: Mapped[str] = mapped_column(String(100), default="")
+    description: Mapped[str] = mapped_column(String(400), default="")
+    category: Mapped[str] = mapped_column(String(60), default="")
+    quantity: Mapped[int] = mapped_column(Integer)
+    unknown_part: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OrderStatusChange(Base):
+    __tablename__ = "order_status_history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("parts_orders.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(30))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    by: Mapped[str] = mapped_column(String(40))
+
+
+# --- journal, deviations, audit -------------------------------------------
+
+class JournalNote(Base):
+    __tablename__ = "journal_notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    text: Mapped[str] = mapped_column(Text)
+    exported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    pdf_sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Deviation(Base):
+    __tablename__ = "deviations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))   # feil_samtale | lyd_bilde_borte | utenforstående | feil_del
+    direction: Mapped[str] = mapped_column(String(20), default="til_kommune")
+    description: Mapped[str] = mapped_column(Text, default="")
+    reported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    reported_by: Mapped[str] = mapped_column(String(40))
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))      # opened | exported | printed | deleted ...
+    object_type: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")

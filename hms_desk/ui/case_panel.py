@@ -1,0 +1,256 @@
+"""The case: who is present, consent, pictures, decision, summary, journal, close."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Awaitable, Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from hms_desk.domain.errors import HmsError
+from hms_desk.domain.nav import DECISION_TEXT, Decision
+from hms_desk.services.cases import CONSENT_GIVERS, CONSENT_KINDS, CONSENT_SCOPES, ROLES, CaseService
+from hms_desk.ui.ops import Op
+
+
+class CasePanel(QWidget):
+    caseStarted = Signal(int, str)        # id, number
+    caseClosed = Signal(int, int)         # id, captures deleted
+    snapshotAdded = Signal(int)
+    journalExported = Signal(str)         # path
+    message = Signal(str)
+
+    def __init__(self, run_db: Callable[..., Awaitable], run_cpu: Callable[..., Awaitable],
+                 cases: CaseService, export_journal: Callable[[int], Path], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._run_db = run_db
+        self._run_cpu = run_cpu
+        self._cases = cases
+        self._export = export_journal
+        self.case_id: int | None = None
+        self.case_number = ""
+
+        self.title = QLabel(self.tr("Ingen sak er startet."))
+        self.title.setObjectName("caseTitle")
+        self.title.setStyleSheet("font-weight: bold; font-size: 13pt;")
+        self.start_button = QPushButton(self.tr("Start &ny sak"))
+
+        # who is present (roles only, never names)
+        people = QGroupBox(self.tr("Til stede (rolle, aldri navn)"))
+        self.role = QComboBox()
+        for r in ROLES:
+            self.role.addItem(r, r)
+        self.org = QLineEdit()
+        self.org.setPlaceholderText(self.tr("Organisasjon, f.eks. Oslo kommune"))
+        self.in_picture = QCheckBox(self.tr("I bildet"))
+        self.add_person = QPushButton(self.tr("Legg til"))
+        self.people = QListWidget()
+        self.people.setMaximumHeight(80)
+        pl = QVBoxLayout(people)
+        row = QHBoxLayout()
+        for w in (self.role, self.org, self.in_picture, self.add_person):
+            row.addWidget(w)
+        pl.addLayout(row)
+        pl.addWidget(self.people)
+
+        consent = QGroupBox(self.tr("Samtykke"))
+        self.c_kind = QComboBox()
+        self.c_by = QComboBox()
+        self.c_scope = QComboBox()
+        for box, values in ((self.c_kind, CONSENT_KINDS), (self.c_by, CONSENT_GIVERS), (self.c_scope, CONSENT_SCOPES)):
+            for v in values:
+                box.addItem(v, v)
+        self.add_consent = QPushButton(self.tr("Registrer samtykke"))
+        self.consent_state = QLabel(self.tr("Brukeren deltar ikke."))
+        cl = QVBoxLayout(consent)
+        crow = QHBoxLayout()
+        for w in (self.c_kind, self.c_by, self.c_scope, self.add_consent):
+            crow.addWidget(w)
+        cl.addLayout(crow)
+        cl.addWidget(self.consent_state)
+
+        pics = QGroupBox(self.tr("Bilder (ansikter sladdet, kryptert, slettes når saken lukkes)"))
+        self.snapshots = QListWidget()
+        self.snapshots.setViewMode(QListWidget.ViewMode.IconMode)
+        self.snapshots.setIconSize(QSize(120, 80))
+        self.snapshots.setMaximumHeight(120)
+        QVBoxLayout(pics).addWidget(self.snapshots)
+
+        decide = QGroupBox(self.tr("Vurdering"))
+        self.decision = QComboBox()
+        self.decision.addItem(self.tr("(ikke bestemt)"), None)
+        for d in Decision:
+            self.decision.addItem(DECISION_TEXT[d], d.value)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Begrunnelse"))
+        self.summary = QPlainTextEdit()
+        self.summary.setPlaceholderText(self.tr("Oppsummering av samtalen (ingen navn, fødselsnummer eller diagnose)"))
+        self.summary.setMaximumHeight(90)
+        self.next_contact = QLineEdit()
+        self.next_contact.setPlaceholderText(self.tr("Neste kontakt, f.eks. ny samtale tirsdag kl. 10"))
+        form = QFormLayout(decide)
+        form.addRow(self.tr("Beslutning:"), self.decision)
+        form.addRow(self.tr("Begrunnelse:"), self.reason)
+        form.addRow(self.tr("Oppsummering:"), self.summary)
+        form.addRow(self.tr("Neste kontakt:"), self.next_contact)
+
+        self.export_button = QPushButton(self.tr("&Eksporter journalnotat (PDF)"))
+        self.close_button = QPushButton(self.tr("&Avslutt sak"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("caseStatus")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.export_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.start_button)
+        lay.addLayout(top)
+        for w in (people, consent, pics, decide):
+            lay.addWidget(w)
+        lay.addLayout(bottom)
+        lay.addWidget(self.status)
+        lay.addStretch(1)
+
+        self.start_button.clicked.connect(self.start_case)
+        self.add_person.clicked.connect(self._add_participant)
+        self.add_consent.clicked.connect(self._add_consent)
+        self.export_button.clicked.connect(self.export_journal)
+        self.close_button.clicked.connect(self.close_case)
+        self._set_enabled(False)
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.add_person, self.add_consent, self.export_button, self.close_button,
+                  self.decision, self.reason, self.summary, self.next_contact):
+            w.setEnabled(on)
+        self.start_button.setEnabled(not on)
+
+    def _fail(self, exc: HmsError) -> None:
+        self.status.setStyleSheet("color: #b00020;")
+        self.status.setText(exc.message)
+        self.message.emit(exc.message)
+
+    def _ok(self, text: str) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+        self.message.emit(text)
+
+    # -- actions ---------------------------------------------------------------
+    def start_case(self) -> None:
+        if self.case_id is not None:
+            return
+        Op(self, self._run_db, self._cases.start).success(self._started).failure(self._fail).run()
+
+    def _started(self, case) -> None:
+        self.case_id, self.case_number = case.id, case.number
+        self.title.setText(self.tr("Sak {0}").format(case.number))
+        self.people.clear()
+        self.snapshots.clear()
+        self.summary.clear()
+        self.reason.clear()
+        self.next_contact.clear()
+        self.decision.setCurrentIndex(0)
+        self.consent_state.setText(self.tr("Brukeren deltar ikke."))
+        self._set_enabled(True)
+        self._ok(self.tr("Sak {0} er startet.").format(case.number))
+        self.caseStarted.emit(case.id, case.number)
+
+    def _add_participant(self) -> None:
+        role, org, pic = self.role.currentData(), self.org.text().strip(), self.in_picture.isChecked()
+
+        def done(_):
+            self.people.addItem(f"{role}" + (f" — {org}" if org else "") + (self.tr(" (i bildet)") if pic else ""))
+            if role == "bruker":
+                self.consent_state.setText(self.tr("Brukeren deltar: samtykke kreves før bilder."))
+            self.org.clear()
+        Op(self, self._run_db, self._cases.add_participant, self.case_id, role, org, pic) \
+            .success(done).failure(self._fail).run()
+
+    def _add_consent(self) -> None:
+        kind, by, scope = self.c_kind.currentData(), self.c_by.currentData(), self.c_scope.currentData()
+        Op(self, self._run_db, self._cases.record_consent, self.case_id, kind, by, scope) \
+            .success(lambda _: self.consent_state.setText(
+                self.tr("Samtykke registrert: {0} fra {1} til {2}.").format(kind, by, scope))) \
+            .failure(self._fail).run()
+
+    def set_device(self, card) -> None:
+        """Links the looked-up device to the open case (if any)."""
+        if self.case_id is not None:
+            Op(self, self._run_db, self._cases.set_device, self.case_id, card.hmsnr, card.serial,
+               card.municipality_number).failure(self._fail).run()
+
+    def log_event(self, kind: str, detail: str) -> None:
+        if self.case_id is not None:
+            Op(self, self._run_db, self._cases.event, self.case_id, kind, detail).failure(self._fail).run()
+
+    def add_snapshot(self, image) -> Op | None:
+        """Anonymise, encrypt and store a frame for the case (off the GUI thread)."""
+        if self.case_id is None:
+            self._fail(HmsError(self.tr("Start en sak før du tar bilde.")))
+            return None
+        cid = self.case_id
+
+        def work():
+            res = self._cases.take_snapshot(cid, image)
+            return res, self._cases.snapshot_png(res.id)
+        return Op(self, self._run_cpu, work).success(self._snapshot_stored).failure(self._fail).run()
+
+    def _snapshot_stored(self, result) -> None:
+        res, png = result
+        img = QImage.fromData(png)
+        item = QListWidgetItem(QIcon(QPixmap.fromImage(img)), self.tr("{0} ansikt(er) sladdet").format(res.faces_blurred))
+        item.setData(Qt.ItemDataRole.UserRole, res.id)
+        self.snapshots.addItem(item)
+        self._ok(self.tr("Bilde lagret, {0} ansikt(er) sladdet.").format(res.faces_blurred))
+        self.snapshotAdded.emit(res.id)
+
+    def export_journal(self) -> None:
+        if self.case_id is None:
+            return
+        cid = self.case_id
+
+        def work():
+            self._save_fields_values(cid, values)
+            return self._export(cid)
+        values = (self.decision.currentData(), self.reason.text().strip(),
+                  self.summary.toPlainText().strip(), self.next_contact.text().strip())
+        self.export_button.setEnabled(False)
+        Op(self, self._run_cpu, work).success(self._exported).failure(self._fail).run() \
+            .finished.connect(lambda _ok: self.export_button.setEnabled(self.case_id is not None))
+
+    def _save_fields_values(self, cid: int, values: tuple) -> None:
+        decision, reason, summary, next_contact = values
+        if decision:
+            self._cases.set_decision(cid, Decision(decision), reason)
+        self._cases.set_summary(cid, summary, next_contact)
+
+    def _exported(self, path: Path) -> None:
+        self._ok(self.tr("Journalnotat lagret: {0}").format(str(path)))
+        self.journalExported.emit(str(path))
+
+    def close_case(self) -> None:
+        if self.case_id is None:
+            return
+        cid = self.case_id
+        values = (self.decision.currentData(), self.reason.text().strip(),
+                  self.summary.toPlainText().strip(), self.next_contact.text().strip())
+
+        def work():
+            self._save_fields_values(cid, values)
+            return self._cases.close(cid)
+        Op(self, self._run_db, work).success(lambda n: self._closed(cid, n)).failure(self._fail).run()
+
+    def _closed(self, cid: int, deleted: int) -> None:
+        self._ok(self.tr("Sak {0} er avsluttet. {1} bilde(r) slettet.").format(self.case_number, deleted))
+        self.case_id = None
+        self.title.setText(self.tr("Ingen sak er startet."))
+        self.snapshots.clear()
+        self._set_enabled(False)
+        self.caseClosed.emit(cid, deleted)

@@ -1,0 +1,60 @@
+"""Crash dialog: uncaught exceptions from any thread end up here, on the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from hms_desk.platform import crash
+
+log = logging.getLogger("hms_desk.crash")
+
+
+class CrashDialog(QDialog):
+    def __init__(self, text: str, log_path: Path | None, parent: QWidget | None = None,
+                 title: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title or self.tr("HMS Desk – uventet feil"))
+        lay = QVBoxLayout(self)
+        msg = self.tr("Det oppstod en uventet feil. Arbeidet ditt er lagret så langt det var mulig.\n"
+                      "Send gjerne feilrapporten under til brukerstøtte. Den inneholder ingen "
+                      "personopplysninger.")
+        if log_path is not None:
+            msg += "\n" + self.tr("Rapporten er lagret i: {0}").format(str(log_path))
+        label = QLabel(msg)
+        label.setWordWrap(True)
+        lay.addWidget(label)
+        self.details = QPlainTextEdit(text)
+        self.details.setReadOnly(True)
+        lay.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton(self.tr("Kopier rapport"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(640, 420)
+
+
+class CrashSignal(QObject):
+    """Thread-safe bridge: ``report(text)`` from any thread -> dialog on the GUI thread."""
+
+    crashed = Signal(str)
+
+    def __init__(self, crash_dir: Path, show_windows: bool = True):
+        super().__init__()
+        self._crash_dir = crash_dir
+        self._show = show_windows
+        self.last_report: Path | None = None
+        self.crashed.connect(self._on_crash, Qt.ConnectionType.QueuedConnection)
+
+    def report(self, text: str) -> None:
+        self.crashed.emit(text)
+
+    def _on_crash(self, text: str) -> None:
+        self.last_report = crash.write_crash_log(self._crash_dir, text)
+        if self._show:
+            CrashDialog(text, self.last_report).exec()

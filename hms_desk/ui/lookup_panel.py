@@ -1,0 +1,143 @@
+"""Device lookup: HMS-nr + serienr with NAV's validation, and the device card."""
+
+from __future__ import annotations
+
+from typing import Awaitable, Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from hms_desk.domain.errors import HmsError
+from hms_desk.domain.validation import validate_hmsnr, validate_serienr
+from hms_desk.services.lookup import DeviceCard
+from hms_desk.ui.ops import Op
+
+
+def _error_label() -> QLabel:
+    lab = QLabel()
+    lab.setObjectName("fieldError")
+    lab.setStyleSheet("color: #b00020;")
+    lab.setWordWrap(True)
+    lab.hide()
+    return lab
+
+
+class LookupPanel(QWidget):
+    deviceFound = Signal(object)          # DeviceCard
+    lookupFailed = Signal(str)
+
+    def __init__(self, run_db: Callable[..., Awaitable], lookup: Callable[[str, str], DeviceCard],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._run_db = run_db
+        self._lookup = lookup
+        self.card: DeviceCard | None = None
+
+        self.hmsnr = QLineEdit()
+        self.hmsnr.setPlaceholderText("6 siffer")
+        self.hmsnr.setAccessibleName(self.tr("HMS-nr"))
+        self.serial = QLineEdit()
+        self.serial.setPlaceholderText("6 siffer")
+        self.serial.setAccessibleName(self.tr("Serienr"))
+        self.hmsnr_error = _error_label()
+        self.serial_error = _error_label()
+        self.button = QPushButton(self.tr("Slå &opp"))
+        self.button.setDefault(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("lookupMessage")
+
+        form = QFormLayout()
+        form.addRow(self.tr("&HMS-nr:"), self.hmsnr)
+        form.addRow("", self.hmsnr_error)
+        form.addRow(self.tr("&Serienr:"), self.serial)
+        form.addRow("", self.serial_error)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.button)
+
+        self.card_box = QGroupBox(self.tr("Hjelpemiddel"))
+        self.card_form = QFormLayout(self.card_box)
+        self.card_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._card_labels: dict[str, QLabel] = {}
+        for key, text in (("product", self.tr("Produkt")), ("series", self.tr("Serie")),
+                          ("supplier", self.tr("Leverandør")), ("iso", self.tr("ISO-kategori")),
+                          ("status", self.tr("Status")), ("loan", self.tr("Utlån")),
+                          ("municipality", self.tr("Kommune")), ("hms", self.tr("HMS")),
+                          ("warranty", self.tr("Garanti")), ("battery", self.tr("Siste batteri")),
+                          ("history", self.tr("Tidligere"))):
+            lab = QLabel("–")
+            lab.setWordWrap(True)
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._card_labels[key] = lab
+            self.card_form.addRow(text + ":", lab)
+        self.card_box.hide()
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addLayout(top)
+        lay.addWidget(self.message)
+        lay.addWidget(self.card_box)
+        lay.addStretch(1)
+
+        self.button.clicked.connect(self.do_lookup)
+        self.hmsnr.returnPressed.connect(self.do_lookup)
+        self.serial.returnPressed.connect(self.do_lookup)
+
+    def set_values(self, hmsnr: str, serial: str) -> None:
+        self.hmsnr.setText(hmsnr)
+        self.serial.setText(serial)
+
+    def _validate(self) -> bool:
+        ok = True
+        for fn, edit, lab in ((validate_hmsnr, self.hmsnr, self.hmsnr_error),
+                              (validate_serienr, self.serial, self.serial_error)):
+            try:
+                fn(edit.text())
+                lab.hide()
+            except HmsError as exc:
+                lab.setText(exc.message)
+                lab.show()
+                ok = False
+        return ok
+
+    def do_lookup(self) -> None:
+        if not self._validate():
+            self.message.setText("")
+            return
+        self.button.setEnabled(False)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Slår opp …"))
+        Op(self, self._run_db, self._lookup, self.hmsnr.text().strip(), self.serial.text().strip()) \
+            .success(self._found).failure(self._failed).run().finished.connect(
+                lambda _ok: self.button.setEnabled(True))
+
+    def _found(self, card: DeviceCard) -> None:
+        self.card = card
+        self.message.setText("")
+        L = self._card_labels
+        L["product"].setText(f"{card.product_name}" + (f" — {card.article_name}" if card.article_name and card.article_name != card.product_name else ""))
+        L["series"].setText(card.series or "–")
+        L["supplier"].setText(f"{card.supplier} {card.supplier_ref}".strip() or "–")
+        L["iso"].setText(card.iso_category or "–")
+        L["status"].setText(card.article_status)
+        L["loan"].setText(f"{card.loan_type_text} ({card.loan_type}), {self.tr('fra')} {card.loan_date or '–'}")
+        L["municipality"].setText(f"{card.municipality_number} {card.municipality_name}".strip() or "–")
+        L["hms"].setText(f"{card.hms_unit} {card.hms_unit_name}".strip() or "–")
+        if card.warranty_end:
+            state = self.tr("under garanti") if card.under_warranty else self.tr("utløpt")
+            L["warranty"].setText(self.tr("{0} år, til {1} ({2})").format(card.warranty_years, card.warranty_end.isoformat(), state))
+        else:
+            L["warranty"].setText("–")
+        L["battery"].setText(card.last_battery_order.date().isoformat() if card.last_battery_order else "–")
+        L["history"].setText(", ".join(f"{h.number} ({h.status})" for h in card.history[:6]) or self.tr("ingen"))
+        self.card_box.show()
+        self.deviceFound.emit(card)
+
+    def _failed(self, exc: HmsError) -> None:
+        self.card = None
+        self.card_box.hide()
+        self.message.setText(exc.message)
+        self.message.setStyleSheet("color: #b00020;")
+        self.lookupFailed.emit(exc.message)

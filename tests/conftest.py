@@ -1,0 +1,139 @@
+"""Shared fixtures.  Qt tests run offscreen unless HMS_DESK_TEST_SHOW=1."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+if not os.environ.get("HMS_DESK_TEST_SHOW"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+@pytest.fixture
+def db(db_url: str, tmp_path: Path):
+    """A fresh, migrated SQLite database (real file, WAL)."""
+    from hms_desk.storage.db import open_database
+
+    database, _ = open_database(db_url, tmp_path / "backups")
+    yield database
+    database.dispose()
+
+
+# --- a seeded demo database, built once per session and copied per test -------
+
+@pytest.fixture(scope="session")
+def seeded_db_file(tmp_path_factory) -> Path:
+    from hms_desk.app import seed_embedded_defaults
+    from hms_desk.storage.db import open_database
+
+    path = tmp_path_factory.mktemp("seed") / "seed.sqlite3"
+    database, _ = open_database(f"sqlite:///{path}")
+    seed_embedded_defaults(database)
+    with database.engine.connect() as c:
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def profile_dir(tmp_path: Path, seeded_db_file: Path) -> Path:
+    """A temporary profile whose database already holds the embedded defaults."""
+    import shutil
+
+    from hms_desk.platform.paths import Profile
+
+    prof = Profile.at(tmp_path / "profile").ensure()
+    shutil.copyfile(seeded_db_file, prof.default_db_file)
+    return tmp_path / "profile"
+
+
+@pytest.fixture
+def core(profile_dir: Path):
+    from hms_desk.app import Options, build_core
+    from hms_desk.platform.secrets import MemorySecrets
+    from hms_desk.platform.tasks import InlineTasks
+
+    c = build_core(Options(profile=profile_dir, secrets=MemorySecrets(), tasks=InlineTasks()))
+    yield c
+    c.close()
+
+
+# --- a real PostgreSQL server, started for the tests that need one ------------
+
+def _pg_bin() -> Path | None:
+    import glob
+    import shutil
+
+    for cand in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if (Path(cand) / "initdb").exists():
+            return Path(cand)
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+@pytest.fixture(scope="session")
+def pg_url(tmp_path_factory):
+    """Starts a throw-away PostgreSQL server on a free loopback port."""
+    import os
+    import socket
+    import subprocess
+
+    if os.environ.get("HMS_DESK_TEST_PG_URL"):
+        yield os.environ["HMS_DESK_TEST_PG_URL"]
+        return
+    bindir = _pg_bin()
+    if bindir is None:
+        pytest.fail("PostgreSQL is not installed: run scripts/test, which installs it, "
+                    "or set HMS_DESK_TEST_PG_URL to a server of your own")
+    base = tmp_path_factory.mktemp("pg")
+    data = base / "data"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    prefix: list[str] = []
+    if os.geteuid() == 0:       # initdb refuses to run as root
+        import shutil as _sh
+        _sh.chown(base, "postgres", "postgres")
+        os.chmod(base, 0o755)
+        for parent in list(base.parents)[:3]:
+            os.chmod(parent, os.stat(parent).st_mode | 0o711)
+        prefix = ["runuser", "-u", "postgres", "--"]
+    run = lambda *cmd: subprocess.run(prefix + [str(c) for c in cmd], check=True,  # noqa: E731
+                                      capture_output=True, text=True)
+    run(bindir / "initdb", "-D", data, "-U", "hms", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
+    run(bindir / "pg_ctl", "-D", data, "-l", base / "log.txt", "-w", "-t", "60", "start",
+        "-o", f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off")
+    try:
+        run(bindir / "createdb", "-h", "127.0.0.1", "-p", port, "-U", "hms", "hms_desk_test")
+        yield f"postgresql+psycopg://hms@127.0.0.1:{port}/hms_desk_test"
+    finally:
+        subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
+                       capture_output=True)
+
+
+@pytest.fixture
+def pg_db(pg_url):
+    """A migrated PostgreSQL database, emptied after the test."""
+    from sqlalchemy import text
+
+    from hms_desk.storage.db import open_database
+    from hms_desk.storage.models import Base
+
+    database, _ = open_database(pg_url)
+    yield database
+    with database.engine.begin() as c:
+        names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+        c.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    database.dispose()
