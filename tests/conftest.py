@@ -137,3 +137,29 @@ def pg_db(pg_url):
         names = ", ".join(t.name for t in Base.metadata.sorted_tables)
         c.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
     database.dispose()
+
+
+@pytest.fixture
+def qloop(qapp):
+    """qasync's asyncio loop on the test's QApplication (Qt's loop is driven by qtbot waits)."""
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def gui_core(profile_dir: Path, qloop):
+    """Core services with real background threads, as the GUI has them."""
+    from hms_desk.app import Options, build_core
+    from hms_desk.platform.secrets import MemorySecrets
+    from hms_desk.platform.tasks import ThreadTasks
+
+    c = build_core(Options(profile=profile_dir, secrets=MemorySecrets(), tasks=ThreadTasks()), gui=True)
+    yield c
+    c.close()

@@ -7,6 +7,7 @@ timeline and the anonymised pictures.  No names, no national ID, no diagnosis.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 from pathlib import Path
@@ -27,6 +28,13 @@ from hms_desk.storage.models import Case, CaseEvent, JournalNote, PartsOrder, ut
 log = logging.getLogger("hms_desk.journal")
 
 
+def aware(t):
+    """Database times are naive UTC; documents show them in local time."""
+    if t is None or getattr(t, "tzinfo", None) is not None:
+        return t
+    return t.replace(tzinfo=dt.timezone.utc)
+
+
 def device_info(card: DeviceCard) -> doc.DeviceInfo:
     return doc.DeviceInfo(
         hmsnr=card.hmsnr, serial=card.serial, product_name=card.product_name, series=card.series,
@@ -39,7 +47,7 @@ def device_info(card: DeviceCard) -> doc.DeviceInfo:
 
 def order_info(o: PartsOrder) -> doc.OrderInfo:
     return doc.OrderInfo(
-        number=o.number, created_at=o.created_at, status=o.status, orderer=o.orderer,
+        number=o.number, created_at=aware(o.created_at), status=o.status, orderer=o.orderer,
         delivery=o.delivery,
         lines=tuple(doc.OrderLineInfo(l.part_hmsnr, l.supplier_ref, l.description, l.category,
                                       l.quantity, l.unknown_part) for l in o.lines),
@@ -75,21 +83,21 @@ class JournalService:
         snaps = []
         if include_pictures:
             for snap in self._cases.snapshots(case_id):
-                snaps.append(doc.SnapshotImage(snap.created_at, snap.faces_blurred,
+                snaps.append(doc.SnapshotImage(aware(snap.created_at), snap.faces_blurred,
                                                self._cases.snapshot_png(snap.id)))
         decision = nav.DECISION_TEXT.get(nav.Decision(case.decision), "") if case.decision else ""
         return doc.JournalData(
             case_number=case.number, kind=case.kind, technician=case.technician,
             hms_unit=self._hms_unit, hms_unit_name=nav.HMS_UNITS.get(self._hms_unit, ""),
-            started_at=case.started_at, closed_at=case.closed_at, device=device,
+            started_at=aware(case.started_at), closed_at=aware(case.closed_at), device=device,
             participants=tuple(doc.ParticipantInfo(p.role, p.organisation, p.in_picture)
                                for p in case.participants),
-            consents=tuple(doc.ConsentInfo(c.kind, c.given_by, c.scope, c.given_at, c.recorded_by)
+            consents=tuple(doc.ConsentInfo(c.kind, c.given_by, c.scope, aware(c.given_at), c.recorded_by)
                            for c in case.consents),
             user_takes_part=case.user_takes_part, decision_text=decision,
             decision_reason=case.decision_reason, summary=case.summary, next_contact=case.next_contact,
             orders=tuple(order_info(o) for o in orders),
-            events=tuple((e.at, e.detail or e.kind) for e in events),
+            events=tuple((aware(e.at), e.detail or e.kind) for e in events),
             snapshots=tuple(snaps),
         )
 

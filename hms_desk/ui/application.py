@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -53,12 +52,17 @@ def make_parts_loader(core: Core):
 
 def build_window(core: Core) -> MainWindow:
     from hms_desk.ui.video_pane import VideoPane
+    from hms_desk.video.sources import source_from_spec
 
     t = core.tasks
     video = VideoPane()
-    video.set_source_spec(core.settings.video.source)
+    try:
+        video.start_source(source_from_spec(core.settings.video.source))
+    except HmsError as exc:          # a bad source in the settings: say so in the pane
+        log.warning("video source unusable: %s", exc.code)
+        video.show_error(exc.message)
     if core.settings.video.show_overlay:
-        video.toggle_overlay()
+        video.set_overlay_visible(True)
     cases = CasePanel(t.db, t.cpu, core.cases, core.journal.export_pdf)
     lookup = LookupPanel(t.db, core.lookup.lookup)
     parts = PartsPanel(t.db, make_parts_loader(core), core.orders.create, make_order_draft(core))

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.act_zoom_in = self._action(self.tr("Zoom &inn"), [QKeySequence("+"), QKeySequence("Ctrl++")], v.zoom_in)
         self.act_zoom_out = self._action(self.tr("Zoom &ut"), [QKeySequence("-"), QKeySequence("Ctrl+-")], v.zoom_out)
         self.act_zoom_reset = self._action(self.tr("&Tilbakestill zoom"), "0", v.reset_view)
-        self.act_rotate = self._action(self.tr("&Roter 90°"), "R", v.rotate)
+        self.act_rotate = self._action(self.tr("&Roter 90°"), "R", v.rotate_clockwise)
         self.act_overlay = self._action(self.tr("Vis &måltall (fps, forsinkelse)"), "Ctrl+I", v.toggle_overlay, checkable=True)
         self.act_fullscreen = self._action(self.tr("&Fullskjerm"), "F11", self.toggle_fullscreen, checkable=True)
         self.act_lookup = self._action(self.tr("Gå til &oppslag"), "Ctrl+L", self.focus_lookup)
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         self.case_panel.set_device(card)
 
     def take_snapshot(self) -> None:
-        if self.video.privacy_paused:
+        if self.video.is_privacy_paused:
             self.statusBar().showMessage(self.tr("Personvernpause: ingen bilder tas."), 5000)
             return
         frame = self.video.current_frame()
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.case_panel.add_snapshot(frame.image)
 
     def toggle_privacy(self) -> None:
-        self.video.set_privacy_paused(not self.video.privacy_paused)
+        self.video.set_privacy_paused(not self.video.is_privacy_paused)
 
     def _privacy_changed(self, paused: bool) -> None:
         self.act_privacy.setChecked(paused)

@@ -188,7 +188,7 @@ class PartsPanel(QWidget):
         Op(self, self._run_db, self._create_order, draft).success(self._created).failure(self._refused).run()
 
     def _created(self, result) -> None:
-        number = getattr(result, "number", str(result))
+        number = result.order.number
         self.result.setText(self.tr("Bestilling {0} er sendt.").format(number))
         self.lines.setRowCount(0)
         self._request_key = uuid.uuid4().hex

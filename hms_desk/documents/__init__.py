@@ -1,0 +1,41 @@
+"""PDF documents: journal note, parts order, repair order, deletion receipt.
+
+Plain Python on ReportLab (no Qt).  Writers take the frozen values from
+:mod:`hms_desk.documents.model` and write an A4 PDF (PDF/A-2b as far as
+ReportLab allows) in Norwegian bokmål.
+"""
+
+from __future__ import annotations
+
+from hms_desk.documents.journal_pdf import write_journal_pdf
+from hms_desk.documents.model import (
+    ConsentInfo,
+    DeletionReceiptData,
+    DeviceInfo,
+    JournalData,
+    OrderDocData,
+    OrderInfo,
+    OrderLineInfo,
+    ParticipantInfo,
+    SnapshotImage,
+)
+from hms_desk.documents.orders_pdf import write_parts_order_pdf, write_repair_order_pdf
+from hms_desk.documents.pdf_base import DocumentError
+from hms_desk.documents.receipt_pdf import write_deletion_receipt_pdf
+
+__all__ = [
+    "ConsentInfo",
+    "DeletionReceiptData",
+    "DeviceInfo",
+    "DocumentError",
+    "JournalData",
+    "OrderDocData",
+    "OrderInfo",
+    "OrderLineInfo",
+    "ParticipantInfo",
+    "SnapshotImage",
+    "write_deletion_receipt_pdf",
+    "write_journal_pdf",
+    "write_parts_order_pdf",
+    "write_repair_order_pdf",
+]

@@ -1,0 +1,108 @@
+"""The walking skeleton through the GUI: start of case to journal PDF and close.
+
+Real services, a real SQLite file, real background threads, the demo video
+source, the real anonymiser and a real PDF read back.
+"""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pypdf import PdfReader
+
+from hms_desk.ui.application import build_window
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def window(gui_core, qtbot):
+    win = build_window(gui_core)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.video.shutdown()
+
+
+def test_whole_support_call(window, gui_core, qtbot):
+    win, cp, lp, pp, video = window, window.case_panel, window.lookup_panel, window.parts_panel, window.video
+
+    # start a case
+    with qtbot.waitSignal(cp.caseStarted, timeout=10000):
+        win.act_new_case.trigger()
+    assert win.case_label.text().startswith("Sak S-")
+    cp.add_person.setEnabled(True)
+    cp.role.setCurrentIndex(cp.role.findData("terapeut"))
+    qtbot.keyClicks(cp.org, "Bydel Frogner")
+    qtbot.mouseClick(cp.add_person, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: cp.people.count() == 1, timeout=5000)
+
+    # live demo video arrives, then freeze
+    qtbot.waitUntil(lambda: video.current_frame() is not None, timeout=15000)
+    with qtbot.waitSignal(video.freezeChanged, timeout=5000):
+        win.act_freeze.trigger()
+    assert video.is_frozen
+
+    # snapshot: anonymised, encrypted, in the case
+    with qtbot.waitSignal(cp.snapshotAdded, timeout=30000):
+        win.act_snapshot.trigger()
+    files = list(gui_core.profile.captures_dir.iterdir())
+    assert len(files) == 1 and b"\x89PNG" not in files[0].read_bytes()
+    assert cp.snapshots.count() == 1
+
+    # lookup: a malformed HMS-nr gets NAV's message and the typed text stays
+    qtbot.keyClicks(lp.hmsnr, "25O464")
+    qtbot.keyClicks(lp.serial, "123456")
+    qtbot.mouseClick(lp.button, Qt.MouseButton.LeftButton)
+    assert lp.hmsnr_error.isVisible() and lp.hmsnr_error.text() == "Hmsnr skal kun bestå av tall"
+    assert lp.hmsnr.text() == "25O464" and lp.serial.text() == "123456"
+    lp.hmsnr.clear()
+    qtbot.keyClicks(lp.hmsnr, "250464")
+    with qtbot.waitSignal(lp.deviceFound, timeout=10000) as found:
+        qtbot.keyClick(lp.hmsnr, Qt.Key.Key_Return)
+    card = found.args[0]
+    assert card.hmsnr == "250464" and card.serial == "123456"
+    assert not lp.hmsnr_error.isVisible()
+
+    # the device's parts, and an order
+    qtbot.waitUntil(lambda: pp.tree.topLevelItemCount() > 0, timeout=10000)
+    non_battery = next(p for p in pp._parts if p.category != "Batteri")
+    assert pp.select_part(non_battery.hmsnr)
+    qtbot.mouseClick(pp.add_button, Qt.MouseButton.LeftButton)
+    assert pp.lines.rowCount() == 1
+    with qtbot.waitSignal(pp.orderCreated, timeout=10000) as created:
+        qtbot.mouseClick(pp.send_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(pp.send_button, Qt.MouseButton.LeftButton)    # a double click: one order
+    order_number = created.args[0]
+    with gui_core.db.session() as s:
+        from sqlalchemy import func, select
+
+        from hms_desk.storage.models import PartsOrder
+        assert s.scalar(select(func.count()).select_from(PartsOrder)) == 1
+
+    # decision, summary, journal PDF
+    cp.decision.setCurrentIndex(cp.decision.findData("DELER_TRENGS"))
+    qtbot.keyClicks(cp.reason, "Slitt dekk <bak> & løs skjerm")
+    qtbot.keyClicks(cp.summary, "Kommunen monterer delen selv.")
+    qtbot.keyClicks(cp.next_contact, "Ny samtale ved behov")
+    with qtbot.waitSignal(cp.journalExported, timeout=30000) as exported:
+        win.act_export.trigger()
+    pdf = Path(exported.args[0])
+    text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
+    for fact in (cp.case_number, "250464", "123456", order_number, "Slitt dekk <bak> & løs skjerm",
+                 "Kommunen monterer delen selv.", "Bydel Frogner", non_battery.hmsnr):
+        assert fact in text, fact
+
+    # privacy pause: black at once, no snapshot possible
+    win.act_privacy.trigger()
+    assert video.is_privacy_paused and "PERSONVERNPAUSE" in win.privacy_label.text()
+    assert not win.act_snapshot.isEnabled()
+    win.act_privacy.trigger()
+    assert not video.is_privacy_paused
+
+    # close: captures deleted
+    with qtbot.waitSignal(cp.caseClosed, timeout=10000) as closed:
+        win.act_close_case.trigger()
+    assert closed.args[1] == 1
+    assert list(gui_core.profile.captures_dir.iterdir()) == []
+    assert win.case_label.text() == "Ingen sak"
