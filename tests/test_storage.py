@@ -29,6 +29,10 @@ def test_fresh_database_gets_every_table(db):
     assert current_revision(db.engine) == head_revision()
 
 
+def test_schema_head_constant_matches_alembic():
+    assert dbmod.SCHEMA_HEAD == head_revision()
+
+
 def test_sqlite_connection_settings(db):
     with db.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

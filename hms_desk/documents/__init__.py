@@ -7,7 +7,6 @@ ReportLab allows) in Norwegian bokmål.
 
 from __future__ import annotations
 
-from hms_desk.documents.journal_pdf import write_journal_pdf
 from hms_desk.documents.model import (
     ConsentInfo,
     DeletionReceiptData,
@@ -19,9 +18,24 @@ from hms_desk.documents.model import (
     ParticipantInfo,
     SnapshotImage,
 )
-from hms_desk.documents.orders_pdf import write_parts_order_pdf, write_repair_order_pdf
-from hms_desk.documents.pdf_base import DocumentError
-from hms_desk.documents.receipt_pdf import write_deletion_receipt_pdf
+
+# The writers pull in ReportLab (~0.1 s); load them on first use, not at start-up.
+_LAZY = {
+    "write_journal_pdf": "hms_desk.documents.journal_pdf",
+    "write_parts_order_pdf": "hms_desk.documents.orders_pdf",
+    "write_repair_order_pdf": "hms_desk.documents.orders_pdf",
+    "write_deletion_receipt_pdf": "hms_desk.documents.receipt_pdf",
+    "DocumentError": "hms_desk.documents.pdf_base",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(name)
+
 
 __all__ = [
     "ConsentInfo",

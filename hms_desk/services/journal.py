@@ -16,7 +16,6 @@ from typing import Callable
 from sqlalchemy import select
 
 from hms_desk.documents import model as doc
-from hms_desk.documents.journal_pdf import write_journal_pdf
 from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError, NoLoan
 from hms_desk.services import audit
@@ -106,6 +105,8 @@ class JournalService:
         if path is None:
             self._exports.mkdir(parents=True, exist_ok=True)
             path = self._exports / f"journalnotat-{data.case_number}.pdf"
+        from hms_desk.documents.journal_pdf import write_journal_pdf   # reportlab: load on first use
+
         try:
             write_journal_pdf(data, Path(path))
         except OSError as exc:

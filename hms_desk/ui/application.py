@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -123,8 +124,11 @@ def run_gui(opts: Options) -> int:
         core.tasks.db(core.cases.enforce_retention, core.settings.retention_days)))
     retention.start()
 
-    if opts.quit_after_show:
-        win.shown.connect(lambda: QTimer.singleShot(0, app.quit))
+    if opts.quit_after_show:           # for bench/startup.py and smoke tests of a frozen build
+        def interactive() -> None:
+            print(f"HMS_DESK_INTERACTIVE {time.time():.6f}", flush=True)
+            app.quit()
+        win.shown.connect(lambda: QTimer.singleShot(0, interactive))
     win.show()
     try:
         with loop:

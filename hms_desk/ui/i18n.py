@@ -24,7 +24,7 @@ def install_translations(app: QCoreApplication, language: str) -> bool:
         app.removeTranslator(t)
     _installed.clear()
     QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal if language == "nb" else QLocale.Language.English,
-                               QLocale.Territory.Norway))
+                               QLocale.Country.Norway))
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{'nb' if language == 'nb' else 'en'}", qt_dir):

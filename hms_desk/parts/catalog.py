@@ -1,0 +1,150 @@
+"""Which parts fit a device: the catalogue's ``compatibleWith`` plus the hand-kept list.
+
+As in NAV's parts service, the parts for a device (HMS-nr) are the union of
+
+* catalogue parts whose compatibility names the product's series
+  (``Product.series_id``) or the product itself (``Product.catalog_id`` or the
+  HMS-nr), limited to parts suitable for municipal technicians where the
+  catalogue says so (``for_municipal_technician`` is not False), and
+* the hand-kept list product → parts (``ProductPart``).
+
+Category, default and maximum quantity follow NAV: catalogue parts take the
+first word of the name and the default quantity of that category; parts that
+only come from the hand-kept list keep its curated category and default.  The
+maximum is adjusted for the device's ISO code (batteries) and a lower
+catalogue maximum wins.
+
+The lookup is two indexed queries (product by primary key, then one UNION ALL)
+whatever the number of parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import and_, literal, or_, select, union_all
+from sqlalchemy.orm import Session
+
+from hms_desk.parts import rules
+from hms_desk.storage.models import Part, PartCompatibility, Product, ProductPart
+
+SOURCE_SERIES = "serie"
+SOURCE_PRODUCT = "produkt"
+SOURCE_LIST = "deleliste"
+_SOURCE_ORDER = (SOURCE_SERIES, SOURCE_PRODUCT, SOURCE_LIST)
+_KIND_TO_SOURCE = {"series": SOURCE_SERIES, "product": SOURCE_PRODUCT}
+
+
+@dataclass(frozen=True)
+class PartInfo:
+    hmsnr: str
+    name: str
+    supplier_ref: str
+    category: str
+    default_qty: int
+    max_qty: int                      # already adjusted for the device
+    is_spare_part: bool
+    is_accessory: bool
+    image: str
+    sources: tuple[str, ...]          # e.g. ("serie", "deleliste")
+
+    @property
+    def is_battery(self) -> bool:
+        return rules.is_battery(self.category)
+
+
+_PART_COLUMNS = (
+    Part.hmsnr, Part.name, Part.supplier_ref, Part.category, Part.default_qty, Part.max_qty,
+    Part.is_spare_part, Part.is_accessory, Part.image,
+)
+
+
+def parts_for_device(session: Session, hmsnr: str, iso: str | None = None) -> list[PartInfo]:
+    """The parts that fit product ``hmsnr``; ``iso`` is the device's ISO code (falls back to the product's)."""
+    product = session.get(Product, hmsnr)
+    if iso is None and product is not None:
+        iso = product.iso_category or None
+
+    product_ids = [hmsnr]
+    if product is not None and product.catalog_id:
+        product_ids.append(product.catalog_id)
+    targets = [and_(PartCompatibility.target_kind == "product", PartCompatibility.target_id.in_(product_ids))]
+    if product is not None and product.series_id:
+        targets.append(and_(PartCompatibility.target_kind == "series",
+                            PartCompatibility.target_id == product.series_id))
+
+    compatible = (
+        select(*_PART_COLUMNS, PartCompatibility.target_kind.label("source"))
+        .join(PartCompatibility, PartCompatibility.part_hmsnr == Part.hmsnr)
+        .where(or_(*targets))
+        .where(or_(Part.for_municipal_technician.is_(None), Part.for_municipal_technician.is_(True)))
+    )
+    hand_kept = (
+        select(*_PART_COLUMNS, literal("list").label("source"))
+        .join(ProductPart, ProductPart.part_hmsnr == Part.hmsnr)
+        .where(ProductPart.product_hmsnr == hmsnr)
+    )
+    rows = session.execute(union_all(compatible, hand_kept)).all()
+
+    by_part: dict[str, tuple[tuple, set[str]]] = {}
+    for row in rows:
+        source = _KIND_TO_SOURCE.get(row.source, SOURCE_LIST)
+        entry = by_part.setdefault(row.hmsnr, (row, set()))
+        entry[1].add(source)
+
+    parts = [_part_info(row, sources, iso) for row, sources in by_part.values()]
+    parts.sort(key=lambda p: (nb_sort_key(p.category), nb_sort_key(p.name), p.hmsnr))
+    return parts
+
+
+def _part_info(row, sources: set[str], iso: str | None) -> PartInfo:
+    from_catalogue = bool(sources & {SOURCE_SERIES, SOURCE_PRODUCT})
+    if from_catalogue:
+        category = rules.category_from_name(row.name)
+        default = rules.default_quantity(category)
+    else:
+        category = (row.category or "").strip() or rules.category_from_name(row.name)
+        default = row.default_qty or rules.default_quantity(category)
+    max_qty = rules.max_quantity(category, iso, row.max_qty)
+    return PartInfo(
+        hmsnr=row.hmsnr,
+        name=row.name,
+        supplier_ref=row.supplier_ref or "",
+        category=category,
+        default_qty=max(1, min(default, max_qty)),
+        max_qty=max_qty,
+        is_spare_part=bool(row.is_spare_part),
+        is_accessory=bool(row.is_accessory),
+        image=row.image or "",
+        sources=tuple(s for s in _SOURCE_ORDER if s in sources),
+    )
+
+
+def group_by_category(parts: Iterable[PartInfo]) -> dict[str, list[PartInfo]]:
+    """Parts grouped by category, categories in Norwegian alphabetical order."""
+    groups: dict[str, list[PartInfo]] = {}
+    for part in sorted(parts, key=lambda p: (nb_sort_key(p.category), nb_sort_key(p.name), p.hmsnr)):
+        groups.setdefault(part.category, []).append(part)
+    return groups
+
+
+def search_parts(parts: Iterable[PartInfo], text: str) -> list[PartInfo]:
+    """Parts whose name, HMS-nr or supplier art.no. contain every word of ``text`` (case-insensitive)."""
+    words = (text or "").casefold().split()
+    if not words:
+        return list(parts)
+    out = []
+    for part in parts:
+        haystack = f"{part.name} {part.hmsnr} {part.supplier_ref}".casefold()
+        if all(w in haystack for w in words):
+            out.append(part)
+    return out
+
+
+_NB_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
+
+
+def nb_sort_key(text: str) -> str:
+    """Sort key with Norwegian æ, ø, å after z."""
+    return (text or "").casefold().translate(_NB_ORDER)
