@@ -68,6 +68,7 @@ class Core:
     def close(self) -> None:
         self.tasks.shutdown()
         self.db.dispose()
+        crash.disable_faulthandler()
 
 
 def database_is_empty(db: Database) -> bool:

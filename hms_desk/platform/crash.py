@@ -28,6 +28,7 @@ _fault_file = None
 
 def enable_faulthandler(crash_dir: Path) -> Path:
     global _fault_file
+    disable_faulthandler()
     crash_dir.mkdir(parents=True, exist_ok=True)
     path = crash_dir / "faulthandler.log"
     if path.exists() and path.stat().st_size > 0:
