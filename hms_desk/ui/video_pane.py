@@ -1,0 +1,566 @@
+"""The live video pane: shows the newest picture from a :class:`FramePipeline`.
+
+The pipeline runs capture and decoding on its own thread and calls us there.
+We keep only the newest frame in a one-slot mailbox and post a single queued
+signal to the GUI thread when the mailbox was empty, so a slow GUI never builds
+a queue (newest frame wins).  The GUI thread only wraps the frame in a
+``QImage`` and paints it.
+
+Besides showing pictures the pane can freeze a frame, zoom and pan digitally,
+rotate in steps of 90°, show an overlay with frame rate / dropped frames /
+latency, and go into *privacy pause*: the picture is dropped at once, the pane
+turns black with an unmistakable banner and the pipeline stops delivering.
+
+Keyboard shortcuts belong to the main window; it calls the public slots here.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from hms_desk.video.frames import Frame
+from hms_desk.video.pipeline import FramePipeline, PipelineState
+from hms_desk.video.sources import FrameSource
+
+log = logging.getLogger("hms_desk.ui")
+
+PipelineFactory = Callable[[FrameSource, Callable[[Frame], None], Callable[[str, str], None]], FramePipeline]
+
+PRIVACY_BANNER = "PERSONVERNPAUSE — kameraet er av"
+PRIVACY_DETAIL = "Ingen bilder tas imot, vises eller lagres mens pausen varer."
+WAITING_TEXT = "Venter på bilde …"
+NO_SOURCE_TEXT = "Ingen videokilde er startet."
+
+ZOOM_STEP = 1.25
+ZOOM_MIN = 1.0
+ZOOM_MAX = 8.0
+
+_BACKGROUND = QColor(16, 17, 20)
+_PROBLEM_STATES = {PipelineState.FEIL.value, PipelineState.TILKOBLER.value, PipelineState.STOPPET.value}
+
+
+def _decimal(value: float, digits: int = 1) -> str:
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+class _Bridge(QObject):
+    """Carries worker-thread callbacks to the GUI thread (queued)."""
+
+    frameReady = Signal()
+    stateReady = Signal(int, str, str)  # pipeline generation, state, message
+
+
+class _Shown:
+    """A frame together with the ``QImage`` that wraps its pixels (no copy)."""
+
+    __slots__ = ("frame", "image", "_pixels")
+
+    def __init__(self, frame: Frame) -> None:
+        pixels = np.ascontiguousarray(frame.image)
+        self.frame = frame
+        self._pixels = pixels  # keeps the buffer alive as long as the QImage
+        h, w = pixels.shape[:2]
+        self.image = QImage(pixels.data, w, h, int(pixels.strides[0]), QImage.Format.Format_BGR888)
+
+
+class VideoPane(QWidget):
+    """Live picture with freeze, zoom/pan, rotation, overlay and privacy pause."""
+
+    frameShown = Signal(int)
+    stateChanged = Signal(str, str)
+    privacyChanged = Signal(bool)
+    freezeChanged = Signal(bool)
+    zoomChanged = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 pipeline_factory: PipelineFactory = FramePipeline) -> None:
+        super().__init__(parent)
+        self.setObjectName("videoPane")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 180)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+        self._factory = pipeline_factory
+        self._pipeline: FramePipeline | None = None
+
+        # mailbox shared with the worker thread
+        self._slot_lock = threading.Lock()
+        self._slot: Frame | None = None
+        self._pending = False
+        self._privacy = False
+        self._generation = 0  # which pipeline the mailbox accepts; 0 = none
+        self._last_generation = 0
+
+        self._bridge = _Bridge(self)
+        self._bridge.frameReady.connect(self._take_frame, Qt.ConnectionType.QueuedConnection)
+        self._bridge.stateReady.connect(self._take_state, Qt.ConnectionType.QueuedConnection)
+
+        # GUI-thread state
+        self._live: _Shown | None = None
+        self._frozen: _Shown | None = None
+        self._state = ""
+        self._state_message = NO_SOURCE_TEXT
+        self._zoom = 1.0
+        self._pan = QPointF(0.0, 0.0)
+        self._rotation = 0
+        self._overlay = False
+        self._drag_start: tuple[QPointF, QPointF] | None = None
+
+    # -- pipeline --------------------------------------------------------------
+
+    def start_source(self, source: FrameSource) -> FramePipeline:
+        """Stop any running pipeline and start showing ``source``."""
+        self.shutdown()
+        self._live = None
+        self._set_frozen(None)
+        with self._slot_lock:
+            self._last_generation += 1
+            generation = self._generation = self._last_generation
+            self._slot, self._pending = None, False
+        pipeline = self._factory(
+            source,
+            lambda frame: self._frame_from_worker(generation, frame),
+            lambda state, message: self._state_from_worker(generation, state, message),
+        )
+        if self._privacy:
+            pipeline.pause()
+        self._pipeline = pipeline
+        self._state, self._state_message = PipelineState.STARTER.value, WAITING_TEXT
+        pipeline.start()
+        self.update()
+        return pipeline
+
+    @property
+    def pipeline(self) -> FramePipeline | None:
+        return self._pipeline
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Stop the pipeline thread and wait for it. Safe to call more than once."""
+        with self._slot_lock:
+            self._generation = 0
+            self._slot, self._pending = None, False
+        pipeline, self._pipeline = self._pipeline, None
+        if pipeline is not None:
+            pipeline.stop()
+            self._state, self._state_message = PipelineState.STOPPET.value, "Videoen er stoppet."
+            self.update()
+
+    def show_error(self, message: str) -> None:
+        """No source could be started (e.g. a bad source in the settings): say so in the pane."""
+        self.shutdown()
+        self._state, self._state_message = PipelineState.FEIL.value, message
+        self.update()
+        self.stateChanged.emit(self._state, message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.shutdown()
+        super().closeEvent(event)
+
+    # worker thread ---------------------------------------------------------------
+
+    def _frame_from_worker(self, generation: int, frame: Frame) -> None:
+        with self._slot_lock:
+            if self._privacy or generation != self._generation:
+                return
+            self._slot = frame
+            if self._pending:
+                return  # the GUI has not taken the previous one yet: it is replaced
+            self._pending = True
+        self._bridge.frameReady.emit()
+
+    def _state_from_worker(self, generation: int, state: str, message: str) -> None:
+        with self._slot_lock:
+            if generation != self._generation:
+                return
+        self._bridge.stateReady.emit(generation, state, message)
+
+    # GUI thread -------------------------------------------------------------------
+
+    @Slot()
+    def _take_frame(self) -> None:
+        with self._slot_lock:
+            frame, self._slot, self._pending = self._slot, None, False
+            if self._privacy:
+                frame = None
+        if frame is None:
+            return
+        pipeline = self._pipeline
+        if pipeline is not None:
+            pipeline.mark_consumed(frame.seq)
+        self._live = _Shown(frame)
+        if self._frozen is not None:
+            if self._overlay:
+                self.update()
+            return
+        self.update()
+        self.frameShown.emit(frame.seq)
+
+    @Slot(int, str, str)
+    def _take_state(self, generation: int, state: str, message: str) -> None:
+        with self._slot_lock:
+            if generation != self._generation:
+                return  # from a pipeline that has since been stopped or replaced
+        self._state, self._state_message = state, message
+        self.update()
+        self.stateChanged.emit(state, message)
+
+    # -- public state -------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def state_message(self) -> str:
+        return self._state_message
+
+    @property
+    def is_frozen(self) -> bool:
+        return self._frozen is not None
+
+    @property
+    def is_privacy_paused(self) -> bool:
+        return self._privacy
+
+    @property
+    def zoom(self) -> float:
+        return self._zoom
+
+    @property
+    def rotation(self) -> int:
+        return self._rotation
+
+    @property
+    def overlay_visible(self) -> bool:
+        return self._overlay
+
+    def current_frame(self) -> Frame | None:
+        """The frozen frame, else the latest shown one, as a full-resolution copy."""
+        shown = self._frozen or self._live
+        return shown.frame.copy() if shown is not None else None
+
+    # -- freeze ---------------------------------------------------------------------
+
+    def _set_frozen(self, shown: _Shown | None) -> None:
+        was = self._frozen is not None
+        self._frozen = shown
+        if was != (shown is not None):
+            self.update()
+            self.freezeChanged.emit(shown is not None)
+
+    @Slot()
+    def freeze(self) -> bool:
+        """Hold the current picture. False if there is no picture to hold."""
+        if self._frozen is not None:
+            return True
+        if self._privacy or self._live is None:
+            return False
+        self._set_frozen(self._live)
+        return True
+
+    @Slot()
+    def unfreeze(self) -> None:
+        self._set_frozen(None)
+
+    @Slot()
+    def toggle_freeze(self) -> None:
+        if self._frozen is not None:
+            self.unfreeze()
+        else:
+            self.freeze()
+
+    # -- privacy pause ----------------------------------------------------------------
+
+    @Slot(bool)
+    def set_privacy_paused(self, paused: bool) -> None:
+        """Turn the camera off (True) or on again. Off takes effect immediately."""
+        if paused == self._privacy:
+            return
+        if paused:
+            with self._slot_lock:
+                self._privacy = True
+                self._slot, self._pending = None, False
+            if self._pipeline is not None:
+                self._pipeline.pause()
+            self._live = None
+            self._set_frozen(None)
+            if self.isVisible():
+                self.repaint()  # black now, not at the next event loop turn
+        else:
+            with self._slot_lock:
+                self._privacy = False
+            if self._pipeline is not None:
+                self._pipeline.resume()
+            self.update()
+        log.info("Personvernpause %s", "på" if paused else "av")
+        self.privacyChanged.emit(paused)
+
+    @Slot()
+    def toggle_privacy(self) -> None:
+        self.set_privacy_paused(not self._privacy)
+
+    # -- zoom, pan, rotation, overlay --------------------------------------------------
+
+    @Slot(float)
+    def set_zoom(self, zoom: float) -> None:
+        zoom = min(max(float(zoom), ZOOM_MIN), ZOOM_MAX)
+        if abs(zoom - self._zoom) < 1e-9:
+            return
+        self._pan = self._pan * (zoom / self._zoom)  # keep the same spot in the middle
+        self._zoom = zoom
+        self._clamp_pan()
+        self.update()
+        self.zoomChanged.emit(zoom)
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom * ZOOM_STEP)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom / ZOOM_STEP)
+
+    @Slot()
+    def reset_view(self) -> None:
+        """Zoom 1:1 (whole picture) and no panning; keeps the rotation."""
+        self._pan = QPointF(0.0, 0.0)
+        self.set_zoom(1.0)
+        self.update()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        """Move the zoomed picture by (dx, dy) screen pixels."""
+        self._pan = QPointF(self._pan.x() + dx, self._pan.y() + dy)
+        self._clamp_pan()
+        self.update()
+
+    @Slot()
+    def rotate_clockwise(self) -> None:
+        self._rotation = (self._rotation + 90) % 360
+        self._clamp_pan()
+        self.update()
+
+    @Slot()
+    def rotate_counterclockwise(self) -> None:
+        self._rotation = (self._rotation - 90) % 360
+        self._clamp_pan()
+        self.update()
+
+    @Slot(bool)
+    def set_overlay_visible(self, visible: bool) -> None:
+        self._overlay = bool(visible)
+        self.update()
+
+    @Slot()
+    def toggle_overlay(self) -> None:
+        self.set_overlay_visible(not self._overlay)
+
+    # -- geometry -----------------------------------------------------------------------
+
+    def _shown(self) -> _Shown | None:
+        if self._privacy:
+            return None
+        return self._frozen or self._live
+
+    def _rotated_size(self, w: float, h: float) -> tuple[float, float]:
+        return (h, w) if self._rotation in (90, 270) else (w, h)
+
+    def _scale_for(self, w: float, h: float) -> float:
+        rw, rh = self._rotated_size(w, h)
+        if rw <= 0 or rh <= 0 or self.width() <= 0 or self.height() <= 0:
+            return 1.0
+        return min(self.width() / rw, self.height() / rh) * self._zoom
+
+    def _clamp_pan(self) -> None:
+        shown = self._shown()
+        if shown is None:
+            return
+        w, h = shown.frame.width, shown.frame.height
+        s = self._scale_for(w, h)
+        rw, rh = self._rotated_size(w * s, h * s)
+        mx, my = max(0.0, (rw - self.width()) / 2), max(0.0, (rh - self.height()) / 2)
+        self._pan = QPointF(min(max(self._pan.x(), -mx), mx), min(max(self._pan.y(), -my), my))
+
+    def view_transform(self) -> QTransform | None:
+        """Image pixel → widget coordinates for the picture shown now (None if none)."""
+        shown = self._shown()
+        if shown is None:
+            return None
+        w, h = shown.frame.width, shown.frame.height
+        self._clamp_pan()
+        s = self._scale_for(w, h)
+        t = QTransform()
+        t.translate(self.width() / 2 + self._pan.x(), self.height() / 2 + self._pan.y())
+        t.rotate(self._rotation)
+        t.scale(s, s)
+        t.translate(-w / 2, -h / 2)
+        return t
+
+    # -- mouse ----------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if event.button() == Qt.MouseButton.LeftButton and self._shown() is not None:
+            self._drag_start = (event.position(), QPointF(self._pan))
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if self._drag_start is not None:
+            start, pan = self._drag_start
+            delta = event.position() - start
+            self._pan = pan + delta
+            self._clamp_pan()
+            self.update()
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if self._drag_start is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._drag_start = None
+            self.unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt API
+        dy = event.angleDelta().y()
+        if dy and self._shown() is not None:
+            self.zoom_in() if dy > 0 else self.zoom_out()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- painting -------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        p = QPainter(self)
+        try:
+            if self._privacy:
+                self._paint_privacy(p)
+                return
+            p.fillRect(self.rect(), _BACKGROUND)
+            shown = self._shown()
+            transform = self.view_transform()
+            if shown is not None and transform is not None:
+                p.save()
+                p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+                p.setTransform(transform)
+                p.drawImage(QPointF(0, 0), shown.image)
+                p.restore()
+                if self._state in _PROBLEM_STATES and self._frozen is None:
+                    self._paint_message_bar(p, self._state_message)
+            else:
+                self._paint_center_text(p, self._no_picture_text())
+            if self._frozen is not None:
+                self._paint_badge(p, "FRYST BILDE", QColor(24, 92, 170))
+            if self._overlay:
+                self._paint_overlay(p)
+        finally:
+            p.end()
+
+    def _no_picture_text(self) -> str:
+        if self._pipeline is None and self._state != PipelineState.STOPPET.value:
+            return NO_SOURCE_TEXT
+        if self._state in _PROBLEM_STATES or self._state == PipelineState.STOPPET.value:
+            return self._state_message
+        return WAITING_TEXT
+
+    def _font(self, px: float, bold: bool = False) -> QFont:
+        f = QFont(self.font())
+        f.setPixelSize(max(9, int(px)))
+        f.setBold(bold)
+        return f
+
+    def _fitted_font(self, text: str, max_width: float, px: float, bold: bool = False) -> QFont:
+        """The font at ``px`` pixels, made smaller if ``text`` would not fit ``max_width``."""
+        f = self._font(px, bold)
+        advance = QFontMetricsF(f).horizontalAdvance(text)
+        if advance > max_width > 0:
+            f = self._font(px * max_width / advance * 0.96, bold)
+        return f
+
+    def _paint_privacy(self, p: QPainter) -> None:
+        p.fillRect(self.rect(), Qt.GlobalColor.black)
+        w, h = self.width(), self.height()
+        band_h = max(90.0, h * 0.26)
+        band = QRectF(w * 0.04, (h - band_h) / 2, w * 0.92, band_h)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(QPen(QColor(255, 214, 0), max(3.0, h * 0.008)))
+        p.setBrush(QColor(176, 20, 20))
+        p.drawRoundedRect(band, 12, 12)
+        title = band.adjusted(12, 8, -12, -band_h * 0.38)
+        p.setPen(Qt.GlobalColor.white)
+        p.setFont(self._fitted_font(PRIVACY_BANNER, title.width(), band_h * 0.34, bold=True))
+        p.drawText(title, int(Qt.AlignmentFlag.AlignCenter), PRIVACY_BANNER)
+        detail = band.adjusted(12, band_h * 0.62, -12, -6)
+        p.setFont(self._fitted_font(PRIVACY_DETAIL, detail.width(), band_h * 0.16))
+        p.drawText(detail, int(Qt.AlignmentFlag.AlignCenter), PRIVACY_DETAIL)
+
+    def _paint_center_text(self, p: QPainter, text: str) -> None:
+        p.setPen(QColor(225, 228, 232))
+        p.setFont(self._font(max(14, min(self.height() / 18, 28))))
+        p.drawText(self.rect().adjusted(24, 24, -24, -24),
+                   int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+
+    def _paint_message_bar(self, p: QPainter, text: str) -> None:
+        f = self._font(max(13, min(self.height() / 26, 20)), bold=True)
+        bar_h = f.pixelSize() * 2.2
+        bar = QRectF(0, self.height() - bar_h, self.width(), bar_h)
+        p.fillRect(bar, QColor(120, 20, 20, 215))
+        p.setPen(Qt.GlobalColor.white)
+        p.setFont(f)
+        p.drawText(bar.adjusted(12, 0, -12, 0), int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def _paint_badge(self, p: QPainter, text: str, color: QColor) -> None:
+        f = self._font(14, bold=True)
+        p.setFont(f)
+        width = p.fontMetrics().horizontalAdvance(text) + 20
+        box = QRectF(10, 10, width, 28)
+        p.fillRect(box, color)
+        p.setPen(Qt.GlobalColor.white)
+        p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def overlay_text(self) -> str:
+        """The statistics line shown by the overlay."""
+        pipeline = self._pipeline
+        if pipeline is None:
+            return "Ingen videokilde"
+        st = pipeline.stats()
+        latency = "–" if st.latency_ms is None else f"{st.latency_ms:.0f} ms"
+        text = f"{_decimal(st.fps)} bilder/s · {st.frames_dropped} tapt · forsinkelse {latency}"
+        shown = self._shown()
+        if shown is not None:
+            text += f" · {shown.frame.width}×{shown.frame.height}"
+        return text
+
+    def _paint_overlay(self, p: QPainter) -> None:
+        text = self.overlay_text()
+        p.setFont(self._font(13))
+        width = p.fontMetrics().horizontalAdvance(text) + 20
+        box = QRectF(self.width() - width - 10, 10, width, 26)
+        p.fillRect(box, QColor(0, 0, 0, 170))
+        p.setPen(QColor(235, 235, 235))
+        p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
