@@ -40,6 +40,8 @@ class MainWindow(QMainWindow):
         self.lookup_dock = self._dock(self.tr("Oppslag"), "lookupDock", lookup_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.parts_dock = self._dock(self.tr("Deler og bestilling"), "partsDock", parts_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(self.lookup_dock, self.parts_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([self.case_dock, self.lookup_dock], [380, 500], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.lookup_dock, self.parts_dock], [330, 600], Qt.Orientation.Vertical)
 
         # status bar: case, connection, privacy
         self.case_label = QLabel(self.tr("Ingen sak"))

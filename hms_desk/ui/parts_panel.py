@@ -42,7 +42,10 @@ class PartsPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Del"), self.tr("HMS-nr"), self.tr("Lev.art.nr"), self.tr("Std/maks")])
+        self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            self.tree.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.qty = QSpinBox()
         self.qty.setRange(1, 4)
         self.add_button = QPushButton(self.tr("&Legg til i bestilling"))
@@ -51,6 +54,8 @@ class PartsPanel(QWidget):
         self.lines = QTableWidget(0, 4)
         self.lines.setHorizontalHeaderLabels([self.tr("HMS-nr"), self.tr("Beskrivelse"), self.tr("Antall"), ""])
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 2, 3):
+            self.lines.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.lines.verticalHeader().hide()
         self.battery_ok = QCheckBox(self.tr("Teknikeren har opplæring i batteribytte"))
         self.delivery = QComboBox()
