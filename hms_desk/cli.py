@@ -30,11 +30,20 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _common(default) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--profile", type=Path, help="kjør på en egen profilmappe (innstillinger, database, logger)")
-    common.add_argument("--db", dest="db_url", help="databaseadresse, f.eks. postgresql://… (ellers HMS_DESK_DB_URL eller SQLite i profilen)")
-    p = _Parser(prog="hms-desk", description=f"{APP_NAME} {__version__}", parents=[common])
+    common.add_argument("--profile", type=Path, default=default,
+                        help="kjør på en egen profilmappe (innstillinger, database, logger)")
+    common.add_argument("--db", dest="db_url", default=default,
+                        help="databaseadresse, f.eks. postgresql://… (ellers HMS_DESK_DB_URL eller SQLite i profilen)")
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
+    # --profile/--db are accepted before and after the subcommand; the
+    # subcommand's copy must not overwrite a value given before it.
+    p = _Parser(prog="hms-desk", description=f"{APP_NAME} {__version__}", parents=[_common(None)])
+    common = _common(argparse.SUPPRESS)
     p.add_argument("--version", action="store_true", help="vis versjoner og avslutt")
     p.add_argument("--demo", action="store_true", help="start med demovideo og demodata")
     p.add_argument("--no-err-windows", action="store_true", help="ingen feildialoger (for ubetjente kjøringer)")

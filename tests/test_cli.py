@@ -79,6 +79,12 @@ def test_import_register_csv(profile_dir, tmp_path):
     assert card["municipality_number"] == "4601" and card["hms_unit"] == "4712"
 
 
+def test_profile_after_the_subcommand_works_too(profile_dir):
+    res = subprocess.run([sys.executable, "-m", "hms_desk", "lookup", "250464", "123456", "--json",
+                          "--profile", str(profile_dir)], capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0 and json.loads(res.stdout)["serial"] == "123456"
+
+
 def test_corrupt_settings_file_does_not_stop_the_cli(profile_dir):
     (profile_dir / "config" / "settings.json").write_text("{{{", encoding="utf-8")
     res = run("lookup", "250464", "123456", profile=profile_dir)
