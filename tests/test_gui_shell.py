@@ -92,3 +92,25 @@ def test_window_layout_is_remembered(gui_core, qtbot):
     win2.show()
     assert win2.parts_dock.isHidden()
     win2.video.shutdown()
+
+
+def test_worker_thread_exception_reaches_the_crash_handler_on_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from hms_desk.platform import crash
+    from hms_desk.ui.crash_dialog import CrashDialog, CrashSignal
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    handler = CrashSignal(tmp_path, show_windows=False)
+    crash.install_excepthooks(handler.report)
+    with qtbot.waitSignal(handler.crashed, timeout=5000):
+        t = threading.Thread(target=lambda: {}["missing key 24014512345"])
+        t.start()
+        t.join()
+    qtbot.waitUntil(lambda: handler.last_report is not None, timeout=5000)
+    text = handler.last_report.read_text()
+    assert "KeyError" in text and "24014512345" not in text
+    dialog = CrashDialog(text, handler.last_report)
+    qtbot.addWidget(dialog)
+    assert "KeyError" in dialog.details.toPlainText()
