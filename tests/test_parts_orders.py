@@ -35,7 +35,7 @@ from hms_desk.storage.models import (
     Series,
 )
 
-CATALOG = Path(__file__).resolve().parents[2] / "shared" / "data" / "catalog"
+CATALOG = Path(__file__).resolve().parents[1] / "resources" / "catalog"   # the shipped copy
 
 SERIES_ID = "0c1ccc9c-f3b0-46e3-a235-ceda27a79978"
 PRODUCT_ID = "76532a5d-938a-493c-8451-7ea4f89d9a55"
