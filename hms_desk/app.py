@@ -20,7 +20,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from hms_desk.platform import crash
 from hms_desk.platform.logs import setup_logging
@@ -29,6 +29,12 @@ from hms_desk.platform.secrets import SecretStore, open_secret_store
 from hms_desk.platform.settings import Settings, SettingsStore, effective_db_url
 from hms_desk.platform.tasks import InlineTasks, Tasks, ThreadTasks
 from hms_desk.storage.db import Database, MigrationReport, open_database
+
+if TYPE_CHECKING:
+    from hms_desk.parts.orders import OrderService
+    from hms_desk.services.cases import CaseService
+    from hms_desk.services.journal import JournalService
+    from hms_desk.services.lookup import LookupService
 
 log = logging.getLogger("hms_desk.app")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 if not os.environ.get("HMS_DESK_TEST_SHOW"):

@@ -435,3 +435,26 @@ def test_file_pipeline_ends_with_stopped_state(tmp_path: Path) -> None:
     pipe.stop()
     assert rec.count == 5
     assert rec.states[-1] == ("stoppet", "Videoen er slutt.")
+
+
+def test_processor_runs_before_delivery_and_fails_closed(scene: DemoScene) -> None:
+    rec = Recorder()
+    pipe = FramePipeline(DemoSource(scene=scene), rec.on_frame, rec.on_state)
+    pipe.set_processor(lambda img: np.zeros_like(img))        # e.g. live face blur
+    pipe.start()
+    try:
+        assert rec.expect_frames(2).wait(WAIT)
+        assert all(not f.image.any() for f in rec.frames)
+        failed = threading.Event()
+
+        def broken(img):
+            failed.set()
+            raise RuntimeError("detector died")
+        pipe.set_processor(broken)
+        assert failed.wait(WAIT)
+        assert rec.state_event("feil").wait(WAIT)
+        pipe.set_processor(lambda img: np.zeros_like(img))
+        assert rec.expect_frames(2).wait(WAIT)          # recovers once processing works again
+        assert all(not f.image.any() for f in rec.frames)    # never an unprocessed frame
+    finally:
+        pipe.stop()

@@ -22,7 +22,7 @@ from hms_desk.services import audit
 from hms_desk.services.cases import CaseService
 from hms_desk.services.lookup import DeviceCard, LookupService
 from hms_desk.storage.db import Database
-from hms_desk.storage.models import Case, CaseEvent, JournalNote, PartsOrder, utcnow
+from hms_desk.storage.models import CaseEvent, JournalNote, PartsOrder, utcnow
 
 log = logging.getLogger("hms_desk.journal")
 

@@ -101,6 +101,7 @@ class VideoPane(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         self._factory = pipeline_factory
+        self._processor = None
         self._pipeline: FramePipeline | None = None
 
         # mailbox shared with the worker thread
@@ -144,6 +145,8 @@ class VideoPane(QWidget):
         )
         if self._privacy:
             pipeline.pause()
+        if self._processor is not None and hasattr(pipeline, "set_processor"):
+            pipeline.set_processor(self._processor)
         self._pipeline = pipeline
         self._state, self._state_message = PipelineState.STARTER.value, WAITING_TEXT
         pipeline.start()
@@ -165,6 +168,12 @@ class VideoPane(QWidget):
             pipeline.stop()
             self._state, self._state_message = PipelineState.STOPPET.value, "Videoen er stoppet."
             self.update()
+
+    def set_processor(self, fn) -> None:
+        """Per-frame processing (live face blur) for this and every later pipeline."""
+        self._processor = fn
+        if self._pipeline is not None:
+            self._pipeline.set_processor(fn)
 
     def show_error(self, message: str) -> None:
         """No source could be started (e.g. a bad source in the settings): say so in the pane."""

@@ -85,6 +85,8 @@ class FramePipeline:
         self._deliver_lock = threading.Lock()  # held while on_frame runs; pause() takes it
         self._paused = False
         self._stopping = False
+        self._processor: Callable[[np.ndarray], np.ndarray] | None = None
+        self._processor_failed = False
         self._thread: threading.Thread | None = None
         self._state = PipelineState.STOPPET
         self._message = ""
@@ -226,7 +228,26 @@ class FramePipeline:
             self._running_state()
             return True
 
+    def set_processor(self, fn: Callable[[np.ndarray], np.ndarray] | None) -> None:
+        """Per-frame processing on the capture thread before any consumer sees the frame
+        (live face blur).  If it raises, that frame is *not* delivered (fail closed)."""
+        self._processor = fn
+
     def _deliver(self, image: np.ndarray) -> None:
+        processor = self._processor
+        if processor is not None and not self._paused:
+            try:
+                image = processor(image)
+                if self._processor_failed:
+                    self._processor_failed = False
+                    self._running_state()
+            except Exception as exc:  # fail closed: nothing unprocessed reaches a consumer
+                if not self._processor_failed:
+                    log.error("frame processor failed: %s", exc, exc_info=True)
+                    self._set_state(PipelineState.FEIL, getattr(exc, "message", None)
+                                    or "Ansiktssladding feilet – bildet vises ikke.")
+                self._processor_failed = True
+                return
         t = time.monotonic()
         with self._stats_lock:
             seq = self._decoded
