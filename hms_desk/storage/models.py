@@ -119,7 +119,8 @@ class Device(Base):
     serial: Mapped[str] = mapped_column(String(20))
     iso_category: Mapped[str] = mapped_column(String(16), default="")
     created_date: Mapped[dt.date | None] = mapped_column(Date)     # warranty start
-    __table_args__ = (UniqueConstraint("hmsnr", "serial", name="uq_devices_hmsnr_serial"),)
+    __table_args__ = (UniqueConstraint("hmsnr", "serial", name="uq_devices_hmsnr_serial"),
+                      Index("ix_devices_serial_hmsnr", "serial", "hmsnr"))   # serial search
     loan: Mapped["Loan | None"] = relationship(back_populates="device", uselist=False)
 
 
