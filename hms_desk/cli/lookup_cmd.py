@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 
 from hms_desk.cli.common import core_from_args, print_json
 
@@ -15,11 +16,17 @@ def register(sub, common) -> None:
 
 
 def cmd_lookup(args) -> int:
+    """Remote OeBS first when configured, else (or when it fails) the local register."""
+    import asyncio
+
     core = core_from_args(args)
     try:
-        card = core.lookup.lookup(args.hmsnr, args.serienr)
+        result = asyncio.run(core.device_lookup.lookup(args.hmsnr, args.serienr))
     finally:
         core.close()
+    card = result.card
+    if result.badge_text:
+        sys.stderr.write(result.badge_text + "\n")
     if args.json:
         print_json(card.to_json())
     else:

@@ -1,8 +1,15 @@
-"""Device lookup: HMS-nr + serienr with NAV's validation, and the device card."""
+"""Device lookup: HMS-nr + serienr with NAV's validation, and the device card.
+
+The panel awaits ``DeviceLookup.lookup`` (OeBS first, the local register as
+fallback) on the qasync loop through ``ui.ops.Op``, so the GUI never blocks.
+When OeBS could not be asked the answer comes from the local register and a
+visible badge says so: "frakoblet — sist synkronisert 22.11.2026 kl. 10:15".
+"""
 
 from __future__ import annotations
 
-from typing import Awaitable, Callable
+import datetime as dt
+from typing import Any, Awaitable, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -10,8 +17,14 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
 
 from hms_desk.domain.errors import HmsError
 from hms_desk.domain.validation import validate_hmsnr, validate_serienr
+from hms_desk.services.device_lookup import LookupResult
 from hms_desk.services.lookup import DeviceCard
 from hms_desk.ui.ops import Op
+
+
+async def _await(fn: Callable[..., Awaitable[Any]], *args: Any) -> Any:
+    """An ``Op`` runner for coroutine functions: they already run off the GUI's way."""
+    return await fn(*args)
 
 
 def _error_label() -> QLabel:
@@ -27,12 +40,11 @@ class LookupPanel(QWidget):
     deviceFound = Signal(object)          # DeviceCard
     lookupFailed = Signal(str)
 
-    def __init__(self, run_db: Callable[..., Awaitable], lookup: Callable[[str, str], DeviceCard],
-                 parent: QWidget | None = None):
+    def __init__(self, lookup: Callable[[str, str], Awaitable[LookupResult]], parent: QWidget | None = None):
         super().__init__(parent)
-        self._run_db = run_db
         self._lookup = lookup
         self.card: DeviceCard | None = None
+        self.result: LookupResult | None = None
 
         self.hmsnr = QLineEdit()
         self.hmsnr.setPlaceholderText("6 siffer")
@@ -47,6 +59,11 @@ class LookupPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("lookupMessage")
+        self.badge = QLabel()
+        self.badge.setObjectName("offlineBadge")
+        self.badge.setStyleSheet("background:#8a5a00;color:white;font-weight:bold;padding:2px 8px;")
+        self.badge.setWordWrap(True)
+        self.badge.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("&HMS-nr:"), self.hmsnr)
@@ -66,7 +83,7 @@ class LookupPanel(QWidget):
                           ("status", self.tr("Status")), ("loan", self.tr("Utlån")),
                           ("municipality", self.tr("Kommune")), ("hms", self.tr("HMS")),
                           ("warranty", self.tr("Garanti")), ("battery", self.tr("Siste batteri")),
-                          ("history", self.tr("Tidligere"))):
+                          ("history", self.tr("Tidligere")), ("source", self.tr("Kilde"))):
             lab = QLabel("–")
             lab.setWordWrap(True)
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -77,6 +94,7 @@ class LookupPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addLayout(top)
+        lay.addWidget(self.badge)
         lay.addWidget(self.message)
         lay.addWidget(self.card_box)
         lay.addStretch(1)
@@ -109,20 +127,40 @@ class LookupPanel(QWidget):
         self.button.setEnabled(False)
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Slår opp …"))
-        Op(self, self._run_db, self._lookup, self.hmsnr.text().strip(), self.serial.text().strip()) \
+        Op(self, _await, self._lookup, self.hmsnr.text().strip(), self.serial.text().strip()) \
             .success(self._found).failure(self._failed).run().finished.connect(
                 lambda _ok: self.button.setEnabled(True))
 
-    def _found(self, card: DeviceCard) -> None:
+    def _sync_text(self, last: dt.datetime | None) -> str:
+        if last is None:
+            return self.tr("frakoblet — aldri synkronisert")
+        local = last.astimezone() if last.tzinfo else last
+        return self.tr("frakoblet — sist synkronisert {0} kl. {1}").format(
+            local.strftime("%d.%m.%Y"), local.strftime("%H:%M"))
+
+    def _show_badge(self, offline: bool, last: dt.datetime | None, reason: str) -> None:
+        if offline:
+            self.badge.setText(self._sync_text(last))
+            self.badge.setToolTip(reason)
+            self.badge.setAccessibleDescription(reason)
+            self.badge.show()
+        else:
+            self.badge.hide()
+
+    def _found(self, result: LookupResult) -> None:
+        self.result = result
+        card = result.card
         self.card = card
         self.message.setText("")
+        self._show_badge(result.offline, result.last_sync, result.reason)
         L = self._card_labels
         L["product"].setText(f"{card.product_name}" + (f" — {card.article_name}" if card.article_name and card.article_name != card.product_name else ""))
         L["series"].setText(card.series or "–")
         L["supplier"].setText(f"{card.supplier} {card.supplier_ref}".strip() or "–")
         L["iso"].setText(card.iso_category or "–")
         L["status"].setText(card.article_status)
-        L["loan"].setText(f"{card.loan_type_text} ({card.loan_type}), {self.tr('fra')} {card.loan_date or '–'}")
+        loan_type = f"{card.loan_type_text} ({card.loan_type})" if card.loan_type else self.tr("ukjent type")
+        L["loan"].setText(f"{loan_type}, {self.tr('fra')} {card.loan_date or '–'}")
         L["municipality"].setText(f"{card.municipality_number} {card.municipality_name}".strip() or "–")
         L["hms"].setText(f"{card.hms_unit} {card.hms_unit_name}".strip() or "–")
         if card.warranty_end:
@@ -132,12 +170,21 @@ class LookupPanel(QWidget):
             L["warranty"].setText("–")
         L["battery"].setText(card.last_battery_order.date().isoformat() if card.last_battery_order else "–")
         L["history"].setText(", ".join(f"{h.number} ({h.status})" for h in card.history[:6]) or self.tr("ingen"))
+        if result.source == "oebs":
+            L["source"].setText(self.tr("OeBS"))
+        elif result.offline:
+            L["source"].setText(self.tr("lokalt register (OeBS svarer ikke)"))
+        else:
+            L["source"].setText(self.tr("lokalt register"))
         self.card_box.show()
         self.deviceFound.emit(card)
 
     def _failed(self, exc: HmsError) -> None:
         self.card = None
+        self.result = None
         self.card_box.hide()
+        self._show_badge(bool(getattr(exc, "offline", False)), getattr(exc, "last_sync", None),
+                         getattr(exc, "reason", ""))
         self.message.setText(exc.message)
         self.message.setStyleSheet("color: #b00020;")
         self.lookupFailed.emit(exc.message)
