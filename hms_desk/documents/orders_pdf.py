@@ -79,6 +79,8 @@ def _order_story(data: OrderDocData, title: str, repair: bool) -> list[Flowable]
         ("Saksnr.", data.case_number or "Ingen sak"),
         ("Kommune", " ".join(p for p in (order.municipality_number, device.municipality_name) if p)),
         ("HMS (lager)", " ".join(p for p in (order.hms_unit, device.hms_unit_name) if p)),
+        ("Levering", delivery_text(order.delivery)),
+        ("Bestiller", order.orderer),
     ]))
 
     decision_block: list[Flowable] = []
@@ -106,13 +108,8 @@ def _order_story(data: OrderDocData, title: str, repair: bool) -> list[Flowable]
         snap = data.snapshot
         story.append(snapshot_flowable(
             snap.png, f"Tatt {fmt_dt(snap.created_at)}. Ansikter sladdet: {snap.faces_blurred}",
-            max_height=55 * mm, heading="Bilde av skaden"))
-    story += [
-        section("Levering og bestiller"),
-        fields_table([("Levering", delivery_text(order.delivery)),
-                      ("Bestiller", order.orderer)]),
-        signature_block(("Sted og dato", "Signatur bestiller")),
-    ]
+            max_height=48 * mm, heading="Bilde av skaden"))
+    story.append(signature_block(("Sted og dato", "Signatur bestiller")))
     return story
 
 

@@ -21,6 +21,7 @@ whatever the number of parts.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from dataclasses import dataclass
 
 from sqlalchemy import and_, literal, or_, select, union_all
@@ -148,3 +149,20 @@ _NB_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
 def nb_sort_key(text: str) -> str:
     """Sort key with Norwegian æ, ø, å after z."""
     return (text or "").casefold().translate(_NB_ORDER)
+
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def part_image_path(image: str, images_dir: Path) -> Path | None:
+    """The part's catalogue picture if it is available offline in ``images_dir``; never fetched.
+
+    ``image`` is the catalogue's file name or media URI (``"150817.jpg"``,
+    ``"orig/1234.jpg"``); only its last path component is looked up, so a
+    URI cannot point outside the folder.
+    """
+    name = Path((image or "").replace("\\", "/")).name
+    if not name or Path(name).suffix.lower() not in IMAGE_SUFFIXES:
+        return None
+    candidate = Path(images_dir) / name
+    return candidate if candidate.is_file() else None

@@ -1,0 +1,233 @@
+"""The parts assistant through the GUI: lookup → parts → lines → refusal beside its cause → send → print.
+
+Real services, a real SQLite file, real background threads, the demo video,
+the real anonymiser.  Printing goes through the real print path (PDF →
+PDFium pages → QPainter on a QPrinter from a QPrintPreviewDialog); only the
+dialog's ``exec`` is replaced, by a printer that writes a PDF file, which is
+read back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from hms_desk.domain import nav
+from hms_desk.parts.catalog import parts_for_device
+from hms_desk.storage.models import Device, Loan, Municipality
+from hms_desk.ui import print_preview
+from hms_desk.ui.application import build_window
+from hms_desk.ui.parts_panel import PartsPanel, placeholder_pixmap
+
+pytestmark = pytest.mark.slow
+
+TRAINING_TEXT = "Tekniker må bekrefte opplæring i bytting av batteriene"
+
+
+def battery_device(core) -> tuple[str, str]:
+    """A device in the technician's HMS unit, out of warranty, whose parts include a battery."""
+    with core.db.session() as s:
+        rows = s.execute(select(Device, Loan).join(Loan, Loan.device_id == Device.id)
+                         .join(Municipality, Municipality.number == Loan.municipality)
+                         .where(Municipality.hms_unit == core.settings.hms_unit)
+                         .order_by(Device.hmsnr, Device.serial)).all()
+        for device, _loan in rows:
+            if nav.under_warranty(device.created_date, device.iso_category, dt.date.today()):
+                continue
+            parts = parts_for_device(s, device.hmsnr, device.iso_category or None)
+            if any(p.is_battery for p in parts) and sum(not p.is_battery for p in parts) >= 1:
+                return device.hmsnr, device.serial
+    raise AssertionError("the demo register has no out-of-warranty device with a battery part")
+
+
+def pages_of(path: Path, dpi: int = 50) -> list[np.ndarray]:
+    """Pages as float pixels, softened so resampling edges do not count as differences."""
+    return [cv2.GaussianBlur(p.pixels.astype(np.float32), (0, 0), 2)
+            for p in print_preview.render_pdf_pages(path, dpi)]
+
+
+def page_difference(a: np.ndarray, b: np.ndarray) -> float:
+    h, w = min(a.shape[0], b.shape[0]), min(a.shape[1], b.shape[1])
+    return float(np.abs(a[:h, :w] - b[:h, :w]).mean())
+
+
+@pytest.fixture
+def window(gui_core, qtbot):
+    win = build_window(gui_core)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.video.shutdown()
+
+
+@pytest.fixture
+def printed_to_file(monkeypatch, tmp_path):
+    """Replace the preview dialog's exec: 'print' into a PDF file through the dialog's own printer."""
+    printed: list[Path] = []
+
+    def ask(cls, dialog):
+        assert isinstance(dialog, QPrintPreviewDialog)
+        printer = dialog.printer()
+        out = tmp_path / f"printed-{len(printed) + 1}.pdf"
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        dialog.paintRequested.emit(printer)
+        printed.append(out)
+        return True
+    monkeypatch.setattr(print_preview.PrintPreview, "ask", classmethod(ask))
+    return printed
+
+
+def test_order_from_lookup_to_printed_parts_and_repair_order(window, gui_core, qtbot, printed_to_file, tmp_path):
+    win, cp, lp, pp, video = window, window.case_panel, window.lookup_panel, window.parts_panel, window.video
+    hmsnr, serial = battery_device(gui_core)
+
+    # a case with an anonymised picture of the damage
+    with qtbot.waitSignal(cp.caseStarted, timeout=10000):
+        win.act_new_case.trigger()
+    qtbot.waitUntil(lambda: video.current_frame() is not None, timeout=15000)
+    with qtbot.waitSignal(cp.snapshotAdded, timeout=30000) as snap:
+        win.act_snapshot.trigger()
+    assert pp.snapshot_id == snap.args[0]
+
+    # lookup → the parts that fit, grouped, with a card
+    qtbot.keyClicks(lp.hmsnr, hmsnr)
+    qtbot.keyClicks(lp.serial, serial)
+    with qtbot.waitSignal(pp.partsLoaded, timeout=10000):
+        qtbot.keyClick(lp.hmsnr, Qt.Key.Key_Return)
+    battery = next(p for p in pp._parts if p.is_battery)
+    other = next(p for p in pp._parts if not p.is_battery)
+    assert pp.tree.topLevelItemCount() == len({p.category for p in pp._parts})
+    assert not pp.battery_ok.isVisible()                         # no battery on the order yet
+
+    assert pp.select_part(other.hmsnr)
+    assert pp.card_fields["hmsnr"].text() == other.hmsnr and pp.card_name.text() == other.name
+    assert pp.card_fields["max_qty"].text() == str(other.max_qty)
+    assert pp.card_fields["default_qty"].text() == str(other.default_qty)
+    assert pp.card_image_is_placeholder                          # no catalogue pictures offline
+    qtbot.mouseClick(pp.add_button, Qt.MouseButton.LeftButton)
+
+    # filter by category, then add the battery
+    pp.category.setCurrentIndex(pp.category.findData("Batteri"))
+    assert set(pp.visible_part_numbers()) == {p.hmsnr for p in pp._parts if p.is_battery}
+    assert pp.select_part(battery.hmsnr)
+    assert "opplæring" in pp.card_fields["category"].text()
+    qtbot.mouseClick(pp.add_button, Qt.MouseButton.LeftButton)
+    pp.category.setCurrentIndex(0)
+    assert pp.battery_ok.isVisible() and not pp.battery_ok.isChecked()
+
+    # an unknown part: first without a description (said beside the form, text kept), then right
+    qtbot.keyClicks(pp.unknown_ref, "1503-1003")
+    qtbot.mouseClick(pp.unknown_add, Qt.MouseButton.LeftButton)
+    assert pp.unknown_error.isVisible() and "Beskriv delen du trenger." in pp.unknown_error.text()
+    assert pp.unknown_ref.text() == "1503-1003" and pp.lines.rowCount() == 2
+    qtbot.keyClicks(pp.unknown_desc, "Bremsewire venstre 120 cm")
+    qtbot.mouseClick(pp.unknown_add, Qt.MouseButton.LeftButton)
+    assert not pp.unknown_error.isVisible() and pp.lines.rowCount() == 3
+    assert pp.unknown_ref.text() == "" and pp.draft_lines()[2].unknown_part
+
+    # the same HMS-nr again as an "unknown" part: the service refuses it on that line
+    qtbot.keyClicks(pp.unknown_hmsnr, other.hmsnr)
+    qtbot.keyClicks(pp.unknown_desc, "Samme del en gang til")
+    qtbot.mouseClick(pp.unknown_add, Qt.MouseButton.LeftButton)
+    assert pp.lines.rowCount() == 4
+
+    # send without training: each reason beside what caused it, nothing stored
+    with qtbot.waitSignal(pp.orderRefused, timeout=10000):
+        qtbot.mouseClick(pp.send_button, Qt.MouseButton.LeftButton)
+    assert pp.battery_error.text() == TRAINING_TEXT and pp.battery_error.isVisible()
+    assert "står på flere linjer" in pp.line_note(3)
+    assert pp.line_note(0) == pp.line_note(1) == pp.line_note(2) == ""
+    assert pp.violations.text() == "" and pp.lines.rowCount() == 4
+    assert gui_core.orders.list_for_device(hmsnr, serial) == []
+
+    # fix: remove the duplicate, confirm training, send (a double click makes one order)
+    qtbot.mouseClick(pp.lines.cellWidget(3, 5), Qt.MouseButton.LeftButton)
+    pp.battery_ok.setChecked(True)
+    assert pp.battery_error.text() == ""
+    with qtbot.waitSignal(pp.orderCreated, timeout=10000) as created:
+        qtbot.mouseClick(pp.send_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(pp.send_button, Qt.MouseButton.LeftButton)
+    number = created.args[0]
+    orders = gui_core.orders.list_for_device(hmsnr, serial)
+    assert [o.number for o in orders] == [number]
+    order = orders[0]
+    assert order.has_battery and order.snapshot_id == snap.args[0] and order.case_id == cp.case_id
+    assert pp.documents_row.isVisible() and pp.lines.rowCount() == 0 and not pp.battery_ok.isVisible()
+
+    # the repair decision chosen on the case panel (not saved yet) goes on the repair order
+    cp.decision.setCurrentIndex(cp.decision.findData("DELER_TRENGS"))
+    qtbot.keyClicks(cp.reason, "Batteriet holder ikke spenning")
+
+    # print the parts order through the print path into a PDF file and read it back
+    with qtbot.waitSignal(pp.documentPrinted, timeout=30000) as done:
+        qtbot.mouseClick(pp.print_order_button, Qt.MouseButton.LeftButton)
+    assert done.args == ["bestilling", number]
+    printed = printed_to_file[0]
+    reader = PdfReader(printed)
+    assert len(reader.pages) == 1
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [595, 842]      # A4
+
+    source = gui_core.order_documents.write_pdf(number, "bestilling", tmp_path / "source.pdf", action="")
+    repair_source = gui_core.order_documents.write_pdf(number, "reparasjonsordre", tmp_path / "rsource.pdf",
+                                                       action="", decision="DELER_TRENGS",
+                                                       reason="Batteriet holder ikke spenning")
+    text = "\n".join(p.extract_text() for p in PdfReader(source).pages)
+    for fact in (number, hmsnr, serial, other.hmsnr, battery.hmsnr, "1503-1003", "Bremsewire venstre 120 cm",
+                 "Bilde av skaden", cp.case_number):
+        assert fact in text, fact
+    printed_page, = pages_of(printed)
+    same = page_difference(printed_page, pages_of(source)[0])
+    different = page_difference(printed_page, pages_of(repair_source)[0])
+    assert same < 2.0 < different, (same, different)        # what was printed is this order's parts order
+
+    with qtbot.waitSignal(pp.documentPrinted, timeout=30000) as done:
+        qtbot.mouseClick(pp.print_repair_button, Qt.MouseButton.LeftButton)
+    assert done.args == ["reparasjonsordre", number]
+    rtext = "\n".join(p.extract_text() for p in PdfReader(repair_source).pages)
+    assert "Deler må bestilles" in rtext and "Batteriet holder ikke spenning" in rtext
+    assert page_difference(pages_of(printed_to_file[1])[0], pages_of(repair_source)[0]) < 2.0
+
+    # export for the order office
+    with qtbot.waitSignal(pp.orderExported, timeout=10000) as exported:
+        qtbot.mouseClick(pp.export_button, Qt.MouseButton.LeftButton)
+    json_path, csv_path = (Path(p) for p in exported.args[0])
+    assert json.loads(json_path.read_text(encoding="utf-8"))["bestillingsnummer"] == number
+    assert csv_path.suffix == ".csv" and number in csv_path.read_text(encoding="utf-8-sig")
+
+    actions = [a for a, _actor, _d in gui_core.order_documents.audit_entries(number)]
+    assert actions == ["created", "printed", "printed", "exported", "exported"]
+    assert not list(Path(gui_core.profile.exports_dir).glob("*.pdf"))     # printing leaves no PDF behind
+
+
+def test_part_card_shows_an_offline_catalogue_picture(gui_core, qtbot, tmp_path):
+    from hms_desk.parts.catalog import PartInfo
+
+    images = tmp_path / "bilder"
+    images.mkdir()
+    picture = QImage(64, 48, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#2a6ebb"))
+    assert picture.save(str(images / "150817.png"))
+    panel = PartsPanel(gui_core.tasks.db, lambda *a: [], lambda d: None, lambda *a: None, images_dir=images)
+    qtbot.addWidget(panel)
+
+    def part(image: str) -> PartInfo:
+        return PartInfo("150817", "Dekk 24x1", "1000038", "Dekk", 2, 4, True, False, image, ("serie",))
+
+    panel._show_card(part("150817.png"))
+    assert not panel.card_image_is_placeholder
+    assert panel.card_image.pixmap().toImage().pixelColor(32, 60).name() == "#2a6ebb"
+    for image in ("", "missing.jpg", "../../etc/passwd", "https://example.org/150817.png.exe"):
+        panel._show_card(part(image))
+        assert panel.card_image_is_placeholder, image
+    assert placeholder_pixmap(40, "Dekk").size().width() == 40
