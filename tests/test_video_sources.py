@@ -458,3 +458,104 @@ def test_processor_runs_before_delivery_and_fails_closed(scene: DemoScene) -> No
         assert all(not f.image.any() for f in rec.frames)    # never an unprocessed frame
     finally:
         pipe.stop()
+
+
+# -- specs for Qt sources, addresses, formats, stopping ----------------------------------------
+
+
+def test_capture_kinds_need_the_gui_when_not_registered(monkeypatch) -> None:
+    from hms_desk.video import sources
+
+    monkeypatch.setattr(sources, "_KINDS", {})
+    with pytest.raises(SourceError, match="skjermbildet"):
+        source_from_spec("camera:/dev/video0@1280x720@30")
+    with pytest.raises(SourceError, match="vindustittel"):
+        source_from_spec("window:")
+
+
+@pytest.mark.parametrize("url", ["http://", "htp:/x", "rtsp://kamera lokal/strøm", "http://host:99999/x", "bare tekst"])
+def test_garbage_addresses_are_refused(url: str) -> None:
+    from hms_desk.video.sources import validate_stream_url
+
+    with pytest.raises(SourceError):
+        validate_stream_url(url)
+
+
+def test_a_file_without_decodable_video_is_refused(tmp_path: Path) -> None:
+    """An audio-only file opens in FFmpeg but has no picture: a clear Norwegian error."""
+    import shutil
+    import subprocess
+
+    ffmpeg = shutil.which("ffmpeg")
+    assert ffmpeg, "ffmpeg is needed (Debian package ffmpeg)"
+    path = tmp_path / "bare_lyd.mkv"
+    subprocess.run([ffmpeg, "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=1",
+                    "-c:a", "flac", str(path)], check=True, timeout=60)
+    with pytest.raises(SourceError) as info:
+        FileSource(path).open()
+    assert "støttes ikke" in info.value.message or "Klarte ikke å åpne videofilen" in info.value.message
+
+
+class StuckStream:
+    """A live source whose read blocks until released (like FFmpeg on a dead stream)."""
+
+    name = "fast"
+    live = True
+    fps = None
+    size = None
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.reading = threading.Event()
+
+    def open(self) -> None:
+        pass
+
+    def read(self):
+        self.reading.set()
+        self.release.wait(WAIT)
+        return np.zeros((4, 4, 3), np.uint8)
+
+    def skip(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        pass  # cannot interrupt the read, like OpenCV
+
+
+def test_stop_does_not_wait_for_a_stuck_read() -> None:
+    rec = Recorder()
+    src = StuckStream()
+    pipe = FramePipeline(src, rec.on_frame, rec.on_state)
+    pipe.start()
+    assert src.reading.wait(WAIT)
+    assert pipe.stop(timeout=0.05) is False  # detached, not joined
+    assert pipe.running
+    src.release.set()  # the read returns: the frame is not delivered, the thread ends
+    assert rec.state_event("stoppet").wait(WAIT)
+    assert rec.frames == []
+
+
+def test_listeners_and_processor_get_nothing_while_paused(scene: DemoScene) -> None:
+    rec = Recorder()
+    heard: list[int] = []
+    processed: list[int] = []
+    src = CountingDemo(scene, live=True)
+    pipe = FramePipeline(src, rec.on_frame, rec.on_state)
+    pipe.add_listener(lambda frame: heard.append(frame.seq))
+    pipe.set_processor(lambda image: (processed.append(1), image)[1])
+    pipe.start()
+    try:
+        assert rec.expect_frames(2).wait(WAIT)
+        assert heard and processed
+        pipe.pause()
+        n_heard, n_processed, delivered = len(heard), len(processed), rec.count
+        src.skips_wanted = src.skips + 10
+        src.skipped_enough.clear()
+        assert src.skipped_enough.wait(WAIT)  # ten frames went by on the stream …
+        assert (len(heard), len(processed), rec.count) == (n_heard, n_processed, delivered)  # … none reached anyone
+        pipe.resume()
+        assert rec.expect_frames(1).wait(WAIT)
+        assert len(heard) > n_heard and len(processed) > n_processed
+    finally:
+        pipe.stop()

@@ -43,12 +43,15 @@ from hms_desk.video.sources import FrameSource
 
 log = logging.getLogger("hms_desk.ui")
 
+
 PipelineFactory = Callable[[FrameSource, Callable[[Frame], None], Callable[[str, str], None]], FramePipeline]
 
 PRIVACY_BANNER = "PERSONVERNPAUSE — kameraet er av"
 PRIVACY_DETAIL = "Ingen bilder tas imot, vises eller lagres mens pausen varer."
 WAITING_TEXT = "Venter på bilde …"
 NO_SOURCE_TEXT = "Ingen videokilde er startet."
+
+STOP_WAIT_S = 0.3  # longest the GUI thread waits for a video thread to end
 
 ZOOM_STEP = 1.25
 ZOOM_MIN = 1.0
@@ -102,6 +105,7 @@ class VideoPane(QWidget):
 
         self._factory = pipeline_factory
         self._processor = None
+        self._listeners: list[Callable[[Frame], None]] = []
         self._pipeline: FramePipeline | None = None
 
         # mailbox shared with the worker thread
@@ -147,6 +151,8 @@ class VideoPane(QWidget):
             pipeline.pause()
         if self._processor is not None and hasattr(pipeline, "set_processor"):
             pipeline.set_processor(self._processor)
+        for listener in self._listeners:
+            pipeline.add_listener(listener)
         self._pipeline = pipeline
         self._state, self._state_message = PipelineState.STARTER.value, WAITING_TEXT
         pipeline.start()
@@ -158,14 +164,20 @@ class VideoPane(QWidget):
         return self._pipeline
 
     @Slot()
-    def shutdown(self) -> None:
-        """Stop the pipeline thread and wait for it. Safe to call more than once."""
+    def shutdown(self, wait_s: float = STOP_WAIT_S) -> None:
+        """Stop the pipeline. Safe to call more than once; never freezes the GUI.
+
+        A thread stuck in an uninterruptible network read is detached after
+        ``wait_s`` (see :meth:`FramePipeline.stop`): it delivers nothing more and
+        ends by itself.  At exit the application waits longer, so no video thread
+        is still inside OpenCV while the interpreter shuts down.
+        """
         with self._slot_lock:
             self._generation = 0
             self._slot, self._pending = None, False
         pipeline, self._pipeline = self._pipeline, None
         if pipeline is not None:
-            pipeline.stop()
+            pipeline.stop(timeout=wait_s)
             self._state, self._state_message = PipelineState.STOPPET.value, "Videoen er stoppet."
             self.update()
 
@@ -174,6 +186,18 @@ class VideoPane(QWidget):
         self._processor = fn
         if self._pipeline is not None:
             self._pipeline.set_processor(fn)
+
+    def add_frame_listener(self, fn: Callable[[Frame], None]) -> None:
+        """Another consumer of every frame (capture thread), on this and every later pipeline.
+        Like the pane it gets nothing during the privacy pause."""
+        self._listeners.append(fn)
+        if self._pipeline is not None:
+            self._pipeline.add_listener(fn)
+
+    def remove_frame_listener(self, fn: Callable[[Frame], None]) -> None:
+        self._listeners = [f for f in self._listeners if f is not fn]
+        if self._pipeline is not None:
+            self._pipeline.remove_listener(fn)
 
     def show_error(self, message: str) -> None:
         """No source could be started (e.g. a bad source in the settings): say so in the pane."""

