@@ -1,20 +1,32 @@
-"""Benchmark face anonymisation on the shared evaluation photos.
+"""Benchmark face anonymisation on the shared evaluation photos, side by side with ``deface``.
 
 Runs :meth:`FaceAnonymiser.still` on every image in ``../shared/data/faces``
 (read in place, never copied into the project), writes the anonymised
 pictures to an output folder (a temporary one unless ``--out``), judges them
 with ``../shared/tools/face_eval.py`` and times still mode per image, on a
-1920x1080 frame, and live mode per frame.  The last line printed is one JSON
-object with the figures.
+1920x1080 frame, and live mode per frame.
+
+The peer is the ``deface`` command (CenterFace at the image's own size,
+threshold 0.2), installed by this script in its own virtual environment
+(``--deface-venv``, default ``/tmp/deface-venv``: ``python3 -m venv`` +
+``pip install deface``; it pulls ``opencv-python``, which must never meet
+PySide6 in the project's environment).  Both are judged by face_eval on the
+same images, and both are timed on the same 1920x1080 picture: read,
+anonymise, write, each warm in its own process (start-up left out for
+both), in alternating rounds so machine load hits both alike.  ``--no-deface`` skips the peer.
 
     .venv/bin/python bench/anonymise.py            # full run
-    .venv/bin/python bench/anonymise.py --quick    # under a minute
+    .venv/bin/python bench/anonymise.py --quick    # under a minute (venv already made)
+
+The last line printed is one JSON object with the figures.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -59,7 +71,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--method", choices=("blur", "pixelate"))
     ap.add_argument("--tile", type=int)
     ap.add_argument("--zoom-threshold", type=float, dest="zoom_threshold")
+    ap.add_argument("--candidate-threshold", type=float, dest="zoom_candidate_threshold")
+    ap.add_argument("--full-pixels", type=int, dest="zoom_full_pixels")
+    ap.add_argument("--window", type=int, dest="zoom_window")
+    ap.add_argument("--zoom-max-face", type=int, dest="zoom_max_face")
+    ap.add_argument("--scale-step", type=float, dest="scale_step")
+    ap.add_argument("--base-side", type=int, dest="base_side")
+    ap.add_argument("--overview-threshold", type=float, dest="overview_threshold")
+    ap.add_argument("--upscale", type=float, default=1.0,
+                    help="robustness check: resize every photo by this factor first, for ours and deface "
+                         "(0.5 = smaller, harder faces; face_eval scales back)")
     ap.add_argument("--per-image", action="store_true", help="print face_eval's per-image lines")
+    ap.add_argument("--no-deface", action="store_true", help="skip the deface comparison")
+    ap.add_argument("--deface-venv", type=Path, default=Path("/tmp/deface-venv"))
     args = ap.parse_args(argv)
 
     from hms_desk.video.anonymise import FaceAnonymiser
@@ -68,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         "threshold": args.threshold, "still_scales": args.scales, "overview_sides": args.overview,
         "margin": args.margin, "max_pass_side": args.max_pass_side, "method": args.method,
         "tile": args.tile, "zoom_threshold": args.zoom_threshold,
+        "zoom_candidate_threshold": args.zoom_candidate_threshold, "zoom_full_pixels": args.zoom_full_pixels,
+        "zoom_window": args.zoom_window, "zoom_max_face": args.zoom_max_face, "scale_step": args.scale_step,
+        "base_side": args.base_side, "overview_threshold": args.overview_threshold,
     }.items() if v is not None}
     anonymiser = FaceAnonymiser(**options)
 
@@ -85,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
             image = cv2.imread(str(DATASET / name), cv2.IMREAD_COLOR)
             if image is None:
                 raise SystemExit(f"kunne ikke lese {name}")
+            if args.upscale != 1.0:
+                image = cv2.resize(image, None, fx=args.upscale, fy=args.upscale, interpolation=cv2.INTER_CUBIC)
             t0 = time.perf_counter()
             result = anonymiser.still(image)
             per_image_ms.append((time.perf_counter() - t0) * 1000)
@@ -107,6 +136,12 @@ def main(argv: list[str] | None = None) -> int:
         evaluation = _subset_recall(evaluation, truth, files)
 
     timing = _time_modes(anonymiser, DATASET / "facerec_obama_and_biden.jpg", reps=2 if args.quick else 5)
+    peer: dict = {}
+    if not args.no_deface:
+        deface = _deface_command(args.deface_venv)
+        peer = _deface_eval(deface, files, truth, args.quick, args.upscale)
+        peer.update(_time_side_by_side(deface, DATASET / "facerec_obama_and_biden.jpg",
+                                       reps=3 if args.quick else 5, rounds=2 if args.quick else 4))
     summary = {
         "images": len(files),
         "faces": evaluation["faces"],
@@ -120,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         "ms_per_image_median": round(statistics.median(per_image_ms), 1),
         "ms_per_image_max": round(max(per_image_ms), 1),
         **timing,
+        **peer,
         "detector": anonymiser.detector_name,
         "config": {
             "threshold": anonymiser.threshold, "still_scales": anonymiser.still_scales,
@@ -133,6 +169,102 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(json.dumps(summary))
     return 0
+
+
+def _deface_command(venv: Path) -> Path:
+    """The ``deface`` executable in its own virtual environment, made (once) if missing."""
+    exe = venv / "bin" / "deface"
+    if not exe.is_file():
+        print(f"installerer deface i {venv} …", file=sys.stderr)
+        subprocess.run(["python3", "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "deface"], check=True)
+    return exe
+
+
+def _deface_eval(deface: Path, files: list[str], truth: list[dict], quick: bool, upscale: float = 1.0) -> dict:
+    """deface on the same images (one process), judged by face_eval; recall and time per image."""
+    with tempfile.TemporaryDirectory(prefix="hms_deface_bench_") as tmp:
+        work, out = Path(tmp) / "in", Path(tmp) / "out"
+        work.mkdir()
+        out.mkdir()
+        for name in files:  # temporary copies outside the project, removed at once
+            if upscale == 1.0:
+                shutil.copy(DATASET / name, work / name)
+            else:  # the same resized picture ours got
+                image = cv2.imread(str(DATASET / name), cv2.IMREAD_COLOR)
+                image = cv2.resize(image, None, fx=upscale, fy=upscale, interpolation=cv2.INTER_CUBIC)
+                cv2.imwrite(str(work / name), image, [cv2.IMWRITE_JPEG_QUALITY, 95])
+        t0 = time.perf_counter()
+        subprocess.run([str(deface), *[str(work / n) for n in files]], check=True,
+                       capture_output=True, text=True)
+        total = time.perf_counter() - t0
+        for name in files:
+            stem, ext = os.path.splitext(name)
+            shutil.move(str(work / f"{stem}_anonymized{ext}"), str(out / name))
+        proc = subprocess.run([sys.executable, str(FACE_EVAL), str(DATASET), str(out)],
+                              capture_output=True, text=True, check=True)
+        evaluation = json.loads(proc.stdout.strip().splitlines()[-1])
+    if quick:
+        evaluation = _subset_recall(evaluation, truth, files)
+    return {
+        "deface_recall": evaluation["recall"],
+        "deface_anonymised": evaluation["anonymised"],
+        "deface_by_size": evaluation["by_size"],
+        "deface_negatives_blurred_tile_share": evaluation["negatives_blurred_tile_share"],
+        "deface_ms_per_image_incl_startup": round(total / len(files) * 1000, 1),
+    }
+
+
+_DEFACE_TIMER = r"""
+import sys, time, statistics
+from deface.centerface import CenterFace
+from deface.deface import image_detect
+path, out, reps = sys.argv[1], sys.argv[2], int(sys.argv[3])
+cf = CenterFace(in_shape=None, backend="auto")
+def one():
+    image_detect(ipath=path, opath=out, centerface=cf, threshold=0.2, replacewith="blur", mask_scale=1.3,
+                 ellipse=True, draw_scores=False, enable_preview=False, keep_metadata=False)
+one()  # warm-up
+times = []
+for _ in range(reps):
+    t0 = time.perf_counter(); one(); times.append(time.perf_counter() - t0)
+print(statistics.median(times))
+"""
+
+
+def _time_side_by_side(deface: Path, source: Path, reps: int, rounds: int) -> dict:
+    """ms per 1920x1080 image, read -> anonymise -> write, ours and deface's (its defaults), each
+    warm in its own process, measured in alternating rounds so machine load hits both alike."""
+    from hms_desk.video.anonymise import anonymise_still
+
+    image = cv2.imread(str(source), cv2.IMREAD_COLOR)
+    frame = cv2.resize(image, (1920, 1080), interpolation=cv2.INTER_AREA)
+    with tempfile.TemporaryDirectory(prefix="hms_1080_") as tmp:
+        src = Path(tmp) / "f1080.jpg"
+        cv2.imwrite(str(src), frame, [cv2.IMWRITE_JPEG_QUALITY, 95])
+
+        def ours_once() -> float:
+            t0 = time.perf_counter()
+            img = cv2.imread(str(src), cv2.IMREAD_COLOR)
+            res = anonymise_still(img)
+            cv2.imwrite(str(Path(tmp) / "ours.jpg"), res.image, [cv2.IMWRITE_JPEG_QUALITY, 92])
+            return time.perf_counter() - t0
+
+        ours_once()  # warm-up
+        deface_python = deface.parent / "python"
+        ours: list[float] = []
+        theirs: list[float] = []
+        for _ in range(rounds):
+            proc = subprocess.run([str(deface_python), "-c", _DEFACE_TIMER, str(src), str(Path(tmp) / "d.jpg"),
+                                   str(reps)], capture_output=True, text=True, check=True)
+            theirs.append(float(proc.stdout.strip().splitlines()[-1]))
+            ours.append(statistics.median(ours_once() for _ in range(reps)))
+    ours_ms, theirs_ms = statistics.median(ours) * 1000, statistics.median(theirs) * 1000
+    return {
+        "ms_1920x1080_per_image_ours": round(ours_ms, 1),
+        "ms_1920x1080_per_image_deface": round(theirs_ms, 1),
+        "time_ratio_ours_vs_deface_1920x1080": round(ours_ms / theirs_ms, 3) if theirs_ms > 0 else None,
+    }
 
 
 def _subset_recall(evaluation: dict, truth: list[dict], files: list[str]) -> dict:

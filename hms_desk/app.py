@@ -31,10 +31,13 @@ from hms_desk.platform.tasks import InlineTasks, Tasks, ThreadTasks
 from hms_desk.storage.db import Database, MigrationReport, open_database
 
 if TYPE_CHECKING:
+    from hms_desk.parts.documents import OrderDocumentService
     from hms_desk.parts.orders import OrderService
     from hms_desk.services.cases import CaseService
     from hms_desk.services.journal import JournalService
     from hms_desk.services.lookup import LookupService
+    from hms_desk.services.device_lookup import DeviceLookup
+    from hms_desk.services.deletion import DeletionService
 
 log = logging.getLogger("hms_desk.app")
 
@@ -70,6 +73,9 @@ class Core:
     journal: "JournalService"
     parts_for_device: Callable
     warnings: list[str] = field(default_factory=list)
+    order_documents: "OrderDocumentService | None" = None   # parts/repair order PDFs, exports
+    device_lookup: "DeviceLookup | None" = None   # OeBS first, local register as fallback (async)
+    deletion: "DeletionService | None" = None   # deletion receipts (slettebekreftelse)
 
     def close(self) -> None:
         self.tasks.shutdown()
@@ -105,9 +111,12 @@ def seed_embedded_defaults(db: Database, progress: Callable[[str], None] | None 
 
 def build_core(opts: Options, gui: bool = False) -> Core:
     from hms_desk.parts.catalog import parts_for_device
+    from hms_desk.parts.documents import OrderDocumentService
     from hms_desk.parts.orders import OrderService
     from hms_desk.services.captures import CaptureStore
     from hms_desk.services.cases import CaseService
+    from hms_desk.services.device_lookup import SYNC_FILE_NAME, DeviceLookup
+    from hms_desk.services.deletion import DeletionService
     from hms_desk.services.journal import JournalService
     from hms_desk.services.lookup import LookupService
     from hms_desk.video.anonymise import anonymise_still
@@ -145,12 +154,16 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     cases = CaseService(db, captures, anonymise_still, technician=settings.technician)
     orders = OrderService(db)
     journal = JournalService(db, cases, lookup, settings.hms_unit, profile.exports_dir)
+    order_documents = OrderDocumentService(db, orders, cases, lookup, profile.exports_dir,
+                                           actor=settings.technician)
+    device_lookup = DeviceLookup(lookup, db, tasks, settings.oebs, secrets, profile.data_dir / SYNC_FILE_NAME)
     deleted = cases.enforce_retention(settings.retention_days)
     if deleted:
         log.info("retention removed %d capture(s) at start", deleted)
     log.info("core ready (db=%s, schema %s)", db.dialect, report.to_revision)
+    deletion = DeletionService(db, settings.hms_unit, profile.exports_dir, settings.technician)
     return Core(profile, store, settings, db, report, secrets, tasks, lookup, cases, orders, journal,
-                parts_for_device, warnings)
+                parts_for_device, warnings, order_documents, device_lookup=device_lookup, deletion=deletion)
 
 
 def today() -> dt.date:

@@ -35,7 +35,8 @@ class VideoSettings:
 @dataclass
 class OebsSettings:
     base_url: str = ""              # empty: local register only
-    timeout_s: float = 5.0
+    timeout_s: float = 5.0          # per attempt
+    retries: int = 2                # extra attempts on network errors, timeouts and 5xx
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Settings:
     technician: str = "tekniker"    # the orderer's staff ident (never a user's name)
     hms_unit: str = "4703"          # the technician's HMS storage unit (lager)
     retention_days: int = 7
+    delete_captures_after_export: bool = False   # delete a case's pictures once its journal note is exported
     video: VideoSettings = field(default_factory=VideoSettings)
     oebs: OebsSettings = field(default_factory=OebsSettings)
     ui: UiSettings = field(default_factory=UiSettings)
@@ -109,6 +111,10 @@ def validate(s: Settings) -> None:
         raise SettingsError("«ui.language» må være «nb» eller «en»")
     if not (len(s.hms_unit) == 4 and s.hms_unit.isdigit()):
         raise SettingsError("«hms_unit» skal være et lagernummer med 4 siffer")
+    if not 0 < s.oebs.timeout_s <= 120:
+        raise SettingsError("«oebs.timeout_s» må være mellom 0 og 120 sekunder")
+    if not 0 <= s.oebs.retries <= 5:
+        raise SettingsError("«oebs.retries» må være mellom 0 og 5")
 
 
 def from_dict(data: dict[str, Any]) -> Settings:

@@ -10,6 +10,7 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hms_desk.domain.personal_data import redact
 from hms_desk.storage.models import AuditEntry
 
 log = logging.getLogger("hms_desk.audit")
@@ -17,10 +18,31 @@ log = logging.getLogger("hms_desk.audit")
 
 def record(session: Session, actor: str, action: str, object_type: str, object_id: str | int = "",
            detail: str = "") -> None:
+    detail = redact(detail)  # never a national ID number, even by mistake
     session.add(AuditEntry(actor=actor, action=action, object_type=object_type,
                            object_id=str(object_id), detail=detail))
     log.info("%s %s %s %s", actor, action, object_type, object_id)
 
 
-def entries(session: Session, limit: int = 200) -> list[AuditEntry]:
-    return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)))
+def entries(session: Session, limit: int = 200, object_type: str | None = None,
+            object_id: str | int | None = None) -> list[AuditEntry]:
+    """Newest first; optionally only one kind of object (and one object)."""
+    q = select(AuditEntry)
+    if object_type is not None:
+        q = q.where(AuditEntry.object_type == object_type)
+    if object_id is not None:
+        q = q.where(AuditEntry.object_id == str(object_id))
+    return list(session.scalars(q.order_by(AuditEntry.id.desc()).limit(limit)))
+
+
+ACTION_TEXT = {
+    "opened": "åpnet", "captured": "tok bilde", "exported": "eksporterte", "printed": "skrev ut",
+    "deleted": "slettet", "closed": "avsluttet", "created": "opprettet", "status_changed": "endret status",
+}
+
+
+def recent(db, limit: int = 200) -> list[tuple]:
+    """``(at, actor, action text, object type, object id, detail)`` rows for the audit view."""
+    with db.session() as s:
+        return [(e.at, e.actor, ACTION_TEXT.get(e.action, e.action), e.object_type, e.object_id, e.detail)
+                for e in entries(s, limit)]

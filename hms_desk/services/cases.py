@@ -3,7 +3,11 @@
 A case is the unit everything else hangs on.  Pictures are anonymised
 *before* they are stored (fail closed: if anonymisation fails, nothing is
 stored), and pictures while the user takes part require recorded consent.
-Closing a case deletes its captures and logs the deletion without content.
+Closing a case deletes its captures and logs the deletion without content;
+so can exporting the journal note (:meth:`CaseService.delete_captures`).
+Free text the technician types passes
+:func:`hms_desk.domain.personal_data.check_free_text` first: text holding a
+national ID number is refused before anything is stored.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from hms_desk.domain.errors import HmsError, NotFound, ValidationError
 from hms_desk.domain.nav import Decision
+from hms_desk.domain.personal_data import check_free_text
 from hms_desk.services import audit
 from hms_desk.services.captures import CaptureStore
 from hms_desk.storage.db import Database
@@ -105,6 +110,7 @@ class CaseService:
         return case
 
     def event(self, case_id: int, kind: str, detail: str = "") -> None:
+        check_free_text(detail, field="detail")
         with self._db.session() as s, s.begin():
             s.add(CaseEvent(case_id=case_id, kind=kind, detail=detail, at=self._clock()))
 
@@ -116,6 +122,7 @@ class CaseService:
     def add_participant(self, case_id: int, role: str, organisation: str = "", in_picture: bool = False) -> None:
         if role not in ROLES:
             raise ValidationError(f"Ukjent rolle: {role}", field="role")
+        check_free_text(organisation, field="organisation")
         with self._db.session() as s, s.begin():
             case = self._open_case(s, case_id)
             s.add(Participant(case_id=case_id, role=role, organisation=organisation.strip()[:120],
@@ -124,6 +131,16 @@ class CaseService:
                 case.user_takes_part = True
             s.add(CaseEvent(case_id=case_id, kind="deltaker", at=self._clock(),
                             detail=f"Til stede: {role}" + (f" ({organisation.strip()})" if organisation.strip() else "")))
+
+    def set_user_takes_part(self, case_id: int, takes_part: bool) -> None:
+        """Whether the user takes part in the call (also when not in the picture)."""
+        with self._db.session() as s, s.begin():
+            case = self._open_case(s, case_id)
+            if case.user_takes_part == bool(takes_part):
+                return
+            case.user_takes_part = bool(takes_part)
+            s.add(CaseEvent(case_id=case_id, kind="deltaker", at=self._clock(),
+                            detail="Brukeren deltar" if takes_part else "Brukeren deltar ikke"))
 
     def record_consent(self, case_id: int, kind: str, given_by: str, scope: str) -> None:
         if kind not in CONSENT_KINDS:
@@ -139,6 +156,14 @@ class CaseService:
             s.add(CaseEvent(case_id=case_id, kind="samtykke", at=self._clock(),
                             detail=f"Samtykke ({kind}) fra {given_by} til {scope}"))
 
+    def consent_needed(self, case_id: int) -> bool:
+        """True when the user takes part and no consent to pictures is recorded."""
+        with self._db.session() as s:
+            case = s.get(Case, case_id)
+            if case is None:
+                raise NotFound("Saken finnes ikke.")
+            return bool(case.user_takes_part) and not self.has_consent(s, case_id, "bilder")
+
     def has_consent(self, s: Session, case_id: int, scope: str) -> bool:
         scopes = {scope} | ({"video", "opptak"} if scope == "bilder" else set())
         return s.scalar(select(func.count(Consent.id)).where(
@@ -153,6 +178,7 @@ class CaseService:
                             detail=f"Hjelpemiddel {hmsnr} / {serial}"))
 
     def set_decision(self, case_id: int, decision: Decision, reason: str = "") -> None:
+        check_free_text(reason, field="reason")
         with self._db.session() as s, s.begin():
             case = self._open_case(s, case_id)
             case.decision = Decision(decision).value
@@ -160,6 +186,8 @@ class CaseService:
             s.add(CaseEvent(case_id=case_id, kind="beslutning", at=self._clock(), detail=case.decision))
 
     def set_summary(self, case_id: int, summary: str, next_contact: str = "") -> None:
+        check_free_text(summary, field="summary")
+        check_free_text(next_contact, field="next_contact")
         with self._db.session() as s, s.begin():
             case = self._open_case(s, case_id)
             case.summary = summary
@@ -200,12 +228,15 @@ class CaseService:
                 q = q.where(Snapshot.deleted_at.is_(None))
             return list(s.scalars(q.order_by(Snapshot.id)))
 
-    def snapshot_png(self, snapshot_id: int) -> bytes:
-        with self._db.session() as s:
+    def snapshot_png(self, snapshot_id: int, purpose: str = "") -> bytes:
+        """The decrypted (anonymised) picture; the opening is audited with ``purpose``."""
+        with self._db.session() as s, s.begin():
             snap = s.get(Snapshot, snapshot_id)
             if snap is None or snap.deleted_at is not None:
                 raise NotFound("Bildet er slettet.")
-            return self._captures.read(snap.file_name)
+            data = self._captures.read(snap.file_name)
+            audit.record(s, self.technician, "opened", "snapshot", snap.id, purpose)
+            return data
 
     def _delete_snapshots(self, s: Session, snaps: list[Snapshot], reason: str) -> int:
         n = 0
@@ -215,6 +246,21 @@ class CaseService:
             snap.deleted_at = now
             audit.record(s, self.technician, "deleted", "snapshot", snap.id, reason)
             n += 1
+        return n
+
+    def delete_captures(self, case_id: int, reason: str = "journalnotat eksportert") -> int:
+        """Deletes the case's captures now (e.g. after the journal note was exported)."""
+        with self._db.session() as s, s.begin():
+            case = s.get(Case, case_id)
+            if case is None:
+                raise NotFound("Saken finnes ikke.")
+            snaps = list(s.scalars(select(Snapshot).where(Snapshot.case_id == case_id,
+                                                          Snapshot.deleted_at.is_(None))))
+            n = self._delete_snapshots(s, snaps, reason)
+            if n:
+                s.add(CaseEvent(case_id=case_id, kind="sletting", at=self._clock(),
+                                detail=f"{n} bilde(r) slettet ({reason})"))
+        log.info("case %s: %d capture(s) deleted (%s)", case_id, n, reason)
         return n
 
     def close(self, case_id: int) -> int:

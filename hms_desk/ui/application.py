@@ -12,7 +12,7 @@ import logging
 import sys
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hms_desk import APP_NAME
@@ -23,6 +23,7 @@ from hms_desk.ui import qtlog
 from hms_desk.ui.case_panel import CasePanel
 from hms_desk.ui.crash_dialog import CrashDialog, CrashSignal
 from hms_desk.ui.i18n import install_translations
+from hms_desk.ui.import_dialog import ImportDialog
 from hms_desk.ui.lookup_panel import LookupPanel
 from hms_desk.ui.main_window import MainWindow
 from hms_desk.ui.parts_panel import PartsPanel
@@ -37,8 +38,9 @@ def make_order_draft(core: Core):
         return OrderDraft(
             hmsnr=card.hmsnr, serial=card.serial, orderer=core.settings.technician,
             orderer_hms_unit=core.settings.hms_unit, delivery=delivery,
-            lines=[DraftLine(part_hmsnr=p.hmsnr, supplier_ref=p.supplier_ref or "", description=p.name,
-                             quantity=q, unknown_part=False) for p, q in lines],
+            lines=[line if isinstance(line, DraftLine) else   # (PartInfo, quantity) still accepted
+                   DraftLine(part_hmsnr=line[0].hmsnr, supplier_ref=line[0].supplier_ref or "",
+                             description=line[0].name, quantity=line[1]) for line in lines],
             battery_training_confirmed=battery_ok, case_id=case_id, snapshot_id=snapshot_id,
             request_key=request_key)
     return make
@@ -52,8 +54,11 @@ def make_parts_loader(core: Core):
 
 
 def build_window(core: Core) -> MainWindow:
+    from hms_desk.ui.capture_sources import install as install_capture_sources
     from hms_desk.ui.video_pane import VideoPane
     from hms_desk.video.sources import source_from_spec
+
+    install_capture_sources()  # camera:, window: and screen: sources for source_from_spec
 
     t = core.tasks
     video = VideoPane()
@@ -64,17 +69,129 @@ def build_window(core: Core) -> MainWindow:
         video.show_error(exc.message)
     if core.settings.video.show_overlay:
         video.set_overlay_visible(True)
-    cases = CasePanel(t.db, t.cpu, core.cases, core.journal.export_pdf)
-    lookup = LookupPanel(t.db, core.lookup.lookup)
-    parts = PartsPanel(t.db, make_parts_loader(core), core.orders.create, make_order_draft(core))
+    cases = CasePanel(t.db, t.cpu, core.cases, core.journal.export_pdf,
+                      deletion_receipt=core.deletion.receipt if core.deletion is not None else None,
+                      delete_after_export=core.settings.delete_captures_after_export)
+    lookup = LookupPanel(core.device_lookup.lookup)
+    parts = PartsPanel(t.db, make_parts_loader(core), core.orders.create, make_order_draft(core),
+                       run_cpu=t.cpu, documents=core.order_documents)
 
     def set_language(lang: str) -> None:
         core.settings.ui.language = lang
         core.settings_store.save(core.settings)
 
     win = MainWindow(video, cases, lookup, parts, on_language=set_language)
+    _wire_search(core, win, lookup)
+    _wire_video_sources(core, win, video)
     win.restore_layout(core.settings.ui.window_geometry, core.settings.ui.window_state)
+    win.importRequested.connect(lambda: open_import_dialog(core, win))
+    _wire_privacy(core, win, video, cases)
     return win
+
+
+def _wire_search(core: Core, win: MainWindow, lookup: LookupPanel) -> None:
+    """The search dock: a chosen device fills the lookup and looks it up."""
+    from hms_desk.services.search import SearchService
+    from hms_desk.ui.search_panel import SearchPanel
+
+    panel = SearchPanel(core.tasks.db, SearchService(core.db).search)
+    win.add_search_panel(panel)
+
+    def chosen(hmsnr: str, serial: str) -> None:
+        lookup.set_values(hmsnr, serial)
+        win.focus_lookup()
+        lookup.do_lookup()
+
+    panel.deviceChosen.connect(chosen)
+
+
+def _wire_privacy(core: Core, win: MainWindow, video, cases: CasePanel) -> None:
+    """Live face blur (on by setting, always on when the user takes part) and the audit view."""
+    from hms_desk.services import audit
+    from hms_desk.ui.case_panel import AuditDialog
+    from hms_desk.ui.ops import Op
+    from hms_desk.video.live_blur import LiveBlur, LiveBlurSwitch
+
+    switch = LiveBlurSwitch(video.set_processor, lambda: LiveBlur(
+        blank_on_failure=core.settings.video.blank_when_detector_fails))
+    win.live_blur = switch
+
+    def set_blur(on: bool) -> None:
+        switch.set_enabled(on)
+        win.act_live_blur.setChecked(on)
+        win.statusBar().showMessage(win.tr("Ansikter sladdes i videobildet.") if on
+                                    else win.tr("Ansiktssladding i videobildet er av."), 5000)
+
+    set_blur(core.settings.video.live_face_blur)
+    win.liveBlurToggled.connect(set_blur)
+    cases.userTakesPartChanged.connect(lambda on: set_blur(True) if on else None)
+    win.destroyed.connect(switch.shutdown)
+    win.auditRequested.connect(lambda: Op(win, core.tasks.db, audit.recent, core.db)
+                               .success(lambda rows: AuditDialog(rows, win).open()).run())
+
+
+def install_retention_timer(core: Core, parent) -> QTimer:
+    """The hourly retention sweep (captures older than ``retention_days`` are deleted)."""
+    retention = QTimer(parent)
+    retention.setObjectName("retentionTimer")
+    retention.setInterval(3600 * 1000)
+    retention.timeout.connect(lambda: asyncio.ensure_future(
+        core.tasks.db(core.cases.enforce_retention, core.settings.retention_days)))
+    retention.start()
+    return retention
+
+
+def make_importer(core: Core):
+    """``do_import(kind, paths, progress, cancel)`` for the import dialog (runs in the db worker)."""
+    from hms_desk.catalog import importers
+
+    fns = {"grunndata": importers.import_grunndata, "parts": importers.import_parts,
+           "products": importers.import_products, "product-parts": importers.import_product_parts,
+           "register": importers.import_register}
+
+    def do_import(kind, paths, progress, cancel):
+        return fns[kind](core.db, list(paths), progress=progress, cancel=cancel)
+    return do_import
+
+
+def open_import_dialog(core: Core, win: MainWindow) -> ImportDialog:
+    dlg = win.findChild(ImportDialog)
+    if dlg is None:                     # one dialog; it keeps its last result until closed
+        dlg = ImportDialog(core.tasks.db, make_importer(core), win)
+        dlg.importFinished.connect(lambda r: win.statusBar().showMessage(r.summary_nb(), 10000))
+    dlg.show()
+    dlg.activateWindow()
+    return dlg
+
+
+def _wire_video_sources(core: Core, win: MainWindow, video) -> None:
+    """Video → choose source (remembered in settings.video.source) and pre-call check."""
+    from hms_desk.ui.precall_check import PreCallCheckDialog
+    from hms_desk.ui.source_picker import SourcePickerDialog
+    from hms_desk.video.sources import source_from_spec
+
+    def choose_source() -> None:
+        dialog = SourcePickerDialog(core.settings.video.source, win)
+        if dialog.exec() != SourcePickerDialog.DialogCode.Accepted or not dialog.selected_spec:
+            return
+        spec = dialog.selected_spec
+        try:
+            video.start_source(source_from_spec(spec))
+        except HmsError as exc:
+            video.show_error(exc.message)
+            return
+        core.settings.video.source = spec
+        try:
+            core.settings_store.save(core.settings)
+        except (OSError, HmsError) as exc:
+            log.warning("could not save settings: %s", exc)
+
+    def precall_check() -> None:
+        dialog = PreCallCheckDialog(video, win)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.show()
+
+    win.add_video_source_actions(choose_source, precall_check)
 
 
 def _fatal(message: str, show: bool) -> None:
@@ -118,11 +235,7 @@ def run_gui(opts: Options) -> int:
             crash.mark_crash_report_seen(pending)
         QTimer.singleShot(0, offer)
 
-    retention = QTimer(win)                  # hourly retention sweep
-    retention.setInterval(3600 * 1000)
-    retention.timeout.connect(lambda: asyncio.ensure_future(
-        core.tasks.db(core.cases.enforce_retention, core.settings.retention_days)))
-    retention.start()
+    install_retention_timer(core, win)       # hourly retention sweep
 
     if opts.quit_after_show:           # for bench/startup.py and smoke tests of a frozen build
         def interactive() -> None:
@@ -140,7 +253,7 @@ def run_gui(opts: Options) -> int:
             core.settings_store.save(core.settings)
         except (OSError, HmsError) as exc:
             log.warning("could not save settings: %s", exc)
-        win.video.shutdown()
+        win.video.shutdown(wait_s=10.0)  # at exit: let the video thread leave OpenCV first
         core.close()
         crash.disable_faulthandler()
         qtlog.uninstall()

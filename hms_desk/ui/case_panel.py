@@ -1,4 +1,12 @@
-"""The case: who is present, consent, pictures, decision, summary, journal, close."""
+"""The case: who is present, consent, pictures, decision, summary, journal, close, deletion receipt.
+
+Privacy is visible here: whether the user takes part (then live face blur
+goes on and pictures are blocked until consent is recorded — the panel says
+so in red), the consents recorded (kind, given by, for what, when, by whom),
+deleting the case's pictures after the journal note is exported, and the
+deletion receipt (*slettebekreftelse*) once the case is closed.  There is no
+recording feature: the consent scope "opptak" is recorded, nothing records.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +15,10 @@ from typing import Awaitable, Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from hms_desk.domain.errors import HmsError
 from hms_desk.domain.nav import DECISION_TEXT, Decision
@@ -23,16 +32,25 @@ class CasePanel(QWidget):
     snapshotAdded = Signal(int)
     journalExported = Signal(str)         # path
     message = Signal(str)
+    userTakesPartChanged = Signal(bool)
+    receiptWritten = Signal(str)          # path of the deletion receipt
 
     def __init__(self, run_db: Callable[..., Awaitable], run_cpu: Callable[..., Awaitable],
-                 cases: CaseService, export_journal: Callable[[int], Path], parent: QWidget | None = None):
+                 cases: CaseService, export_journal: Callable[[int], Path], parent: QWidget | None = None,
+                 *, deletion_receipt: Callable[[int], Path] | None = None,
+                 delete_after_export: bool = False):
         super().__init__(parent)
         self._run_db = run_db
         self._run_cpu = run_cpu
         self._cases = cases
         self._export = export_journal
+        self._receipt = deletion_receipt
+        self.delete_after_export = delete_after_export
         self.case_id: int | None = None
         self.case_number = ""
+        self.closed_case_id: int | None = None   # the last closed case (for its deletion receipt)
+        self._user_takes_part = False
+        self._has_consent = False
 
         self.title = QLabel(self.tr("Ingen sak er startet."))
         self.title.setObjectName("caseTitle")
@@ -50,7 +68,9 @@ class CasePanel(QWidget):
         self.add_person = QPushButton(self.tr("Legg til"))
         self.people = QListWidget()
         self.people.setMaximumHeight(80)
+        self.user_takes_part = QCheckBox(self.tr("Brukeren deltar i samtalen (også utenfor bildet)"))
         pl = QVBoxLayout(people)
+        pl.addWidget(self.user_takes_part)
         row = QHBoxLayout()
         for w in (self.role, self.org, self.in_picture, self.add_person):
             row.addWidget(w)
@@ -66,11 +86,16 @@ class CasePanel(QWidget):
                 box.addItem(v, v)
         self.add_consent = QPushButton(self.tr("Registrer samtykke"))
         self.consent_state = QLabel(self.tr("Brukeren deltar ikke."))
+        self.consent_state.setObjectName("consentState")
+        self.consent_state.setWordWrap(True)
+        self.consents = QListWidget()
+        self.consents.setMaximumHeight(60)
         cl = QVBoxLayout(consent)
         crow = QHBoxLayout()
         for w in (self.c_kind, self.c_by, self.c_scope, self.add_consent):
             crow.addWidget(w)
         cl.addLayout(crow)
+        cl.addWidget(self.consents)
         cl.addWidget(self.consent_state)
 
         pics = QGroupBox(self.tr("Bilder (ansikter sladdet, kryptert, slettes når saken lukkes)"))
@@ -78,7 +103,10 @@ class CasePanel(QWidget):
         self.snapshots.setViewMode(QListWidget.ViewMode.IconMode)
         self.snapshots.setIconSize(QSize(120, 80))
         self.snapshots.setMaximumHeight(120)
-        QVBoxLayout(pics).addWidget(self.snapshots)
+        self.delete_pics_button = QPushButton(self.tr("Slett sakens bilder nå"))
+        pics_layout = QVBoxLayout(pics)
+        pics_layout.addWidget(self.snapshots)
+        pics_layout.addWidget(self.delete_pics_button)
 
         decide = QGroupBox(self.tr("Vurdering"))
         self.decision = QComboBox()
@@ -100,6 +128,9 @@ class CasePanel(QWidget):
 
         self.export_button = QPushButton(self.tr("&Eksporter journalnotat (PDF)"))
         self.close_button = QPushButton(self.tr("&Avslutt sak"))
+        self.receipt_button = QPushButton(self.tr("Slettebekreftelse (PDF)"))
+        self.receipt_button.setToolTip(self.tr("Bekreftelse til kommunen på at sakens bilder er slettet"))
+        self.receipt_button.setEnabled(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("caseStatus")
@@ -107,6 +138,7 @@ class CasePanel(QWidget):
         bottom.addWidget(self.export_button)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
+        bottom.addWidget(self.receipt_button)
 
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -124,11 +156,15 @@ class CasePanel(QWidget):
         self.add_consent.clicked.connect(self._add_consent)
         self.export_button.clicked.connect(self.export_journal)
         self.close_button.clicked.connect(self.close_case)
+        self.user_takes_part.toggled.connect(self._set_user_takes_part)
+        self.delete_pics_button.clicked.connect(self.delete_pictures)
+        self.receipt_button.clicked.connect(self.write_receipt)
         self._set_enabled(False)
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.add_person, self.add_consent, self.export_button, self.close_button,
-                  self.decision, self.reason, self.summary, self.next_contact):
+                  self.decision, self.reason, self.summary, self.next_contact, self.user_takes_part,
+                  self.delete_pics_button):
             w.setEnabled(on)
         self.start_button.setEnabled(not on)
 
@@ -157,7 +193,13 @@ class CasePanel(QWidget):
         self.reason.clear()
         self.next_contact.clear()
         self.decision.setCurrentIndex(0)
-        self.consent_state.setText(self.tr("Brukeren deltar ikke."))
+        self.consents.clear()
+        self._user_takes_part = self._has_consent = False
+        self.user_takes_part.blockSignals(True)
+        self.user_takes_part.setChecked(False)
+        self.user_takes_part.blockSignals(False)
+        self._show_consent_state()
+        self.receipt_button.setEnabled(False)
         self._set_enabled(True)
         self._ok(self.tr("Sak {0} er startet.").format(case.number))
         self.caseStarted.emit(case.id, case.number)
@@ -168,7 +210,12 @@ class CasePanel(QWidget):
         def done(_):
             self.people.addItem(f"{role}" + (f" — {org}" if org else "") + (self.tr(" (i bildet)") if pic else ""))
             if role == "bruker":
-                self.consent_state.setText(self.tr("Brukeren deltar: samtykke kreves før bilder."))
+                self._user_takes_part = True
+                self.user_takes_part.blockSignals(True)
+                self.user_takes_part.setChecked(True)
+                self.user_takes_part.blockSignals(False)
+                self._show_consent_state()
+                self.userTakesPartChanged.emit(True)
             self.org.clear()
         Op(self, self._run_db, self._cases.add_participant, self.case_id, role, org, pic) \
             .success(done).failure(self._fail).run()
@@ -176,9 +223,47 @@ class CasePanel(QWidget):
     def _add_consent(self) -> None:
         kind, by, scope = self.c_kind.currentData(), self.c_by.currentData(), self.c_scope.currentData()
         Op(self, self._run_db, self._cases.record_consent, self.case_id, kind, by, scope) \
-            .success(lambda _: self.consent_state.setText(
-                self.tr("Samtykke registrert: {0} fra {1} til {2}.").format(kind, by, scope))) \
+            .success(lambda _: self._consent_recorded(kind, by, scope)) \
             .failure(self._fail).run()
+
+    def _consent_recorded(self, kind: str, by: str, scope: str) -> None:
+        from datetime import datetime
+
+        self.consents.addItem(self.tr("{0} samtykke fra {1} til {2} – {3}, registrert av {4}").format(
+            kind, by, scope, datetime.now().strftime("%H:%M"), self._cases.technician))
+        if scope in ("bilder", "video", "opptak"):
+            self._has_consent = True
+        self._show_consent_state()
+        self._ok(self.tr("Samtykke registrert: {0} fra {1} til {2}.").format(kind, by, scope))
+
+    def _set_user_takes_part(self, on: bool) -> None:
+        if self.case_id is None:
+            return
+
+        def done(_):
+            self._user_takes_part = on
+            self._show_consent_state()
+            self.userTakesPartChanged.emit(on)
+        Op(self, self._run_db, self._cases.set_user_takes_part, self.case_id, on) \
+            .success(done).failure(self._fail).run()
+
+    @property
+    def pictures_blocked(self) -> bool:
+        """True while the user takes part and no consent to pictures is recorded."""
+        return self.case_id is not None and self._user_takes_part and not self._has_consent
+
+    def _show_consent_state(self) -> None:
+        if not self._user_takes_part:
+            self.consent_state.setStyleSheet("")
+            self.consent_state.setText(self.tr("Brukeren deltar ikke."))
+        elif self._has_consent:
+            self.consent_state.setStyleSheet("color: #1b5e20; font-weight: bold;")
+            self.consent_state.setText(self.tr("Brukeren deltar. Samtykke er registrert – bilder kan tas "
+                                               "(ansikter sladdes alltid)."))
+        else:
+            self.consent_state.setStyleSheet("background:#b00020; color:white; font-weight:bold; padding:4px;")
+            self.consent_state.setText(self.tr("Brukeren deltar: INGEN BILDER før samtykke er registrert. "
+                                               "Ansikter sladdes i videobildet."))
 
     def set_device(self, card) -> None:
         """Links the looked-up device to the open case (if any)."""
@@ -234,6 +319,34 @@ class CasePanel(QWidget):
     def _exported(self, path: Path) -> None:
         self._ok(self.tr("Journalnotat lagret: {0}").format(str(path)))
         self.journalExported.emit(str(path))
+        if self.delete_after_export and self.case_id is not None:
+            self.delete_pictures(reason="journalnotat eksportert")
+        elif self.snapshots.count():
+            self.status.setText(self.status.text() + " " + self.tr(
+                "Bildene trengs ikke lenger? Trykk «Slett sakens bilder nå»."))
+
+    def delete_pictures(self, _checked: bool = False, reason: str = "slettet av tekniker") -> Op | None:
+        """Deletes the open case's pictures now (audited, without content)."""
+        if self.case_id is None:
+            return None
+        cid = self.case_id
+
+        def done(n: int) -> None:
+            self.snapshots.clear()
+            self._ok(self.tr("{0} bilde(r) slettet.").format(n))
+        return Op(self, self._run_db, self._cases.delete_captures, cid, reason) \
+            .success(done).failure(self._fail).run()
+
+    def write_receipt(self) -> Op | None:
+        """Writes the deletion receipt of the last closed case (off the GUI thread)."""
+        cid = self.closed_case_id
+        if cid is None or self._receipt is None:
+            return None
+
+        def done(path: Path) -> None:
+            self._ok(self.tr("Slettebekreftelse lagret: {0}").format(str(path)))
+            self.receiptWritten.emit(str(path))
+        return Op(self, self._run_cpu, self._receipt, cid).success(done).failure(self._fail).run()
 
     def close_case(self) -> None:
         if self.case_id is None:
@@ -250,7 +363,32 @@ class CasePanel(QWidget):
     def _closed(self, cid: int, deleted: int) -> None:
         self._ok(self.tr("Sak {0} er avsluttet. {1} bilde(r) slettet.").format(self.case_number, deleted))
         self.case_id = None
+        self.closed_case_id = cid
+        self.receipt_button.setEnabled(self._receipt is not None)
         self.title.setText(self.tr("Ingen sak er startet."))
         self.snapshots.clear()
         self._set_enabled(False)
         self.caseClosed.emit(cid, deleted)
+
+
+class AuditDialog(QDialog):
+    """The newest audit log entries: who opened, exported, printed and deleted what, when."""
+
+    def __init__(self, rows: list[tuple], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Revisjonslogg"))
+        self.resize(760, 420)
+        self.table = QTableWidget(len(rows), 6)
+        self.table.setHorizontalHeaderLabels([self.tr("Tid (UTC)"), self.tr("Hvem"), self.tr("Handling"),
+                                              self.tr("Type"), self.tr("ID"), self.tr("Detalj")])
+        for r, row in enumerate(rows):
+            at, *rest = row
+            cells = [at.strftime("%d.%m.%Y %H:%M:%S") if at else "", *(str(v) for v in rest)]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table)
+        lay.addWidget(buttons)

@@ -21,6 +21,9 @@ from hms_desk.ui.parts_panel import PartsPanel
 
 class MainWindow(QMainWindow):
     shown = Signal()
+    importRequested = Signal()          # Fil → Importer …; ui.application opens the dialog
+    liveBlurToggled = Signal(bool)      # Video → Sladd ansikter i sanntid; ui.application installs the processor
+    auditRequested = Signal()           # Vis → Revisjonslogg …; ui.application opens the dialog
 
     def __init__(self, video: QWidget, case_panel: CasePanel, lookup_panel: LookupPanel,
                  parts_panel: PartsPanel, on_language: Callable[[str], None] | None = None,
@@ -83,6 +86,8 @@ class MainWindow(QMainWindow):
         self.act_new_case = self._action(self.tr("&Ny sak"), QKeySequence.StandardKey.New, self.case_panel.start_case)
         self.act_export = self._action(self.tr("&Eksporter journalnotat"), "Ctrl+E", self.case_panel.export_journal)
         self.act_close_case = self._action(self.tr("&Avslutt sak"), "Ctrl+W", self.case_panel.close_case)
+        self.act_import = self._action(self.tr("&Importer …"), "Ctrl+Shift+I", lambda: self.importRequested.emit(),
+                                       tip=self.tr("Importer katalog- eller registerfiler"))
         self.act_quit = self._action(self.tr("A&vslutt HMS Desk"), QKeySequence.StandardKey.Quit, self.close)
         self.act_freeze = self._action(self.tr("&Frys bilde"), "F", v.toggle_freeze, checkable=True,
                                        tip=self.tr("Frys eller fortsett videobildet"))
@@ -98,22 +103,31 @@ class MainWindow(QMainWindow):
         self.act_fullscreen = self._action(self.tr("&Fullskjerm"), "F11", self.toggle_fullscreen, checkable=True)
         self.act_lookup = self._action(self.tr("Gå til &oppslag"), "Ctrl+L", self.focus_lookup)
         self.act_about = self._action(self.tr("&Om HMS Desk"), None, self.about)
+        self.act_live_blur = self._action(self.tr("&Sladd ansikter i sanntid"), "Ctrl+Shift+F",
+                                          lambda checked: self.liveBlurToggled.emit(bool(checked)), checkable=True,
+                                          tip=self.tr("Sladder ansikter i videobildet (på når brukeren deltar)"))
+        self.act_audit = self._action(self.tr("&Revisjonslogg …"), None, lambda: self.auditRequested.emit())
 
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&Fil"))
         for a in (self.act_new_case, self.act_export, self.act_close_case):
             m.addAction(a)
         m.addSeparator()
+        m.addAction(self.act_import)
+        m.addSeparator()
         m.addAction(self.act_quit)
         m = mb.addMenu(self.tr("&Video"))
-        for a in (self.act_freeze, self.act_snapshot, self.act_privacy):
+        self.video_menu = m
+        for a in (self.act_freeze, self.act_snapshot, self.act_privacy, self.act_live_blur):
             m.addAction(a)
         m.addSeparator()
         for a in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, self.act_rotate, self.act_overlay,
                   self.act_fullscreen):
             m.addAction(a)
         m = mb.addMenu(self.tr("V&is"))
+        self.view_menu = m
         m.addAction(self.act_lookup)
+        m.addAction(self.act_audit)
         for d in (self.case_dock, self.lookup_dock, self.parts_dock):
             m.addAction(d.toggleViewAction())
         lang = mb.addMenu(self.tr("&Språk"))
@@ -138,6 +152,8 @@ class MainWindow(QMainWindow):
         lp.deviceFound.connect(self._device_found)
         cp.snapshotAdded.connect(lambda sid: setattr(pp, "snapshot_id", sid))
         pp.orderCreated.connect(lambda n: self.statusBar().showMessage(self.tr("Bestilling {0} sendt").format(n), 8000))
+        pp.decision_source = lambda: (cp.decision.currentData(), cp.reason.text().strip())   # for the repair order
+        pp.documentFailed.connect(lambda m: self.statusBar().showMessage(m, 8000))
         v.stateChanged.connect(lambda state, msg: self.conn_label.setText(self.tr("Video: {0}").format(msg or state)))
         v.privacyChanged.connect(self._privacy_changed)
         v.freezeChanged.connect(self.act_freeze.setChecked)
@@ -181,6 +197,25 @@ class MainWindow(QMainWindow):
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
+    def add_search_panel(self, panel: QWidget) -> QDockWidget:
+        """The search dock (built by ui.application), tabbed with the lookup; Ctrl+F goes to it."""
+        self.search_panel = panel
+        self.search_dock = self._dock(self.tr("Søk"), "searchDock", panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.lookup_dock, self.search_dock)
+        self.lookup_dock.raise_()
+        self.act_search = self._action(self.tr("&Søk etter hjelpemiddel"), "Ctrl+F", self.focus_search)
+        self.view_menu.insertAction(self.act_lookup, self.act_search)
+        self.view_menu.addAction(self.search_dock.toggleViewAction())
+        return self.search_dock
+
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        box = getattr(self.search_panel, "box", None)
+        if box is not None:
+            box.setFocus()
+            box.selectAll()
+
     def focus_lookup(self) -> None:
         self.lookup_dock.show()
         self.lookup_dock.raise_()
@@ -200,6 +235,17 @@ class MainWindow(QMainWindow):
     # -- layout memory ---------------------------------------------------------------
     def layout_state(self) -> tuple[str, str]:
         return (bytes(self.saveGeometry().toBase64()).decode(), bytes(self.saveState().toBase64()).decode())
+
+    def add_video_source_actions(self, choose_source: Callable[[], None], precall_check: Callable[[], None]) -> None:
+        """Video → «Velg videokilde …» (Ctrl+Shift+V) and «Forhåndssjekk …» (Ctrl+Shift+K)."""
+        self.act_choose_source = self._action(self.tr("Velg &videokilde …"), "Ctrl+Shift+V", choose_source,
+                                              tip=self.tr("Kamera, vindu, skjerm, strøm, fil eller demo"))
+        self.act_precall = self._action(self.tr("Forhånds&sjekk …"), "Ctrl+Shift+K", precall_check,
+                                        tip=self.tr("Sjekk bilde, bildefrekvens og lys før samtalen"))
+        first = self.video_menu.actions()[0] if self.video_menu.actions() else None
+        self.video_menu.insertAction(first, self.act_choose_source)
+        self.video_menu.insertAction(first, self.act_precall)
+        self.video_menu.insertSeparator(first)
 
     def restore_layout(self, geometry: str, state: str) -> None:
         if geometry:

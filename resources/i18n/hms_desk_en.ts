@@ -1,161 +1,244 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="379" />
+        <source>Revisjonslogg</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="382" />
+        <source>Tid (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="382" />
+        <source>Hvem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="382" />
+        <source>Handling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="383" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="383" />
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="383" />
+        <source>Detalj</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="37" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="253" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="55" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="368" />
         <source>Ingen sak er startet.</source>
         <translation>No case has been started.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="40" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="58" />
         <source>Start &amp;ny sak</source>
         <translation>Start &amp;new case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="43" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="61" />
         <source>Til stede (rolle, aldri navn)</source>
         <translation>Present (role, never names)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="48" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="66" />
         <source>Organisasjon, f.eks. Oslo kommune</source>
         <translation>Organisation, e.g. Oslo municipality</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="49" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="67" />
         <source>I bildet</source>
         <translation>In picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="50" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="68" />
         <source>Legg til</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="60" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="71" />
+        <source>Brukeren deltar i samtalen (også utenfor bildet)</source>
+        <translation>The user takes part in the call (also out of picture)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="80" />
         <source>Samtykke</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="67" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="87" />
         <source>Registrer samtykke</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="68" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="160" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="88" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="258" />
         <source>Brukeren deltar ikke.</source>
         <translation>The user does not take part.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="76" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="101" />
         <source>Bilder (ansikter sladdet, kryptert, slettes når saken lukkes)</source>
         <translation>Pictures (faces blurred, encrypted, deleted when the case is closed)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="83" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="106" />
+        <source>Slett sakens bilder nå</source>
+        <translation>Delete the case's pictures now</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="111" />
         <source>Vurdering</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="85" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="113" />
         <source>(ikke bestemt)</source>
         <translation>(not decided)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="89" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="117" />
         <source>Begrunnelse</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="91" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="119" />
         <source>Oppsummering av samtalen (ingen navn, fødselsnummer eller diagnose)</source>
         <translation>Summary of the call (no names, national ID numbers or diagnoses)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="94" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="122" />
         <source>Neste kontakt, f.eks. ny samtale tirsdag kl. 10</source>
         <translation>Next contact, e.g. new call Tuesday at 10</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="96" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="124" />
         <source>Beslutning:</source>
         <translation>Decision:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="97" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="125" />
         <source>Begrunnelse:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="98" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="126" />
         <source>Oppsummering:</source>
         <translation>Summary:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="99" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="127" />
         <source>Neste kontakt:</source>
         <translation>Next contact:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="101" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="129" />
         <source>&amp;Eksporter journalnotat (PDF)</source>
         <translation>&amp;Export journal note (PDF)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="102" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="130" />
         <source>&amp;Avslutt sak</source>
         <translation>&amp;Close case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="153" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="131" />
+        <source>Slettebekreftelse (PDF)</source>
+        <translation>Deletion receipt (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="132" />
+        <source>Bekreftelse til kommunen på at sakens bilder er slettet</source>
+        <translation>Confirmation to the municipality that the case's pictures are deleted</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="189" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="162" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="204" />
         <source>Sak {0} er startet.</source>
         <translation>Case {0} has been started.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="169" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="211" />
         <source> (i bildet)</source>
         <translation> (in picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="171" />
-        <source>Brukeren deltar: samtykke kreves før bilder.</source>
-        <translation>The user takes part: consent is required before pictures.</translation>
+        <location filename="../../hms_desk/ui/case_panel.py" line="232" />
+        <source>{0} samtykke fra {1} til {2} – {3}, registrert av {4}</source>
+        <translation>{0} consent from {1} for {2} – {3}, recorded by {4}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="180" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="237" />
         <source>Samtykke registrert: {0} fra {1} til {2}.</source>
         <translation>Consent recorded: {0} from {1} for {2}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="196" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="261" />
+        <source>Brukeren deltar. Samtykke er registrert – bilder kan tas (ansikter sladdes alltid).</source>
+        <translation>The user takes part. Consent is recorded – pictures may be taken (faces are always blurred).</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="265" />
+        <source>Brukeren deltar: INGEN BILDER før samtykke er registrert. Ansikter sladdes i videobildet.</source>
+        <translation>The user takes part: NO PICTURES until consent is recorded. Faces are blurred in the video.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="281" />
         <source>Start en sak før du tar bilde.</source>
         <translation>Start a case before taking a picture.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="208" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="293" />
         <source>{0} ansikt(er) sladdet</source>
         <translation>{0} face(s) blurred</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="211" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="296" />
         <source>Bilde lagret, {0} ansikt(er) sladdet.</source>
         <translation>Picture saved, {0} face(s) blurred.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="235" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="320" />
         <source>Journalnotat lagret: {0}</source>
         <translation>Journal note saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="251" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="326" />
+        <source>Bildene trengs ikke lenger? Trykk «Slett sakens bilder nå».</source>
+        <translation>Pictures no longer needed? Press “Delete the case's pictures now”.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="336" />
+        <source>{0} bilde(r) slettet.</source>
+        <translation>{0} picture(s) deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="347" />
+        <source>Slettebekreftelse lagret: {0}</source>
+        <translation>Deletion receipt saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="364" />
         <source>Sak {0} er avsluttet. {1} bilde(r) slettet.</source>
         <translation>Case {0} is closed. {1} picture(s) deleted.</translation>
     </message>
@@ -186,319 +269,548 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="66" />
+        <source>Importer filer</source>
+        <extracomment>``do_import(kind, paths, progress, cancel) -&gt; ImportReport`` (see ``ui.application``)</extracomment>
+        <translation>Import files</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="70" />
+        <source>Hjelpemiddelregister fra OeBS (CSV)</source>
+        <translation>Device register from OeBS (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="70" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="73" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="74" />
+        <source>CSV-filer (*.csv *.txt)</source>
+        <translation>CSV files (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="71" />
+        <source>Produktkatalog fra NAV (grunndata, JSON)</source>
+        <translation>Product catalogue from NAV (grunndata, JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="71" />
+        <source>JSON-filer (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="72" />
+        <source>Deleliste (CSV eller Excel)</source>
+        <translation>Parts list (CSV or Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="72" />
+        <source>Deleliste (*.csv *.xlsx)</source>
+        <translation>Parts list (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="73" />
+        <source>Produkter (CSV)</source>
+        <translation>Products (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="74" />
+        <source>Deler per produkt (CSV)</source>
+        <translation>Parts per product (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="79" />
+        <source>Hva skal importeres</source>
+        <translation>What to import</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="81" />
+        <source>Valgte filer</source>
+        <translation>Chosen files</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="83" />
+        <source>&amp;Velg filer …</source>
+        <translation>&amp;Choose files …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="84" />
+        <source>&amp;Importer</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="87" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="181" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="241" />
+        <source>&amp;Avbryt import</source>
+        <translation>&amp;Cancel import</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="89" />
+        <source>&amp;Lukk</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="93" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="160" />
+        <source>Velg hva som skal importeres og filene.</source>
+        <translation>Choose what to import and the files.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="99" />
+        <source>Resultatet vises her.</source>
+        <translation>The result is shown here.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="102" />
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="106" />
+        <source>Filer:</source>
+        <translation>Files:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="151" />
+        <source>Velg filer: {0}</source>
+        <translation>Choose files: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="152" />
+        <source>Alle filer (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="159" />
+        <source>{0} fil(er) valgt.</source>
+        <translation>{0} file(s) chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="176" />
+        <source>Importerer …</source>
+        <translation>Importing …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="189" />
+        <source>Avbryter …</source>
+        <translation>Cancelling …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="190" />
+        <source>Avbryter – ingen endringer blir lagret …</source>
+        <translation>Cancelling – no changes will be saved …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="199" />
+        <source>{0} av ca. {1} rader lest …</source>
+        <translation>{0} of about {1} rows read …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="202" />
+        <source>{0} rader lest …</source>
+        <translation>{0} rows read …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="208" />
+        <source>Advarsel: {0}</source>
+        <translation>Warning: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="213" />
+        <source>… og {0} feil til.</source>
+        <translation>… and {0} more errors.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="230" />
+        <source>Ingenting ble importert. Databasen er som før.</source>
+        <translation>Nothing was imported. The database is as it was.</translation>
+    </message>
+</context>
+<context>
     <name>LookupPanel</name>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="39" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="51" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="42" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="54" />
         <source>Serienr</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="45" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="57" />
         <source>Slå &amp;opp</source>
         <translation>&amp;Look up</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="52" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="69" />
         <source>&amp;HMS-nr:</source>
         <translation>&amp;HMS no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="54" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="71" />
         <source>&amp;Serienr:</source>
         <translation>&amp;Serial no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="60" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="77" />
         <source>Hjelpemiddel</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="64" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="81" />
         <source>Produkt</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="64" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="81" />
         <source>Serie</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="65" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="82" />
         <source>Leverandør</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="65" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="82" />
         <source>ISO-kategori</source>
         <translation>ISO category</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="66" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="66" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
         <source>Utlån</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="67" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="67" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
         <source>HMS</source>
         <translation>HMS</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="68" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
         <source>Garanti</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="68" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
         <source>Siste batteri</source>
         <translation>Last battery</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="69" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="86" />
         <source>Tidligere</source>
         <translation>Earlier</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="111" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="86" />
+        <source>Kilde</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="129" />
         <source>Slår opp …</source>
         <translation>Looking up …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="129" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="136" />
+        <source>frakoblet — aldri synkronisert</source>
+        <translation>offline — never synchronised</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="138" />
+        <source>frakoblet — sist synkronisert {0} kl. {1}</source>
+        <translation>offline — last synchronised {0} at {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="162" />
+        <source>ukjent type</source>
+        <translation>unknown type</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="167" />
         <source>under garanti</source>
         <translation>under warranty</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="129" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="167" />
         <source>utløpt</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="130" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="168" />
         <source>{0} år, til {1} ({2})</source>
         <translation>{0} years, until {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="134" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="172" />
         <source>ingen</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="174" />
+        <source>OeBS</source>
+        <translation>OeBS</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="176" />
+        <source>lokalt register (OeBS svarer ikke)</source>
+        <translation>local register (OeBS does not answer)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="178" />
+        <source>lokalt register</source>
+        <translation>local register</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="39" />
+        <location filename="../../hms_desk/ui/main_window.py" line="42" />
         <source>Sak og journal</source>
         <translation>Case and journal</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="40" />
+        <location filename="../../hms_desk/ui/main_window.py" line="43" />
         <source>Oppslag</source>
         <translation>Lookup</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="41" />
+        <location filename="../../hms_desk/ui/main_window.py" line="44" />
         <source>Deler og bestilling</source>
         <translation>Parts and order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="45" />
-        <location filename="../../hms_desk/ui/main_window.py" line="149" />
+        <location filename="../../hms_desk/ui/main_window.py" line="50" />
+        <location filename="../../hms_desk/ui/main_window.py" line="167" />
         <source>Ingen sak</source>
         <translation>No case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="46" />
+        <location filename="../../hms_desk/ui/main_window.py" line="51" />
         <source>Video: starter</source>
         <translation>Video: starting</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="47" />
-        <location filename="../../hms_desk/ui/main_window.py" line="175" />
+        <location filename="../../hms_desk/ui/main_window.py" line="52" />
+        <location filename="../../hms_desk/ui/main_window.py" line="193" />
         <source>Kamera på</source>
         <translation>Camera on</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="81" />
+        <location filename="../../hms_desk/ui/main_window.py" line="86" />
         <source>&amp;Ny sak</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="82" />
+        <location filename="../../hms_desk/ui/main_window.py" line="87" />
         <source>&amp;Eksporter journalnotat</source>
         <translation>&amp;Export journal note</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="83" />
+        <location filename="../../hms_desk/ui/main_window.py" line="88" />
         <source>&amp;Avslutt sak</source>
         <translation>&amp;Close case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="84" />
+        <location filename="../../hms_desk/ui/main_window.py" line="89" />
+        <source>&amp;Importer …</source>
+        <translation>&amp;Import …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="90" />
+        <source>Importer katalog- eller registerfiler</source>
+        <translation>Import catalogue or register files</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="91" />
         <source>A&amp;vslutt HMS Desk</source>
         <translation>&amp;Quit HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="85" />
+        <location filename="../../hms_desk/ui/main_window.py" line="92" />
         <source>&amp;Frys bilde</source>
         <translation>&amp;Freeze picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="86" />
+        <location filename="../../hms_desk/ui/main_window.py" line="93" />
         <source>Frys eller fortsett videobildet</source>
         <translation>Freeze or resume the video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="87" />
+        <location filename="../../hms_desk/ui/main_window.py" line="94" />
         <source>Ta &amp;bilde</source>
         <translation>Take &amp;picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="88" />
+        <location filename="../../hms_desk/ui/main_window.py" line="95" />
         <source>Lagrer bildet i saken med ansikter sladdet</source>
         <translation>Saves the picture in the case with faces blurred</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="89" />
+        <location filename="../../hms_desk/ui/main_window.py" line="96" />
         <source>&amp;Personvernpause</source>
         <translation>&amp;Privacy pause</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="90" />
+        <location filename="../../hms_desk/ui/main_window.py" line="97" />
         <source>Slår kameraet av med en gang</source>
         <translation>Turns the camera off at once</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="91" />
+        <location filename="../../hms_desk/ui/main_window.py" line="98" />
         <source>Zoom &amp;inn</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="92" />
+        <location filename="../../hms_desk/ui/main_window.py" line="99" />
         <source>Zoom &amp;ut</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="93" />
+        <location filename="../../hms_desk/ui/main_window.py" line="100" />
         <source>&amp;Tilbakestill zoom</source>
         <translation>&amp;Reset zoom</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="94" />
+        <location filename="../../hms_desk/ui/main_window.py" line="101" />
         <source>&amp;Roter 90°</source>
         <translation>&amp;Rotate 90°</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="95" />
+        <location filename="../../hms_desk/ui/main_window.py" line="102" />
         <source>Vis &amp;måltall (fps, forsinkelse)</source>
         <translation>Show &amp;metrics (fps, latency)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="96" />
+        <location filename="../../hms_desk/ui/main_window.py" line="103" />
         <source>&amp;Fullskjerm</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="97" />
+        <location filename="../../hms_desk/ui/main_window.py" line="104" />
         <source>Gå til &amp;oppslag</source>
         <translation>Go to &amp;lookup</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="98" />
+        <location filename="../../hms_desk/ui/main_window.py" line="105" />
         <source>&amp;Om HMS Desk</source>
         <translation>&amp;About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="101" />
+        <location filename="../../hms_desk/ui/main_window.py" line="106" />
+        <source>&amp;Sladd ansikter i sanntid</source>
+        <translation>&amp;Blur faces live</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="108" />
+        <source>Sladder ansikter i videobildet (på når brukeren deltar)</source>
+        <translation>Blurs faces in the video (on when the user takes part)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="109" />
+        <source>&amp;Revisjonslogg …</source>
+        <translation>&amp;Audit log …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="112" />
         <source>&amp;Fil</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="106" />
+        <location filename="../../hms_desk/ui/main_window.py" line="119" />
         <source>&amp;Video</source>
         <translation>&amp;Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="113" />
+        <location filename="../../hms_desk/ui/main_window.py" line="127" />
         <source>V&amp;is</source>
         <translation>V&amp;iew</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="117" />
+        <location filename="../../hms_desk/ui/main_window.py" line="133" />
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="118" />
+        <location filename="../../hms_desk/ui/main_window.py" line="134" />
         <source>Norsk bokmål</source>
         <translation>Norsk bokmål (Norwegian)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="120" />
+        <location filename="../../hms_desk/ui/main_window.py" line="136" />
         <source>&amp;Hjelp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="122" />
+        <location filename="../../hms_desk/ui/main_window.py" line="138" />
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="138" />
+        <location filename="../../hms_desk/ui/main_window.py" line="154" />
         <source>Bestilling {0} sendt</source>
         <translation>Order {0} sent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="139" />
+        <location filename="../../hms_desk/ui/main_window.py" line="157" />
         <source>Video: {0}</source>
         <translation>Video: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="145" />
+        <location filename="../../hms_desk/ui/main_window.py" line="163" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="157" />
+        <location filename="../../hms_desk/ui/main_window.py" line="175" />
         <source>Personvernpause: ingen bilder tas.</source>
         <translation>Privacy pause: no pictures are taken.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="161" />
+        <location filename="../../hms_desk/ui/main_window.py" line="179" />
         <source>Ingen videobilde å ta bilde av.</source>
         <translation>No video picture to capture.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="172" />
+        <location filename="../../hms_desk/ui/main_window.py" line="190" />
         <source>PERSONVERNPAUSE – kamera av</source>
         <translation>PRIVACY PAUSE – camera off</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="191" />
+        <location filename="../../hms_desk/ui/main_window.py" line="203" />
+        <source>Søk</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="206" />
+        <source>&amp;Søk etter hjelpemiddel</source>
+        <translation>&amp;Search for a device</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="228" />
         <source>Språket endres neste gang HMS Desk starter.</source>
         <translation>The language changes the next time HMS Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="194" />
+        <location filename="../../hms_desk/ui/main_window.py" line="231" />
         <source>Om HMS Desk</source>
         <translation>About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="195" />
+        <location filename="../../hms_desk/ui/main_window.py" line="232" />
         <source>{0} {1}
 Videostøtte, oppslag og delbestilling for NAV Hjelpemiddelsentral.
 Katalogdata: NAV (MIT-lisens).</source>
@@ -506,115 +818,535 @@ Katalogdata: NAV (MIT-lisens).</source>
 Video support, lookup and parts ordering for NAV Hjelpemiddelsentral.
 Catalogue data: NAV (MIT licence).</translation>
     </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="241" />
+        <source>Velg &amp;videokilde …</source>
+        <translation>Choose &amp;video source …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="242" />
+        <source>Kamera, vindu, skjerm, strøm, fil eller demo</source>
+        <translation>Camera, window, screen, stream, file or demo</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="243" />
+        <source>Forhånds&amp;sjekk …</source>
+        <translation>Pre-call &amp;check …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="244" />
+        <source>Sjekk bilde, bildefrekvens og lys før samtalen</source>
+        <translation>Check picture, frame rate and light before the call</translation>
+    </message>
 </context>
 <context>
     <name>PartsPanel</name>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="38" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="121" />
         <source>Slå opp et hjelpemiddel for å se delene som passer.</source>
         <translation>Look up a device to see the parts that fit.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="41" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>Søk i deler (navn, HMS-nr, lev.art.nr)</source>
         <translation>Search parts (name, HMS no., supplier art. no.)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="44" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="127" />
+        <source>Vis bare én kategori</source>
+        <translation>Show one category only</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="128" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="315" />
+        <source>Alle kategorier</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="130" />
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="44" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="52" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="130" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="198" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="44" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="130" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="198" />
         <source>Lev.art.nr</source>
         <translation>Supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="44" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="130" />
         <source>Std/maks</source>
         <translation>Default/max</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="48" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
+        <source>Valgt del</source>
+        <translation>Selected part</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="143" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="363" />
+        <source>Velg en del i listen.</source>
+        <translation>Choose a part in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="148" />
+        <source>HMS-nr:</source>
+        <translation>HMS no.:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="148" />
+        <source>Lev.art.nr:</source>
+        <translation>Supplier art. no.:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="149" />
+        <source>Kategori:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="149" />
+        <source>Standard antall:</source>
+        <translation>Default quantity:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="150" />
+        <source>Maks antall her:</source>
+        <translation>Max quantity here:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="150" />
+        <source>Kilde:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="165" />
         <source>&amp;Legg til i bestilling</source>
         <translation>&amp;Add to order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="52" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="169" />
+        <source>Ukjent del (ikke i katalogen)</source>
+        <translation>Unknown part (not in the catalogue)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="171" />
+        <source>HMS-nr (6 siffer)</source>
+        <translation>HMS no. (6 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="174" />
+        <source>eller lev.art.nr</source>
+        <translation>or supplier art. no.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="177" />
+        <source>Beskrivelse, f.eks. Bremsewire venstre, 120 cm</source>
+        <translation>Description, e.g. brake cable left, 120 cm</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="181" />
+        <source>Legg til &amp;ukjent del</source>
+        <translation>Add &amp;unknown part</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="198" />
         <source>Beskrivelse</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="52" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
         <source>Antall</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="55" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
+        <source>Merknad</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="208" />
         <source>Teknikeren har opplæring i batteribytte</source>
         <translation>The technician is trained in battery replacement</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="57" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="209" />
+        <source>Kreves når bestillingen har batteri</source>
+        <translation>Required when the order has a battery</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="215" />
         <source>Til kommunens lager</source>
         <translation>To the municipality's stock</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="58" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="216" />
         <source>Til servicejobben</source>
         <translation>To the service job</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="59" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="221" />
         <source>&amp;Send bestilling</source>
         <translation>&amp;Send order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="69" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="366" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="384" />
+        <source>Ingen bilde</source>
+        <translation>No picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="588" />
+        <source>Bestilling {0}</source>
+        <translation>Order {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="588" />
+        <source>Reparasjonsordre {0}</source>
+        <translation>Repair order {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="596" />
+        <source>{0} for {1} er sendt til skriveren.</source>
+        <translation>{0} for {1} was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="597" />
+        <source>Bestillingen</source>
+        <translation>The order</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="597" />
+        <source>Reparasjonsordren</source>
+        <translation>The repair order</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="610" />
+        <source>Eksportert til ordrekontoret: {0}</source>
+        <translation>Exported for the order office: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="191" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="250" />
         <source>Antall:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="74" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="232" />
+        <source>Skriv ut &amp;bestilling</source>
+        <translation>Print &amp;order</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="233" />
+        <source>Skriv ut &amp;reparasjonsordre</source>
+        <translation>Print &amp;repair order</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="234" />
+        <source>&amp;Eksporter (JSON/CSV)</source>
+        <translation>&amp;Export (JSON/CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="258" />
         <source>Levering:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="84" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="269" />
         <source>Bestillingslinjer:</source>
         <translation>Order lines:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="103" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="304" />
         <source>Deler til {0} ({1}/{2}) — laster …</source>
         <translation>Parts for {0} ({1}/{2}) — loading …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="110" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="311" />
         <source>{0} deler passer til {1} ({2})</source>
         <translation>{0} parts fit {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="165" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="373" />
+        <source> (krever opplæring)</source>
+        <translation> (training required)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="424" />
+        <source>Du kan bestille høyst {0} stk.</source>
+        <translation>You can order at most {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="451" />
+        <source>Ukjent</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="455" />
+        <source> (ukjent del)</source>
+        <translation> (unknown part)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="465" />
         <source>Fjern</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="192" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="516" />
         <source>Bestilling {0} er sendt.</source>
         <translation>Order {0} has been sent.</translation>
     </message>
 </context>
 <context>
+    <name>PreCallCheckDialog</name>
+    <message>
+        <location filename="../../hms_desk/ui/precall_check.py" line="68" />
+        <source>Forhåndssjekk av video</source>
+        <translation>Video pre-call check</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/precall_check.py" line="80" />
+        <location filename="../../hms_desk/ui/precall_check.py" line="82" />
+        <source>Venter på bilde …</source>
+        <translation>Waiting for a picture …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/precall_check.py" line="91" />
+        <source>1. Bilde kommer fram:</source>
+        <translation>1. Picture arrives:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/precall_check.py" line="92" />
+        <source>2. Oppløsning og bildefrekvens:</source>
+        <translation>2. Resolution and frame rate:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/precall_check.py" line="93" />
+        <source>3. Jevn bildefrekvens:</source>
+        <translation>3. Steady frame rate:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/precall_check.py" line="95" />
+        <source>4. Bildekvalitet:</source>
+        <translation>4. Picture quality:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/precall_check.py" line="139" />
+        <source>Personvernpause: sjekken venter. Ingen bilder tas imot eller analyseres.</source>
+        <translation>Privacy pause: the check is waiting. No pictures are received or analysed.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/precall_check.py" line="159" />
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/precall_check.py" line="165" />
+        <source>{0}×{1}, {2} bilder/s</source>
+        <translation>{0}×{1}, {2} frames/s</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/precall_check.py" line="174" />
+        <source>Jevn: {0} bilder/s i snitt, minst {1} i hvert sekund.</source>
+        <translation>Steady: {0} frames/s on average, at least {1} in every second.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/precall_check.py" line="177" />
+        <source>Ujevn: {0} bilder/s i snitt, ned til {1} i ett sekund, lengste opphold {2} s. Sjekk nettet eller lukk andre programmer.</source>
+        <translation>Uneven: {0} frames/s on average, down to {1} in one second, longest gap {2} s. Check the network or close other programs.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/precall_check.py" line="182" />
+        <source>Måler … {0} av {1} s</source>
+        <translation>Measuring … {0} of {1} s</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../hms_desk/ui/search_panel.py" line="42" />
+        <source>Serienr, «HMS-nr serienr» eller produkt/leverandør</source>
+        <extracomment>Milliseconds of quiet typing before the search runs.</extracomment>
+        <translation>Serial no., “HMS no. serial no.” or product/supplier</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/search_panel.py" line="43" />
+        <source>Søk</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/search_panel.py" line="46" />
+        <source>Søketreff</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/search_panel.py" line="73" />
+        <source>Søker …</source>
+        <translation>Searching …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/search_panel.py" line="85" />
+        <source>{0} · HMS-nr {1} · serienr {2} — {3}</source>
+        <translation>{0} · HMS no. {1} · serial no. {2} — {3}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/search_panel.py" line="88" />
+        <source>{0} · HMS-nr {1} (produkt) — {2}</source>
+        <translation>{0} · HMS no. {1} (product) — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/search_panel.py" line="91" />
+        <source>Treffsikkerhet {0:.0%}</source>
+        <translation>Match {0:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/search_panel.py" line="96" />
+        <source>Ingen treff på «{0}».</source>
+        <translation>No results for “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/search_panel.py" line="98" />
+        <source>{0} treff – Enter eller dobbeltklikk fyller ut oppslaget.</source>
+        <translation>{0} results – Enter or double-click fills in the lookup.</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePickerDialog</name>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="48" />
+        <source>Velg videokilde</source>
+        <translation>Choose video source</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="59" />
+        <source>x,y,bredde,høyde (tomt = hele skjermen)</source>
+        <translation>x,y,width,height (empty = whole screen)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="63" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="209" />
+        <source>Ingen fil valgt</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="64" />
+        <source>Velg &amp;fil …</source>
+        <translation>Choose &amp;file …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="73" />
+        <source>Oppløsning:</source>
+        <translation>Resolution:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="74" />
+        <source>Skjermutsnitt:</source>
+        <translation>Screen region:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="75" />
+        <source>Strømadresse:</source>
+        <translation>Stream address:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="79" />
+        <source>Videofil:</source>
+        <translation>Video file:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="82" />
+        <source>&amp;Oppdater</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="129" />
+        <source>Demo (generert bilde)</source>
+        <translation>Demo (generated picture)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="133" />
+        <source>{0} kamera funnet.</source>
+        <translation>{0} camera(s) found.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="135" />
+        <source>Kamera: {0}</source>
+        <translation>Camera: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="137" />
+        <source> (standard)</source>
+        <translation> (default)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="140" />
+        <source>Fant ingen kamera. Du kan bruke et vindu, en skjerm, en strøm, en fil eller demoen.</source>
+        <translation>No camera found. You can use a window, a screen, a stream, a file or the demo.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="142" />
+        <source>Kamera: Fant ingen kamera</source>
+        <translation>Camera: no camera found</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="145" />
+        <source>Vindu: {0}</source>
+        <translation>Window: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="147" />
+        <source>Vindu: fant ingen vinduer å ta opp</source>
+        <translation>Window: no windows to capture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="149" />
+        <source>Skjerm: {0}</source>
+        <translation>Screen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="150" />
+        <source>Videofil …</source>
+        <translation>Video file …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="151" />
+        <source>Nettverksstrøm (RTSP, HTTP/MJPEG, HLS)</source>
+        <translation>Network stream (RTSP, HTTP/MJPEG, HLS)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="200" />
+        <source>Kameraets standard</source>
+        <translation>Camera default</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="109" />
+        <source>Velg videofil</source>
+        <translation>Choose video file</translation>
+    </message>
+</context>
+<context>
     <name>win</name>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="117" />
+        <location filename="../../hms_desk/ui/application.py" line="122" />
+        <source>Ansikter sladdes i videobildet.</source>
+        <translation>Faces are blurred in the video.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="123" />
+        <source>Ansiktssladding i videobildet er av.</source>
+        <translation>Live face blur is off.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="234" />
         <source>HMS Desk stoppet uventet forrige gang</source>
         <translation>HMS Desk stopped unexpectedly last time</translation>
     </message>
