@@ -195,21 +195,30 @@ class CaseService:
 
     # -- pictures ------------------------------------------------------------
     def take_snapshot(self, case_id: int, image: np.ndarray, annotations: list | None = None) -> SnapshotResult:
-        """Anonymise (fail closed), encrypt and store one picture for the case."""
+        """Anonymise (fail closed), draw the annotations, encrypt and store one picture for the case.
+
+        ``annotations`` (dicts or :class:`~hms_desk.video.annotate.Annotation`, image pixels) are
+        checked first and drawn on the *anonymised* picture, so they never un-blur a face; they
+        are also kept as data on the snapshot row.
+        """
+        from hms_desk.video.annotate import from_json_list, render, to_json_list
+
+        drawings = from_json_list(annotations)      # AnnotationError before anything happens
         with self._db.session() as s:
             case = self._open_case(s, case_id)
             if case.user_takes_part and not self.has_consent(s, case_id, "bilder"):
                 raise ConsentRequired(
                     "Brukeren deltar i samtalen: registrer samtykke til bilder før du tar bilde.")
         result = self._anonymise(image)            # raises AnonymisationError: nothing stored
-        png = encode_png(result.image)
+        picture = render(result.image, drawings) if drawings else result.image
+        png = encode_png(picture)
         name, digest = self._captures.write(png)
         h, w = result.image.shape[:2]
         try:
             with self._db.session() as s, s.begin():
                 snap = Snapshot(case_id=case_id, file_name=name, width=w, height=h,
                                 faces_blurred=len(result.boxes), detector=result.detector,
-                                sha256=digest, annotations=annotations, created_at=self._clock())
+                                sha256=digest, annotations=to_json_list(drawings) or None, created_at=self._clock())
                 s.add(snap)
                 s.flush()
                 s.add(CaseEvent(case_id=case_id, kind="bilde", at=self._clock(),

@@ -275,7 +275,7 @@ class CasePanel(QWidget):
         if self.case_id is not None:
             Op(self, self._run_db, self._cases.event, self.case_id, kind, detail).failure(self._fail).run()
 
-    def add_snapshot(self, image) -> Op | None:
+    def add_snapshot(self, image, annotations: list | None = None) -> Op | None:
         """Anonymise, encrypt and store a frame for the case (off the GUI thread)."""
         if self.case_id is None:
             self._fail(HmsError(self.tr("Start en sak før du tar bilde.")))
@@ -283,7 +283,7 @@ class CasePanel(QWidget):
         cid = self.case_id
 
         def work():
-            res = self._cases.take_snapshot(cid, image)
+            res = self._cases.take_snapshot(cid, image, annotations)
             return res, self._cases.snapshot_png(res.id)
         return Op(self, self._run_cpu, work).success(self._snapshot_stored).failure(self._fail).run()
 

@@ -14,9 +14,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from hms_desk import APP_NAME, __version__
+from hms_desk.ui.annotation_layer import AnnotationLayer
 from hms_desk.ui.case_panel import CasePanel
 from hms_desk.ui.lookup_panel import LookupPanel
 from hms_desk.ui.parts_panel import PartsPanel
+from hms_desk.ui.video_pane import VideoPane
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +39,8 @@ class MainWindow(QMainWindow):
         self.parts_panel = parts_panel
         self._on_language = on_language
         self.setCentralWidget(video)
+        # drawing on the frozen frame (Annoter menu); None for a stand-in video widget
+        self.annotations = AnnotationLayer(video) if isinstance(video, VideoPane) else None
         self.setDockNestingEnabled(True)
 
         self.case_dock = self._dock(self.tr("Sak og journal"), "caseDock", case_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -124,6 +128,8 @@ class MainWindow(QMainWindow):
         for a in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, self.act_rotate, self.act_overlay,
                   self.act_fullscreen):
             m.addAction(a)
+        if self.annotations is not None:
+            self._build_annotation_menu(mb)
         m = mb.addMenu(self.tr("V&is"))
         self.view_menu = m
         m.addAction(self.act_lookup)
@@ -142,6 +148,34 @@ class MainWindow(QMainWindow):
                   self.act_zoom_out, self.act_rotate, self.act_export):
             tb.addAction(a)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        if self.annotations is not None:
+            self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
+
+    def _build_annotation_menu(self, mb) -> None:
+        """«Annoter»: the drawing tools (1–4), colour, undo (Ctrl+Z), clear; usable while frozen."""
+        layer = self.annotations
+        m = mb.addMenu(self.tr("&Annoter"))
+        self.annotation_menu = m
+        m.setToolTipsVisible(True)
+        for a in layer.tool_actions.values():
+            m.addAction(a)
+        m.addAction(layer.act_leave)
+        colours = m.addMenu(self.tr("&Farge"))
+        for a in layer.colour_actions:
+            colours.addAction(a)
+        m.addSeparator()
+        m.addAction(layer.act_undo)
+        m.addAction(layer.act_clear)
+        tb = QToolBar(self.tr("Annoter"))
+        tb.setObjectName("annotationToolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (*layer.tool_actions.values(), layer.act_undo, layer.act_clear):
+            tb.addAction(a)
+        self.annotation_toolbar = tb
+        layer.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        layer.toolChanged.connect(lambda kind: self.statusBar().showMessage(
+            self.tr("Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer."), 5000)
+            if kind else None)
 
     def _wire(self) -> None:
         cp, lp, pp, v = self.case_panel, self.lookup_panel, self.parts_panel, self.video
@@ -178,7 +212,8 @@ class MainWindow(QMainWindow):
         if frame is None:
             self.statusBar().showMessage(self.tr("Ingen videobilde å ta bilde av."), 5000)
             return
-        self.case_panel.add_snapshot(frame.image)
+        drawings = self.annotations.to_json() if self.annotations is not None and self.video.is_frozen else None
+        self.case_panel.add_snapshot(frame.image, drawings)
 
     def toggle_privacy(self) -> None:
         self.video.set_privacy_paused(not self.video.is_privacy_paused)

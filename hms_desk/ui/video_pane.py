@@ -10,6 +10,8 @@ Besides showing pictures the pane can freeze a frame, zoom and pan digitally,
 rotate in steps of 90°, show an overlay with frame rate / dropped frames /
 latency, and go into *privacy pause*: the picture is dropped at once, the pane
 turns black with an unmistakable banner and the pipeline stops delivering.
+A frozen frame can carry drawings: an ``AnnotationLayer``
+(``ui.annotation_layer``) hooks in with :meth:`VideoPane.set_annotation_layer`.
 
 Keyboard shortcuts belong to the main window; it calls the public slots here.
 """
@@ -130,6 +132,7 @@ class VideoPane(QWidget):
         self._rotation = 0
         self._overlay = False
         self._drag_start: tuple[QPointF, QPointF] | None = None
+        self._annotations = None  # an AnnotationLayer: paints over the frozen frame, takes the mouse
 
     # -- pipeline --------------------------------------------------------------
 
@@ -449,9 +452,28 @@ class VideoPane(QWidget):
         t.translate(-w / 2, -h / 2)
         return t
 
+    # -- annotation layer -------------------------------------------------------------------
+
+    def set_annotation_layer(self, layer) -> None:
+        """The drawing layer (``ui.annotation_layer``): it paints over the frozen frame, and
+        gets the mouse first while one of its tools is active."""
+        self._annotations = layer
+        self.update()
+
+    def _layer_takes(self, handler: str, event: QMouseEvent) -> bool:
+        layer = self._annotations
+        if layer is None or not (layer.wants_mouse or handler != "mouse_press"):
+            return False
+        if getattr(layer, handler)(event):
+            event.accept()
+            return True
+        return False
+
     # -- mouse ----------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if self._layer_takes("mouse_press", event):
+            return
         if event.button() == Qt.MouseButton.LeftButton and self._shown() is not None:
             self._drag_start = (event.position(), QPointF(self._pan))
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -460,6 +482,8 @@ class VideoPane(QWidget):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if self._layer_takes("mouse_move", event):
+            return
         if self._drag_start is not None:
             start, pan = self._drag_start
             delta = event.position() - start
@@ -471,6 +495,8 @@ class VideoPane(QWidget):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if self._layer_takes("mouse_release", event):
+            return
         if self._drag_start is not None and event.button() == Qt.MouseButton.LeftButton:
             self._drag_start = None
             self.unsetCursor()
@@ -503,6 +529,8 @@ class VideoPane(QWidget):
                 p.setTransform(transform)
                 p.drawImage(QPointF(0, 0), shown.image)
                 p.restore()
+                if self._frozen is not None and self._annotations is not None:
+                    self._annotations.paint(p, transform, shown.frame.width, shown.frame.height)
                 if self._state in _PROBLEM_STATES and self._frozen is None:
                     self._paint_message_bar(p, self._state_message)
             else:

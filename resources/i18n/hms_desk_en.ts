@@ -1,6 +1,80 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
 <context>
+    <name>AnnotationLayer</name>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="112" />
+        <source>&amp;Pil</source>
+        <extracomment>A press and release closer than this (screen pixels) is a click, not a drawing.</extracomment>
+        <translation>&amp;Arrow</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="113" />
+        <source>&amp;Sirkel</source>
+        <translation>&amp;Circle</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="114" />
+        <source>&amp;Rektangel</source>
+        <translation>&amp;Rectangle</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="115" />
+        <source>&amp;Tekst</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="120" />
+        <source>&amp;Angre siste tegning</source>
+        <translation>&amp;Undo last drawing</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="121" />
+        <source>&amp;Fjern alle tegninger</source>
+        <translation>&amp;Clear all drawings</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="122" />
+        <source>&amp;Legg fra deg verktøyet</source>
+        <translation>&amp;Put the tool down</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="124" />
+        <source>Rød</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="124" />
+        <source>Gul</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="124" />
+        <source>Grønn</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="125" />
+        <source>Blå</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="125" />
+        <source>Hvit</source>
+        <translation>White</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="220" />
+        <source>Tekst på bildet</source>
+        <translation>Text on the picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="225" />
+        <source>Tekst (høyst 80 tegn, ingen personopplysninger):</source>
+        <translation>Text (at most 80 characters, no personal data):</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../hms_desk/ui/case_panel.py" line="379" />
@@ -578,239 +652,259 @@ Please send the report below to support. It contains no personal data.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="42" />
+        <location filename="../../hms_desk/ui/main_window.py" line="46" />
         <source>Sak og journal</source>
         <translation>Case and journal</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="43" />
+        <location filename="../../hms_desk/ui/main_window.py" line="47" />
         <source>Oppslag</source>
         <translation>Lookup</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="44" />
+        <location filename="../../hms_desk/ui/main_window.py" line="48" />
         <source>Deler og bestilling</source>
         <translation>Parts and order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="50" />
-        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <location filename="../../hms_desk/ui/main_window.py" line="54" />
+        <location filename="../../hms_desk/ui/main_window.py" line="201" />
         <source>Ingen sak</source>
         <translation>No case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="51" />
+        <location filename="../../hms_desk/ui/main_window.py" line="55" />
         <source>Video: starter</source>
         <translation>Video: starting</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="52" />
-        <location filename="../../hms_desk/ui/main_window.py" line="193" />
+        <location filename="../../hms_desk/ui/main_window.py" line="56" />
+        <location filename="../../hms_desk/ui/main_window.py" line="228" />
         <source>Kamera på</source>
         <translation>Camera on</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="86" />
+        <location filename="../../hms_desk/ui/main_window.py" line="90" />
         <source>&amp;Ny sak</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="87" />
+        <location filename="../../hms_desk/ui/main_window.py" line="91" />
         <source>&amp;Eksporter journalnotat</source>
         <translation>&amp;Export journal note</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="88" />
+        <location filename="../../hms_desk/ui/main_window.py" line="92" />
         <source>&amp;Avslutt sak</source>
         <translation>&amp;Close case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="89" />
+        <location filename="../../hms_desk/ui/main_window.py" line="93" />
         <source>&amp;Importer …</source>
         <translation>&amp;Import …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="90" />
+        <location filename="../../hms_desk/ui/main_window.py" line="94" />
         <source>Importer katalog- eller registerfiler</source>
         <translation>Import catalogue or register files</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="91" />
+        <location filename="../../hms_desk/ui/main_window.py" line="95" />
         <source>A&amp;vslutt HMS Desk</source>
         <translation>&amp;Quit HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="92" />
+        <location filename="../../hms_desk/ui/main_window.py" line="96" />
         <source>&amp;Frys bilde</source>
         <translation>&amp;Freeze picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="93" />
+        <location filename="../../hms_desk/ui/main_window.py" line="97" />
         <source>Frys eller fortsett videobildet</source>
         <translation>Freeze or resume the video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="94" />
+        <location filename="../../hms_desk/ui/main_window.py" line="98" />
         <source>Ta &amp;bilde</source>
         <translation>Take &amp;picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="95" />
+        <location filename="../../hms_desk/ui/main_window.py" line="99" />
         <source>Lagrer bildet i saken med ansikter sladdet</source>
         <translation>Saves the picture in the case with faces blurred</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="96" />
+        <location filename="../../hms_desk/ui/main_window.py" line="100" />
         <source>&amp;Personvernpause</source>
         <translation>&amp;Privacy pause</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="97" />
+        <location filename="../../hms_desk/ui/main_window.py" line="101" />
         <source>Slår kameraet av med en gang</source>
         <translation>Turns the camera off at once</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="98" />
+        <location filename="../../hms_desk/ui/main_window.py" line="102" />
         <source>Zoom &amp;inn</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="99" />
+        <location filename="../../hms_desk/ui/main_window.py" line="103" />
         <source>Zoom &amp;ut</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="100" />
+        <location filename="../../hms_desk/ui/main_window.py" line="104" />
         <source>&amp;Tilbakestill zoom</source>
         <translation>&amp;Reset zoom</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="101" />
+        <location filename="../../hms_desk/ui/main_window.py" line="105" />
         <source>&amp;Roter 90°</source>
         <translation>&amp;Rotate 90°</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="102" />
+        <location filename="../../hms_desk/ui/main_window.py" line="106" />
         <source>Vis &amp;måltall (fps, forsinkelse)</source>
         <translation>Show &amp;metrics (fps, latency)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="103" />
+        <location filename="../../hms_desk/ui/main_window.py" line="107" />
         <source>&amp;Fullskjerm</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="104" />
+        <location filename="../../hms_desk/ui/main_window.py" line="108" />
         <source>Gå til &amp;oppslag</source>
         <translation>Go to &amp;lookup</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="105" />
+        <location filename="../../hms_desk/ui/main_window.py" line="109" />
         <source>&amp;Om HMS Desk</source>
         <translation>&amp;About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="106" />
+        <location filename="../../hms_desk/ui/main_window.py" line="110" />
         <source>&amp;Sladd ansikter i sanntid</source>
         <translation>&amp;Blur faces live</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="108" />
+        <location filename="../../hms_desk/ui/main_window.py" line="112" />
         <source>Sladder ansikter i videobildet (på når brukeren deltar)</source>
         <translation>Blurs faces in the video (on when the user takes part)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="109" />
+        <location filename="../../hms_desk/ui/main_window.py" line="113" />
         <source>&amp;Revisjonslogg …</source>
         <translation>&amp;Audit log …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="112" />
+        <location filename="../../hms_desk/ui/main_window.py" line="116" />
         <source>&amp;Fil</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="119" />
+        <location filename="../../hms_desk/ui/main_window.py" line="123" />
         <source>&amp;Video</source>
         <translation>&amp;Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="127" />
+        <location filename="../../hms_desk/ui/main_window.py" line="133" />
         <source>V&amp;is</source>
         <translation>V&amp;iew</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="133" />
+        <location filename="../../hms_desk/ui/main_window.py" line="139" />
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="134" />
+        <location filename="../../hms_desk/ui/main_window.py" line="140" />
         <source>Norsk bokmål</source>
         <translation>Norsk bokmål (Norwegian)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="136" />
+        <location filename="../../hms_desk/ui/main_window.py" line="142" />
         <source>&amp;Hjelp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="138" />
+        <location filename="../../hms_desk/ui/main_window.py" line="144" />
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="154" />
+        <location filename="../../hms_desk/ui/main_window.py" line="157" />
+        <source>&amp;Annoter</source>
+        <translation>&amp;Annotate</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="163" />
+        <source>&amp;Farge</source>
+        <translation>&amp;Colour</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="169" />
+        <source>Annoter</source>
+        <translation>Annotate</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="177" />
+        <source>Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer.</source>
+        <translation>Draw on the frozen picture – Esc puts the tool down, Ctrl+Z undoes.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="188" />
         <source>Bestilling {0} sendt</source>
         <translation>Order {0} sent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="157" />
+        <location filename="../../hms_desk/ui/main_window.py" line="191" />
         <source>Video: {0}</source>
         <translation>Video: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="163" />
+        <location filename="../../hms_desk/ui/main_window.py" line="197" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="175" />
+        <location filename="../../hms_desk/ui/main_window.py" line="209" />
         <source>Personvernpause: ingen bilder tas.</source>
         <translation>Privacy pause: no pictures are taken.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="179" />
+        <location filename="../../hms_desk/ui/main_window.py" line="213" />
         <source>Ingen videobilde å ta bilde av.</source>
         <translation>No video picture to capture.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="190" />
+        <location filename="../../hms_desk/ui/main_window.py" line="225" />
         <source>PERSONVERNPAUSE – kamera av</source>
         <translation>PRIVACY PAUSE – camera off</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="203" />
+        <location filename="../../hms_desk/ui/main_window.py" line="238" />
         <source>Søk</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="206" />
+        <location filename="../../hms_desk/ui/main_window.py" line="241" />
         <source>&amp;Søk etter hjelpemiddel</source>
         <translation>&amp;Search for a device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="228" />
+        <location filename="../../hms_desk/ui/main_window.py" line="263" />
         <source>Språket endres neste gang HMS Desk starter.</source>
         <translation>The language changes the next time HMS Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="231" />
+        <location filename="../../hms_desk/ui/main_window.py" line="266" />
         <source>Om HMS Desk</source>
         <translation>About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="232" />
+        <location filename="../../hms_desk/ui/main_window.py" line="267" />
         <source>{0} {1}
 Videostøtte, oppslag og delbestilling for NAV Hjelpemiddelsentral.
 Katalogdata: NAV (MIT-lisens).</source>
@@ -819,22 +913,22 @@ Video support, lookup and parts ordering for NAV Hjelpemiddelsentral.
 Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="241" />
+        <location filename="../../hms_desk/ui/main_window.py" line="276" />
         <source>Velg &amp;videokilde …</source>
         <translation>Choose &amp;video source …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="242" />
+        <location filename="../../hms_desk/ui/main_window.py" line="277" />
         <source>Kamera, vindu, skjerm, strøm, fil eller demo</source>
         <translation>Camera, window, screen, stream, file or demo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="243" />
+        <location filename="../../hms_desk/ui/main_window.py" line="278" />
         <source>Forhånds&amp;sjekk …</source>
         <translation>Pre-call &amp;check …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="244" />
+        <location filename="../../hms_desk/ui/main_window.py" line="279" />
         <source>Sjekk bilde, bildefrekvens og lys før samtalen</source>
         <translation>Check picture, frame rate and light before the call</translation>
     </message>
@@ -842,263 +936,263 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>PartsPanel</name>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="121" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="122" />
         <source>Slå opp et hjelpemiddel for å se delene som passer.</source>
         <translation>Look up a device to see the parts that fit.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="125" />
         <source>Søk i deler (navn, HMS-nr, lev.art.nr)</source>
         <translation>Search parts (name, HMS no., supplier art. no.)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="127" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="128" />
         <source>Vis bare én kategori</source>
         <translation>Show one category only</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="128" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="315" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="129" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="316" />
         <source>Alle kategorier</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="130" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="130" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="198" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="130" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="198" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
         <source>Lev.art.nr</source>
         <translation>Supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="130" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
         <source>Std/maks</source>
         <translation>Default/max</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="138" />
         <source>Valgt del</source>
         <translation>Selected part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="143" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="363" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="364" />
         <source>Velg en del i listen.</source>
         <translation>Choose a part in the list.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="148" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="149" />
         <source>HMS-nr:</source>
         <translation>HMS no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="148" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="149" />
         <source>Lev.art.nr:</source>
         <translation>Supplier art. no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="149" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="150" />
         <source>Kategori:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="149" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="150" />
         <source>Standard antall:</source>
         <translation>Default quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="150" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="151" />
         <source>Maks antall her:</source>
         <translation>Max quantity here:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="150" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="151" />
         <source>Kilde:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="165" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="166" />
         <source>&amp;Legg til i bestilling</source>
         <translation>&amp;Add to order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="169" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="170" />
         <source>Ukjent del (ikke i katalogen)</source>
         <translation>Unknown part (not in the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="171" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="172" />
         <source>HMS-nr (6 siffer)</source>
         <translation>HMS no. (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="174" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="175" />
         <source>eller lev.art.nr</source>
         <translation>or supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="177" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="178" />
         <source>Beskrivelse, f.eks. Bremsewire venstre, 120 cm</source>
         <translation>Description, e.g. brake cable left, 120 cm</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="181" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="182" />
         <source>Legg til &amp;ukjent del</source>
         <translation>Add &amp;unknown part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="198" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
         <source>Beskrivelse</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="200" />
         <source>Antall</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="200" />
         <source>Merknad</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="208" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="209" />
         <source>Teknikeren har opplæring i batteribytte</source>
         <translation>The technician is trained in battery replacement</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="209" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="210" />
         <source>Kreves når bestillingen har batteri</source>
         <translation>Required when the order has a battery</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="215" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="216" />
         <source>Til kommunens lager</source>
         <translation>To the municipality's stock</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="216" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="217" />
         <source>Til servicejobben</source>
         <translation>To the service job</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="221" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="222" />
         <source>&amp;Send bestilling</source>
         <translation>&amp;Send order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="366" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="384" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="367" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="385" />
         <source>Ingen bilde</source>
         <translation>No picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="588" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="593" />
         <source>Bestilling {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="588" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="593" />
         <source>Reparasjonsordre {0}</source>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="596" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="601" />
         <source>{0} for {1} er sendt til skriveren.</source>
         <translation>{0} for {1} was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="597" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="602" />
         <source>Bestillingen</source>
         <translation>The order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="597" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="602" />
         <source>Reparasjonsordren</source>
         <translation>The repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="610" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="615" />
         <source>Eksportert til ordrekontoret: {0}</source>
         <translation>Exported for the order office: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="191" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="250" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="192" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="251" />
         <source>Antall:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="232" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="233" />
         <source>Skriv ut &amp;bestilling</source>
         <translation>Print &amp;order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="233" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="234" />
         <source>Skriv ut &amp;reparasjonsordre</source>
         <translation>Print &amp;repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="234" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="235" />
         <source>&amp;Eksporter (JSON/CSV)</source>
         <translation>&amp;Export (JSON/CSV)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="258" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="259" />
         <source>Levering:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="269" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="270" />
         <source>Bestillingslinjer:</source>
         <translation>Order lines:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="304" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="305" />
         <source>Deler til {0} ({1}/{2}) — laster …</source>
         <translation>Parts for {0} ({1}/{2}) — loading …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="311" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="312" />
         <source>{0} deler passer til {1} ({2})</source>
         <translation>{0} parts fit {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="373" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="374" />
         <source> (krever opplæring)</source>
         <translation> (training required)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="424" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="425" />
         <source>Du kan bestille høyst {0} stk.</source>
         <translation>You can order at most {0}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="451" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="452" />
         <source>Ukjent</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="455" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="456" />
         <source> (ukjent del)</source>
         <translation> (unknown part)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="465" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="466" />
         <source>Fjern</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="516" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="517" />
         <source>Bestilling {0} er sendt.</source>
         <translation>Order {0} has been sent.</translation>
     </message>
