@@ -46,6 +46,18 @@ def lapvar(gray: np.ndarray) -> float:
     return float(cv2.Laplacian(gray, cv2.CV_64F).var()) if gray.size else 0.0
 
 
+def face_hidden(shown: np.ndarray, original: np.ndarray) -> bool:
+    """Covered if the detail in the face centre dropped (face_eval's rule), or if the
+    face is not there at all (e.g. a blanked frame): shown and original do not correlate."""
+    if lapvar(shown) < RATIO * lapvar(original):
+        return True
+    if shown.shape != original.shape or shown.size == 0:
+        return False
+    ncc = float(cv2.matchTemplate(shown.astype(np.float32), original.astype(np.float32),
+                                  cv2.TM_CCOEFF_NORMED)[0, 0])
+    return ncc < 0.3
+
+
 def make_video(path: Path, frames: int) -> list[tuple[int, int, int, int]]:
     """Writes the video; returns the true face box of every frame."""
     from hms_desk.platform.paths import resource
@@ -123,7 +135,7 @@ def play(path: Path, processor, truth, warmup_s: float = 0.0) -> dict:
         before = cv2.cvtColor(orig[y1 + int(0.2 * h):y2 - int(0.2 * h), x1 + int(0.2 * w):x2 - int(0.2 * w)],
                               cv2.COLOR_BGR2GRAY)
         judged += 1
-        covered += lapvar(crops[i]) < RATIO * lapvar(before)
+        covered += face_hidden(crops[i], before)
     cap.release()
     return {
         "frames_in": len(truth), "frames_shown": len(shown),

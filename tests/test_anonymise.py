@@ -222,6 +222,7 @@ class _NanNet(_BrokenNet):
 @pytest.mark.parametrize("net", [_BrokenNet(), _NanNet()], ids=["raises", "nonsense"])
 def test_inference_error_fails_closed(monkeypatch: pytest.MonkeyPatch, astronaut: np.ndarray, net: object) -> None:
     anonymiser = FaceAnonymiser()
+    monkeypatch.setattr(anonymiser._net, "_session", None)   # route inference through the fake net
     monkeypatch.setattr(anonymiser._net, "net", net)
     original = astronaut.copy()
 
@@ -348,3 +349,17 @@ def test_live_restarts_when_frame_size_changes(astronaut: np.ndarray) -> None:
     assert len(result.boxes) == 1
     box = result.boxes[0]
     assert iou((box.x1, box.y1, box.x2, box.y2), ASTRONAUT_FACE) > 0.6
+
+
+def test_onnxruntime_and_opencv_backends_agree(astronaut: np.ndarray) -> None:
+    """The shipped model runs on both CPU backends with the same answer."""
+    from hms_desk.platform.paths import resource
+    from hms_desk.video.anonymise import _CenterFace
+
+    model = resource("models", "centerface.onnx")
+    ort_net = _CenterFace(model, backend="onnxruntime")
+    cv_net = _CenterFace(model, backend="opencv")
+    assert "onnxruntime" in ort_net.name and "OpenCV" in cv_net.name
+    a, b = ort_net.detect(astronaut, 0.3), cv_net.detect(astronaut, 0.3)
+    assert len(a) == len(b) >= 1
+    assert np.allclose(a, b, atol=0.5)

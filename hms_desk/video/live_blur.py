@@ -34,6 +34,7 @@ import numpy as np
 from hms_desk.video.anonymise import (
     AnonymisationError,
     FaceAnonymiser,
+    UNKNOWN_SPEED,
     _LiveState,
     _to_box,
     Box,
@@ -234,8 +235,9 @@ class LiveBlur:
             dx, dy = float(t.velocity[0]) * dt, float(t.velocity[1]) * dt
             x1, y1, x2, y2 = (float(v) for v in t.box)
             bw, bh = x2 - x1, y2 - y1
-            gx = self.motion_margin * max(dt, 0) * bw + 0.5 * abs(float(t.velocity[0])) * max(dt, 0)
-            gy = self.motion_margin * max(dt, 0) * bh + 0.5 * abs(float(t.velocity[1])) * max(dt, 0)
+            margin = max(self.motion_margin, UNKNOWN_SPEED) if t.new else self.motion_margin
+            gx = margin * max(dt, 0) * bw + 0.5 * abs(float(t.velocity[0])) * max(dt, 0)
+            gy = margin * max(dt, 0) * bh + 0.5 * abs(float(t.velocity[1])) * max(dt, 0)
             r = (max(x1 + dx - gx, 0.0), max(y1 + dy - gy, 0.0), min(x2 + dx + gx, float(w)),
                  min(y2 + dy + gy, float(h)))
             if r[2] > r[0] and r[3] > r[1]:
