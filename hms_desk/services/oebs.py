@@ -24,6 +24,11 @@ No Qt here: the GUI awaits ``fetch_loan`` on the qasync loop.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
+
 import asyncio
 import datetime as dt
 import json
@@ -34,7 +39,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
 
 from hms_desk.domain.errors import HmsError, NoLoan
 from hms_desk.domain.nav import LOAN_TYPES
@@ -226,6 +230,8 @@ class OebsClient:
         body = json.dumps({"artnr": artnr, "serienr": serienr}).encode()
         start = time.monotonic()
         attempt = 0
+        import httpx   # loaded on the first remote lookup, not at start-up (~0.1 s)
+
         limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
         async with httpx.AsyncClient(limits=limits, follow_redirects=False, trust_env=False) as http:
             while True:
@@ -252,8 +258,10 @@ class OebsClient:
         seconds = f"{self.timeout_s:g}".replace(".", ",")     # Norwegian decimal comma
         return f"OeBS svarte ikke innen {seconds} sekunder."
 
-    async def _attempt(self, http: httpx.AsyncClient, body: bytes, artnr: str, serienr: str,
+    async def _attempt(self, http: "httpx.AsyncClient", body: bytes, artnr: str, serienr: str,
                        timeout: float) -> OebsLoan:
+        import httpx
+
         try:
             resp = await http.post(self.url, content=body, headers=self._headers(),
                                    timeout=httpx.Timeout(timeout))
