@@ -1,7 +1,7 @@
 """Parts assistant panel: the parts that fit the looked-up device, the order, its documents.
 
 Left to right, top to bottom: search and category filter; the parts grouped
-by category beside a card for the selected part (HMS-nr, name, supplier
+by category above a card for the selected part (HMS-nr, name, supplier
 art.no., category, default and maximum quantity for this device, where the
 part comes from, and the catalogue picture when it is available offline —
 a neutral placeholder otherwise, never fetched); a small form for a part
@@ -23,7 +23,7 @@ from typing import Awaitable, Callable
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QSplitter, QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -39,7 +39,7 @@ PART_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL_CATEGORIES = ""
 ERROR_STYLE = "color: #b00020;"
 ERROR_FIELD_STYLE = "border: 1px solid #b00020;"
-CARD_IMAGE_SIZE = 120
+CARD_IMAGE_SIZE = 64
 SOURCE_TEXT = {"serie": "katalogen (serien)", "produkt": "katalogen (produktet)", "deleliste": "delelisten"}
 
 # columns of the lines table
@@ -145,20 +145,24 @@ class PartsPanel(QWidget):
         self.card_name.setWordWrap(True)
         self.card_name.setStyleSheet("font-weight: bold;")
         self.card_fields: dict[str, QLabel] = {}
-        card_form = QFormLayout()
-        for key, label in (("hmsnr", self.tr("HMS-nr:")), ("supplier_ref", self.tr("Lev.art.nr:")),
-                           ("category", self.tr("Kategori:")), ("default_qty", self.tr("Standard antall:")),
-                           ("max_qty", self.tr("Maks antall her:")), ("sources", self.tr("Kilde:"))):
+        card_form = QGridLayout()              # facts in two columns to keep the card low
+        for i, (key, label) in enumerate((("hmsnr", self.tr("HMS-nr:")), ("default_qty", self.tr("Standard antall:")),
+                                          ("supplier_ref", self.tr("Lev.art.nr:")), ("max_qty", self.tr("Maks antall her:")),
+                                          ("category", self.tr("Kategori:")), ("sources", self.tr("Kilde:")))):
             value = QLabel("–")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self.card_fields[key] = value
-            card_form.addRow(label, value)
-        card_lay = QGridLayout(self.card)
-        card_lay.addWidget(self.card_image, 0, 0, Qt.AlignmentFlag.AlignTop)
+            row, col = divmod(i, 2)
+            card_form.addWidget(QLabel(label), row, col * 2)
+            card_form.addWidget(value, row, col * 2 + 1)
+        card_form.setColumnStretch(1, 1)
+        card_form.setColumnStretch(3, 1)
+        card_lay = QGridLayout(self.card)      # picture left, name and facts right
+        card_lay.addWidget(self.card_image, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
         card_lay.addWidget(self.card_name, 0, 1)
-        card_lay.addLayout(card_form, 1, 0, 1, 2)
-        card_lay.setRowStretch(2, 1)
+        card_lay.addLayout(card_form, 1, 1)
+        card_lay.setColumnStretch(1, 1)
         self._show_card(None)
 
         self.qty = QSpinBox()
@@ -244,9 +248,15 @@ class PartsPanel(QWidget):
         search_row = QHBoxLayout()
         search_row.addWidget(self.filter, 2)
         search_row.addWidget(self.category, 1)
-        browse = QHBoxLayout()
-        browse.addWidget(self.tree, 3)
-        browse.addWidget(self.card, 2)
+        # the list gets the full width (part names are long); the card sits below it
+        browse = QSplitter(Qt.Orientation.Vertical)
+        browse.setObjectName("partsSplitter")
+        browse.setChildrenCollapsible(False)
+        self.tree.setMinimumHeight(170)
+        browse.addWidget(self.tree)
+        browse.addWidget(self.card)
+        browse.setStretchFactor(0, 3)
+        browse.setStretchFactor(1, 2)
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel(self.tr("Antall:")))
         add_row.addWidget(self.qty)
@@ -264,7 +274,7 @@ class PartsPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
         lay.addLayout(search_row)
-        lay.addLayout(browse, 3)
+        lay.addWidget(browse, 3)
         lay.addLayout(add_row)
         lay.addWidget(self.unknown_box)
         lay.addWidget(QLabel(self.tr("Bestillingslinjer:")))
