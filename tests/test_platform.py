@@ -76,3 +76,45 @@ def test_memory_secrets():
     m = MemorySecrets()
     m.set("a", "b")
     assert m.get("a") == "b"
+
+
+def test_running_workers_are_stopped_at_exit():
+    """A process that exits with video, live-blur and quality threads still running
+    must stop them first and exit cleanly (no abort from native destructors)."""
+    code = """
+import threading
+from hms_desk.platform import workers
+from hms_desk.video.live_blur import LiveBlur
+from hms_desk.video.pipeline import FramePipeline
+from hms_desk.video.sources import DemoSource
+got = threading.Event()
+blur = LiveBlur()
+pipe = FramePipeline(DemoSource(), lambda f: got.set(), lambda s, m: None)
+pipe.set_processor(blur)
+pipe.start()
+assert got.wait(30)
+assert len(list(workers._running)) >= 2
+print("leaving with workers running", flush=True)
+"""
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert "leaving with workers running" in res.stdout
+    assert "terminate called" not in res.stderr
+
+
+def test_stop_all_asks_each_worker_once():
+    from hms_desk.platform import workers
+
+    class Worker:
+        def __init__(self):
+            self.calls = []
+
+        def stop(self, timeout=1.0):
+            self.calls.append(timeout)
+
+    a, b = Worker(), Worker()
+    workers.track(a)
+    workers.track(b)
+    assert workers.stop_all(timeout=0.5) >= 2
+    assert a.calls == [0.5] and b.calls == [0.5]
+    assert workers.stop_all() == 0

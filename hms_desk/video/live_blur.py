@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from hms_desk.platform import workers
 from hms_desk.video.anonymise import (
     AnonymisationError,
     FaceAnonymiser,
@@ -119,6 +120,7 @@ class LiveBlur:
             self._stopping = False
         self._thread = threading.Thread(target=self._detector_loop, name="live-face-detector", daemon=True)
         self._thread.start()
+        workers.track(self)
 
     def stop(self, timeout: float = 5.0) -> None:
         with self._cond:

@@ -37,6 +37,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from hms_desk.platform import workers
 from hms_desk.video.frames import Frame
 from hms_desk.video.sources import FrameSource, SourceError
 
@@ -117,6 +118,7 @@ class FramePipeline:
             self._stopping = False
         self._thread = threading.Thread(target=self._run, name=f"video-{self.source.name}", daemon=True)
         self._thread.start()
+        workers.track(self)
 
     def stop(self, timeout: float = 15.0) -> bool:
         """Stop the thread and wait up to ``timeout`` s for it. True if it has ended.

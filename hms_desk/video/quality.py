@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from hms_desk.platform import workers
 from hms_desk.video.frames import Frame
 
 log = logging.getLogger("hms_desk.video")
@@ -164,6 +165,7 @@ class QualityMonitor:
         self.received = 0  # frames offered while not paused
         self._thread = threading.Thread(target=self._run, name="video-quality", daemon=True)
         self._thread.start()
+        workers.track(self)
 
     def on_frame(self, frame: Frame) -> None:
         """Pipeline listener: keep the newest frame (worker thread, quick)."""
