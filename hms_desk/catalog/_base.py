@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import logging
@@ -193,7 +194,10 @@ class CsvSource:
         if not head.strip():
             raise self._fail("er tom.")
 
-    def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
+    @contextlib.contextmanager
+    def _reader(self) -> Iterator[tuple[Any, dict[str, int], int]]:
+        """The open CSV reader past its header (delimiter sniffed from the first
+        line), the known columns' positions and the header's width."""
         with self.path.open("r", encoding="utf-8-sig", newline="", errors="strict") as fh:
             first = fh.readline()
             counts = {d: first.count(d) for d in (",", ";", "\t")}
@@ -206,8 +210,10 @@ class CsvSource:
                 raise self._fail("er tom.") from None
             except (csv.Error, UnicodeDecodeError):
                 raise self._fail("er ikke en gyldig CSV-fil.") from None
-            index = self._map_header(header)
-            width = len(header)
+            yield reader, self._map_header(header), len(header)
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
+        with self._reader() as (reader, index, width):
             wanted = list(index.items())
             try:
                 for row in reader:
@@ -234,20 +240,7 @@ class CsvSource:
         the file does not have); it is None when the row is malformed, and then
         ``problem`` says why.  Unknown and personal columns are never read.
         """
-        with self.path.open("r", encoding="utf-8-sig", newline="", errors="strict") as fh:
-            first = fh.readline()
-            counts = {d: first.count(d) for d in (",", ";", "\t")}
-            delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-            fh.seek(0)
-            reader = csv.reader(fh, delimiter=delimiter)
-            try:
-                header = next(reader)
-            except StopIteration:
-                raise self._fail("er tom.") from None
-            except (csv.Error, UnicodeDecodeError):
-                raise self._fail("er ikke en gyldig CSV-fil.") from None
-            index = self._map_header(header)
-            width = len(header)
+        with self._reader() as (reader, index, width):
             # a column the file lacks reads the empty string appended at position ``width``
             positions = [index.get(n, width) for n in names]
             pad = any(p == width for p in positions)
