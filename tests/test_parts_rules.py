@@ -252,3 +252,15 @@ def test_evaluate_stops_device_checks_when_no_loan_or_bad_identity():
 def test_battery_flag_comes_from_category():
     assert facts(lines=(line("Batteri"),)).has_battery
     assert not facts(lines=(line("Lader", name="Batterilader"),)).has_battery
+
+
+def test_unknown_part_text_with_a_national_id_is_refused():
+    from hms_desk.parts.rules import PERSONOPPLYSNINGER, LineFacts, check_unknown_part
+
+    line = LineFacts(quantity=1, category="Annet", name="Bremsewire til bruker 01010012356",
+                     part_hmsnr=None, supplier_ref="SPP-1", unknown_part=True)
+    codes = [v.code for v in check_unknown_part(0, line)]
+    assert PERSONOPPLYSNINGER in codes
+    ok = LineFacts(quantity=1, category="Annet", name="Bremsewire venstre 120 cm",
+                   part_hmsnr=None, supplier_ref="SPP-1", unknown_part=True)
+    assert check_unknown_part(0, ok) == []

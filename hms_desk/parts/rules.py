@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from hms_desk.domain import nav
 from hms_desk.domain.errors import INGET_UTLAN_TEXT, ValidationError
+from hms_desk.domain.personal_data import PersonalDataError, check_free_text
 from hms_desk.domain.validation import validate_hmsnr, validation_errors
 
 # --- constants -------------------------------------------------------------
@@ -61,6 +62,7 @@ DEL_PASSER_IKKE = "DEL_PASSER_IKKE"
 DUPLIKAT_DEL = "DUPLIKAT_DEL"
 UKJENT_DEL_MANGLER_NUMMER = "UKJENT_DEL_MANGLER_NUMMER"
 UKJENT_DEL_MANGLER_BESKRIVELSE = "UKJENT_DEL_MANGLER_BESKRIVELSE"
+PERSONOPPLYSNINGER = "PERSONOPPLYSNINGER"
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,12 @@ def check_unknown_part(index: int, line: LineFacts) -> list[RuleViolation]:
         out.append(RuleViolation(
             UKJENT_DEL_MANGLER_BESKRIVELSE, f"Linje {index + 1}: beskriv delen du trenger.",
             field="description", line=index))
+    for field, text in (("description", line.name), ("supplier_ref", line.supplier_ref)):
+        try:
+            check_free_text(text or "", field=field)
+        except PersonalDataError as e:     # the order goes to the order office: no personal data
+            out.append(RuleViolation(PERSONOPPLYSNINGER, f"Linje {index + 1}: {e.message}",
+                                     field=field, line=index))
     return out
 
 
