@@ -18,6 +18,7 @@ from typing import Callable
 
 from sqlalchemy import select
 
+from hms_desk.documents.export import write_document
 from hms_desk.documents.model import DeletionReceiptData
 from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError, NotFound
@@ -85,15 +86,10 @@ class DeletionService:
     def receipt(self, case_id: int, path: Path | None = None) -> Path:
         """Writes the deletion receipt PDF (default ``exports/slettebekreftelse-<saksnr>.pdf``)."""
         data = self.receipt_data(case_id)
-        if path is None:
-            self._exports.mkdir(parents=True, exist_ok=True)
-            path = self._exports / f"slettebekreftelse-{data.case_number}.pdf"
         from hms_desk.documents.receipt_pdf import write_deletion_receipt_pdf  # reportlab: on first use
 
-        try:
-            write_deletion_receipt_pdf(data, Path(path))
-        except OSError as exc:
-            raise HmsError(f"Kunne ikke skrive slettebekreftelsen til {path}: {exc.strerror or exc}") from exc
+        path = write_document(write_deletion_receipt_pdf, data, path,
+                              self._exports / f"slettebekreftelse-{data.case_number}.pdf", "slettebekreftelsen")
         with self._db.session() as s, s.begin():
             s.add(CaseEvent(case_id=case_id, kind="slettebekreftelse", at=self._clock(),
                             detail=f"Slettebekreftelse utstedt ({len(data.items)} element(er))"))

@@ -16,6 +16,7 @@ from typing import Callable
 from sqlalchemy import select
 
 from hms_desk.documents import model as doc
+from hms_desk.documents.export import write_document
 from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError, NoLoan
 from hms_desk.services import audit
@@ -102,15 +103,10 @@ class JournalService:
 
     def export_pdf(self, case_id: int, path: Path | None = None) -> Path:
         data = self.compose(case_id)
-        if path is None:
-            self._exports.mkdir(parents=True, exist_ok=True)
-            path = self._exports / f"journalnotat-{data.case_number}.pdf"
         from hms_desk.documents.journal_pdf import write_journal_pdf   # reportlab: load on first use
 
-        try:
-            write_journal_pdf(data, Path(path))
-        except OSError as exc:
-            raise HmsError(f"Kunne ikke skrive journalnotatet til {path}: {exc.strerror or exc}") from exc
+        path = write_document(write_journal_pdf, data, path,
+                              self._exports / f"journalnotat-{data.case_number}.pdf", "journalnotatet")
         digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         with self._db.session() as s, s.begin():
             s.add(JournalNote(case_id=case_id, text=_plain_text(data), exported_at=self._clock(),
