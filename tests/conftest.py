@@ -162,3 +162,17 @@ def gui_core(profile_dir: Path, qloop):
     c = build_core(Options(profile=profile_dir, secrets=MemorySecrets(), tasks=ThreadTasks()), gui=True)
     yield c
     c.close()
+
+
+@pytest.fixture
+def window(gui_core, qtbot):
+    """The real main window, built by the GUI half of the composition root, shown."""
+    from hms_desk.ui.application import build_window
+
+    win = build_window(gui_core)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.live_blur.shutdown()
+    win.video.shutdown()

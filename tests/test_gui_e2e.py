@@ -10,18 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pypdf import PdfReader
 
-from hms_desk.ui.application import build_window
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def window(gui_core, qtbot):
-    win = build_window(gui_core)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.video.shutdown()
 
 
 def test_whole_support_call(window, gui_core, qtbot):

@@ -5,7 +5,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -15,14 +14,6 @@ from hms_desk.ui.i18n import install_translations
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture
-def window(gui_core, qtbot):
-    win = build_window(gui_core)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.video.shutdown()
 
 
 def test_every_ui_string_is_translated_to_english(tmp_path):

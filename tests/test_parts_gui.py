@@ -26,7 +26,6 @@ from hms_desk.domain import nav
 from hms_desk.parts.catalog import parts_for_device
 from hms_desk.storage.models import Device, Loan, Municipality
 from hms_desk.ui import print_preview
-from hms_desk.ui.application import build_window
 from hms_desk.ui.parts_panel import PartsPanel, placeholder_pixmap
 
 pytestmark = pytest.mark.slow
@@ -61,13 +60,6 @@ def page_difference(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.abs(a[:h, :w] - b[:h, :w]).mean())
 
 
-@pytest.fixture
-def window(gui_core, qtbot):
-    win = build_window(gui_core)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.video.shutdown()
 
 
 @pytest.fixture

@@ -267,16 +267,6 @@ def test_opening_exporting_and_deleting_are_audited(core):
 
 # --------------------------------------------------------------------------- GUI
 
-@pytest.fixture
-def window(gui_core, qtbot):
-    from hms_desk.ui.application import build_window
-
-    win = build_window(gui_core)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.live_blur.shutdown()
-    win.video.shutdown()
 
 
 def _events(core, case_id):
