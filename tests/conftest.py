@@ -165,6 +165,16 @@ def gui_core(profile_dir: Path, qloop):
 
 
 @pytest.fixture
+def ops(gui_core, qtbot):
+    """The operations dispatcher on the GUI core's real background threads."""
+    from hms_desk.ui.ops import Operations
+
+    dispatcher = Operations(gui_core.tasks)
+    yield dispatcher
+    dispatcher.deleteLater()
+
+
+@pytest.fixture
 def window(gui_core, qtbot):
     """The real main window, built by the GUI half of the composition root, shown."""
     from hms_desk.ui.application import build_window

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
+import uuid
 from pathlib import Path
 from typing import Callable
 
@@ -102,19 +104,45 @@ class JournalService:
         )
 
     def export_pdf(self, case_id: int, path: Path | None = None) -> Path:
+        """Compose, render and store in one call (CLI, tests); the GUI runs the three steps
+        as one staged operation: :meth:`compose` (database) → :meth:`render_pdf` (CPU) →
+        :meth:`store_pdf` (database)."""
         data = self.compose(case_id)
+        return self.store_pdf(case_id, data, self.render_pdf(data, path), path)
+
+    def target_path(self, data: doc.JournalData, path: Path | None = None) -> Path:
+        return Path(path) if path is not None else self._exports / f"journalnotat-{data.case_number}.pdf"
+
+    def render_pdf(self, data: doc.JournalData, path: Path | None = None) -> Path:
+        """CPU step: the PDF into a temporary file beside its target (no database)."""
         from hms_desk.documents.journal_pdf import write_journal_pdf   # reportlab: load on first use
 
-        path = write_document(write_journal_pdf, data, path,
-                              self._exports / f"journalnotat-{data.case_number}.pdf", "journalnotatet")
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-        with self._db.session() as s, s.begin():
-            s.add(JournalNote(case_id=case_id, text=_plain_text(data), exported_at=self._clock(),
-                              pdf_sha256=digest))
-            s.add(CaseEvent(case_id=case_id, kind="journal", at=self._clock(), detail="Journalnotat eksportert"))
-            audit.record(s, self._cases.technician, "exported", "journal", data.case_number, Path(path).name)
+        target = self.target_path(data, path)
+        tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+        # a folder the user named must exist; the exports folder is made when needed
+        return write_document(write_journal_pdf, data, tmp if path is not None else None, tmp, "journalnotatet")
+
+    def store_pdf(self, case_id: int, data: doc.JournalData, rendered: Path, path: Path | None = None) -> Path:
+        """Database step: the audit entry and the note's record are written in the same
+        transaction that puts the file in place — nothing leaves unaudited."""
+        target = self.target_path(data, path)
+        try:
+            digest = hashlib.sha256(rendered.read_bytes()).hexdigest()
+            with self._db.session() as s, s.begin():
+                s.add(JournalNote(case_id=case_id, text=_plain_text(data), exported_at=self._clock(),
+                                  pdf_sha256=digest))
+                s.add(CaseEvent(case_id=case_id, kind="journal", at=self._clock(),
+                                detail="Journalnotat eksportert"))
+                audit.record(s, self._cases.technician, "exported", "journal", data.case_number, target.name)
+                s.flush()
+                try:
+                    os.replace(rendered, target)
+                except OSError as exc:
+                    raise HmsError(f"Kunne ikke skrive journalnotatet til {target}: {exc.strerror or exc}") from exc
+        finally:
+            rendered.unlink(missing_ok=True)
         log.info("journal note for %s exported", data.case_number)
-        return Path(path)
+        return target
 
 
 def _plain_text(d: doc.JournalData) -> str:
