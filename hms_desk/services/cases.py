@@ -284,11 +284,12 @@ class CaseService:
         t = prepared.ticket
         try:
             with self._db.session() as s, s.begin():
-                case = self._open_case(s, t.case_id, lock=True)
-                self._check_consent(s, case)
+                case = s.scalar(select(Case).where(Case.id == t.case_id).with_for_update())
                 intent = s.get(CaptureIntent, t.file_name)
-                if intent is None:      # the case was closed (and swept) meanwhile
-                    raise HmsError("Saken ble avsluttet før bildet ble lagret. Bildet er ikke lagret.")
+                if case is None or case.status != "open" or intent is None:   # closed meanwhile
+                    raise HmsError("Saken ble avsluttet før bildet ble lagret. Bildet er ikke lagret.",
+                                   code="SAK_LUKKET")
+                self._check_consent(s, case)
                 s.delete(intent)
                 snap = Snapshot(case_id=t.case_id, file_name=t.file_name, width=prepared.width,
                                 height=prepared.height, faces_blurred=prepared.faces,

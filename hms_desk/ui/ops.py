@@ -29,10 +29,10 @@ import asyncio
 import enum
 import logging
 import sys
-import weakref
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 from hms_desk.domain.errors import HmsError
@@ -93,10 +93,7 @@ class Op(QObject):
         self._work = work
         self._changes = changes
         self.label = label
-        self._parent_ref = weakref.ref(parent) if parent is not None else None
-        self._parent_alive = True
-        if parent is not None:
-            parent.destroyed.connect(self._parent_gone)
+        self._parent = parent
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[HmsError], None] | None = None
         self._on_finally: list[Callable[[bool], None]] = []
@@ -104,8 +101,10 @@ class Op(QObject):
         self.error: BaseException | None = None
         self._deliver.connect(self._delivered, Qt.ConnectionType.QueuedConnection)
 
-    def _parent_gone(self, *_a) -> None:
-        self._parent_alive = False
+    @property
+    def _parent_alive(self) -> bool:
+        """False once the widget that started the operation is deleted (its callbacks are skipped)."""
+        return self._parent is None or shiboken6.isValid(self._parent)
 
     def success(self, cb: Callable[[Any], None]) -> "Op":
         self._on_success = cb
