@@ -320,3 +320,37 @@ def test_case_numbers_follow_the_row_id(core):
     a, b = core.cases.start(), core.cases.start()
     year = dt.date.today().year
     assert (a.number, b.number) == (f"S-{year}-{a.id:06d}", f"S-{year}-{b.id:06d}")
+
+
+# --- change events instead of reach-through -----------------------------------------------------
+
+@pytest.mark.slow
+def test_screens_refresh_on_change_events(window, gui_core, qtbot):
+    """An order shows in the device card's history, a swept picture leaves the case panel — no widget
+    told another."""
+    from test_parts_gui import battery_device
+
+    win, cp, lp, pp, video = window, window.case_panel, window.lookup_panel, window.parts_panel, window.video
+    with qtbot.waitSignal(cp.caseStarted, timeout=10000):
+        win.act_new_case.trigger()
+    hmsnr, serial = battery_device(gui_core)
+    lp.set_values(hmsnr, serial)
+    with qtbot.waitSignal(pp.partsLoaded, timeout=10000):
+        lp.do_lookup()
+    assert win.context.device.hmsnr == hmsnr
+    pp.select_part(next(p for p in pp._parts if not p.is_battery).hmsnr)
+    pp.add_selected()
+    with qtbot.waitSignal(pp.orderCreated, timeout=10000) as created:
+        pp.send()
+    qtbot.waitUntil(lambda: created.args[0] in lp._card_labels["history"].text(), timeout=10000)
+
+    qtbot.waitUntil(lambda: video.current_frame() is not None, timeout=15000)
+    with qtbot.waitSignal(cp.snapshotAdded, timeout=30000) as snap:
+        cp.add_snapshot(video.current_frame().image)
+    with gui_core.db.session() as s, s.begin():
+        s.execute(update(Snapshot).where(Snapshot.id == snap.args[0]).values(created_at=dt.datetime(2020, 1, 1)))
+    win.ops.mutate(win, gui_core.cases.enforce_retention, 7, changes=Change.SNAPSHOT).run()
+    qtbot.waitUntil(lambda: cp.snapshots.count() == 0, timeout=10000)
+    with gui_core.db.session() as s:
+        order = s.scalar(select(Case).where(Case.id == cp.case_id))
+        assert order is not None

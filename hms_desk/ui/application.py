@@ -64,7 +64,7 @@ def build_window(core: Core, show_windows: bool = True) -> MainWindow:
         video.set_overlay_visible(True)
     cases = CasePanel(ops, context, core.cases, core.journal, deletion=core.deletion,
                       delete_after_export=core.settings.delete_captures_after_export)
-    lookup = LookupPanel(ops, core.device_lookup.lookup, context)
+    lookup = LookupPanel(ops, core.device_lookup.lookup, context, local_card=core.lookup.lookup)
     parts = PartsPanel(ops, context, make_parts_loader(core), core.orders.create,
                        lambda: Orderer(core.settings.technician, core.settings.hms_unit),
                        documents=core.order_documents)

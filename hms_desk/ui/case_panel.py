@@ -157,6 +157,7 @@ class CasePanel(QWidget):
         self.receipt_button.clicked.connect(self.write_receipt)
         self.decision.currentIndexChanged.connect(lambda _i: self.save_decision())
         context.deviceChanged.connect(self.set_device)
+        ops.changed.connect(self._on_changed)
         self.reason.editingFinished.connect(self.save_decision)
         self._set_enabled(False)
 
@@ -314,6 +315,23 @@ class CasePanel(QWidget):
         self._ok(self.tr("Bilde lagret, %n ansikt(er) sladdet.", "", faces))
         self._context.set_snapshot(res.id)
         self.snapshotAdded.emit(res.id)
+
+    def _on_changed(self, changes) -> None:
+        """Pictures deleted elsewhere (retention sweep, «slett nå»): drop their thumbnails."""
+        if Change.SNAPSHOT not in changes or self.case_id is None or self.snapshots.count() == 0:
+            return
+        if changes.case_id not in (None, self.case_id):
+            return
+        cid = self.case_id
+        self._ops.query(self, lambda: [sn.id for sn in self._cases.snapshots(cid)]) \
+            .success(lambda ids: self._keep_snapshots(cid, set(ids))).run()
+
+    def _keep_snapshots(self, cid: int, alive: set[int]) -> None:
+        if cid != self.case_id:
+            return
+        for i in reversed(range(self.snapshots.count())):
+            if self.snapshots.item(i).data(Qt.ItemDataRole.UserRole) not in alive:
+                self.snapshots.takeItem(i)
 
     def _field_values(self) -> tuple:
         return (self.decision.currentData(), self.reason.text().strip(),

@@ -20,7 +20,7 @@ from hms_desk.domain.validation import validate_hmsnr, validate_serienr
 from hms_desk.services.device_lookup import LookupResult
 from hms_desk.services.lookup import DeviceCard
 from hms_desk.ui.case_context import CaseContext
-from hms_desk.ui.ops import Operations
+from hms_desk.ui.ops import Change, Operations
 
 
 def _error_label() -> QLabel:
@@ -37,11 +37,14 @@ class LookupPanel(QWidget):
     lookupFailed = Signal(str)
 
     def __init__(self, ops: Operations, lookup: Callable[[str, str], Awaitable[LookupResult]],
-                 context: CaseContext | None = None, parent: QWidget | None = None):
+                 context: CaseContext | None = None, parent: QWidget | None = None, *,
+                 local_card: Callable[[str, str], DeviceCard] | None = None):
         super().__init__(parent)
         self._ops = ops
         self._context = context
         self._lookup = lookup
+        self._local_card = local_card       # the register's card (no OeBS): history after an order
+        ops.changed.connect(self._on_changed)
         self.card: DeviceCard | None = None
         self.result: LookupResult | None = None
 
@@ -129,6 +132,21 @@ class LookupPanel(QWidget):
         self._ops.remote(self, self._lookup, self.hmsnr.text().strip(), self.serial.text().strip()) \
             .success(self._found).failure(self._failed).finally_(lambda _ok: self.button.setEnabled(True)).run()
 
+    def _on_changed(self, changes) -> None:
+        """An order was made or changed: the card's history shows it without a new lookup."""
+        if Change.ORDER not in changes or self.card is None or self._local_card is None:
+            return
+        card = self.card
+        self._ops.query(self, self._local_card, card.hmsnr, card.serial) \
+            .success(lambda fresh: self._show_history(fresh) if self.card is card else None) \
+            .failure(lambda _e: None).run()
+
+    def _show_history(self, card: DeviceCard) -> None:
+        self._card_labels["history"].setText(
+            ", ".join(f"{h.number} ({h.status})" for h in card.history[:6]) or self.tr("ingen"))
+        self._card_labels["battery"].setText(
+            card.last_battery_order.date().isoformat() if card.last_battery_order else "–")
+
     def _sync_text(self, last: dt.datetime | None) -> str:
         if last is None:
             return self.tr("frakoblet — aldri synkronisert")
@@ -166,8 +184,7 @@ class LookupPanel(QWidget):
             L["warranty"].setText(self.tr("{0} år, til {1} ({2})").format(card.warranty_years, card.warranty_end.isoformat(), state))
         else:
             L["warranty"].setText("–")
-        L["battery"].setText(card.last_battery_order.date().isoformat() if card.last_battery_order else "–")
-        L["history"].setText(", ".join(f"{h.number} ({h.status})" for h in card.history[:6]) or self.tr("ingen"))
+        self._show_history(card)
         if result.source == "oebs":
             L["source"].setText(self.tr("OeBS"))
         elif result.offline:
