@@ -22,6 +22,7 @@ command sweeps captures).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
@@ -81,6 +82,35 @@ class Core:
     order_documents: "OrderDocumentService | None" = None   # parts/repair order PDFs, exports
     device_lookup: "DeviceLookup | None" = None   # OeBS first, local register as fallback (async)
     deletion: "DeletionService | None" = None   # deletion receipts (slettebekreftelse)
+    persisted: Settings | None = None     # the settings as in the file: command-line overrides never get here
+
+    def apply_settings(self, new: Settings) -> None:
+        """Settings changed in the settings dialog, applied without a restart where possible
+        (technician, HMS unit, OeBS, retention, video defaults); the database URL and the
+        language take effect at the next start.  ``persisted`` takes all of it."""
+        import copy
+        import dataclasses
+
+        old = self.settings
+        for name in ("technician", "hms_unit", "retention_days", "delete_captures_after_export",
+                     "require_journal_before_close"):
+            setattr(old, name, getattr(new, name))
+        for f in ("base_url", "timeout_s", "retries"):          # DeviceLookup holds this very object
+            setattr(old.oebs, f, getattr(new.oebs, f))
+        for f in ("live_face_blur", "blank_when_detector_fails", "precall_on_new_case"):
+            setattr(old.video, f, getattr(new.video, f))
+        self.cases.technician = new.technician
+        self.journal._hms_unit = new.hms_unit
+        if self.order_documents is not None:
+            self.order_documents.actor = new.technician
+        if self.deletion is not None:
+            self.deletion.technician = new.technician
+            self.deletion._hms_unit = new.hms_unit
+        before = self.persisted or old
+        keep_ui, keep_source = before.ui, before.video.source     # layout and source are not the dialog's
+        self.persisted = copy.deepcopy(new)
+        self.persisted.video.source = keep_source
+        self.persisted.ui = dataclasses.replace(keep_ui, language=new.ui.language)
 
     def close(self) -> None:
         self.tasks.shutdown()
@@ -144,6 +174,7 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     loaded = store.load()
     settings = loaded.settings
     warnings = list(loaded.warnings)
+    persisted = copy.deepcopy(settings)       # what is saved; the overrides below are for this run only
     if opts.language:
         settings.ui.language = opts.language
     if opts.demo:
@@ -170,7 +201,8 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     log.info("core ready (db=%s, schema %s)", db.dialect, report.to_revision)
     deletion = DeletionService(db, settings.hms_unit, profile.exports_dir, settings.technician)
     return Core(profile, store, settings, db, report, secrets, tasks, lookup, cases, orders, journal,
-                parts_for_device, warnings, order_documents, device_lookup=device_lookup, deletion=deletion)
+                parts_for_device, warnings, order_documents, device_lookup=device_lookup, deletion=deletion,
+                persisted=persisted)
 
 
 def today() -> dt.date:

@@ -253,3 +253,31 @@ def pytest_runtest_teardown(item, nextitem):
             problems.append("threads left running: " + ", ".join(t.name for t in new))
     if problems:
         raise AssertionError("Qt test leaks — " + "; ".join(problems))
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Answers the case questions (close the case? quit with a case open?) as a technician would.
+
+    ``answers.close`` ("close" | "export" | None) and ``answers.quit`` ("leave" | "close" | None)
+    choose the answer; ``answers.asked`` records each question's title.
+    """
+    from types import SimpleNamespace
+
+    from hms_desk.ui.case_panel import CloseCaseDialog
+    from hms_desk.ui.main_window import QuitDialog
+
+    state = SimpleNamespace(close="close", quit="leave", asked=[], previews=[])
+
+    def ask_close(cls, parent, preview, require_journal, done):
+        state.asked.append(f"close {preview.number}")
+        state.previews.append((preview, require_journal))
+        done(state.close if not (require_journal and state.close == "close" and preview.pictures_since_export)
+             else None)
+
+    def ask_quit(cls, parent, number, done):
+        state.asked.append(f"quit {number}")
+        done(state.quit)
+    monkeypatch.setattr(CloseCaseDialog, "ask", classmethod(ask_close))
+    monkeypatch.setattr(QuitDialog, "ask", classmethod(ask_quit))
+    return state

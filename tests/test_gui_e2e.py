@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 
 
-def test_whole_support_call(window, gui_core, qtbot):
+def test_whole_support_call(window, gui_core, qtbot, answers):
     win, cp, lp, pp, video = window, window.case_panel, window.lookup_panel, window.parts_panel, window.video
 
     # start a case
@@ -42,7 +42,8 @@ def test_whole_support_call(window, gui_core, qtbot):
     assert len(files) == 1 and b"\x89PNG" not in files[0].read_bytes()
     assert cp.snapshots.count() == 1
 
-    # lookup: a malformed HMS-nr gets NAV's message and the typed text stays
+    # lookup (Ctrl+L): a malformed HMS-nr gets NAV's message and the typed text stays
+    win.act_lookup.trigger()
     qtbot.keyClicks(lp.hmsnr, "25O464")
     qtbot.keyClicks(lp.serial, "123456")
     qtbot.mouseClick(lp.button, Qt.MouseButton.LeftButton)
@@ -57,11 +58,13 @@ def test_whole_support_call(window, gui_core, qtbot):
     assert not lp.hmsnr_error.isVisible()
 
     # the device's parts, and an order
+    win.show_tab(win.tab_parts)
     qtbot.waitUntil(lambda: pp.tree.topLevelItemCount() > 0, timeout=10000)
     non_battery = next(p for p in pp._parts if p.category != "Batteri")
     assert pp.select_part(non_battery.hmsnr)
     qtbot.mouseClick(pp.add_button, Qt.MouseButton.LeftButton)
     assert pp.model.rowCount() == 1
+    win.show_tab(win.tab_order)
     with qtbot.waitSignal(pp.orderCreated, timeout=10000) as created:
         qtbot.mouseClick(pp.send_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(pp.send_button, Qt.MouseButton.LeftButton)    # a double click: one order
@@ -73,6 +76,7 @@ def test_whole_support_call(window, gui_core, qtbot):
         assert s.scalar(select(func.count()).select_from(PartsOrder)) == 1
 
     # decision, summary, journal PDF
+    win.show_tab(win.tab_case)
     cp.decision.setCurrentIndex(cp.decision.findData("DELER_TRENGS"))
     qtbot.keyClicks(cp.reason, "Slitt dekk <bak> & løs skjerm")
     qtbot.keyClicks(cp.summary, "Kommunen monterer delen selv.")
@@ -92,9 +96,10 @@ def test_whole_support_call(window, gui_core, qtbot):
     win.act_privacy.trigger()
     assert not video.is_privacy_paused
 
-    # close: captures deleted
+    # close: it asks first (what will be deleted), then the captures are deleted
+    cp_number = cp.case_number
     with qtbot.waitSignal(cp.caseClosed, timeout=10000) as closed:
         win.act_close_case.trigger()
-    assert closed.args[1] == 1
+    assert closed.args[1] == 1 and answers.asked == [f"close {cp_number}"]
     assert sorted(f for f in gui_core.profile.captures_dir.rglob("*") if f.is_file()) == []
     assert win.case_label.text() == "Ingen sak"

@@ -76,14 +76,14 @@ def test_window_layout_is_remembered(gui_core, qtbot):
     win = build_window(gui_core)
     qtbot.addWidget(win)
     win.show()
-    win.parts_dock.hide()
+    win.work_dock.hide()
     geometry, state = win.layout_state()
     win.video.shutdown()
     win2 = build_window(gui_core)
     qtbot.addWidget(win2)
     win2.restore_layout(geometry, state)
     win2.show()
-    assert win2.parts_dock.isHidden()
+    assert win2.work_dock.isHidden()
     win2.video.shutdown()
 
 

@@ -169,7 +169,8 @@ def test_a_snapshot_finished_after_its_case_closed_leaves_nothing(core):
 
 
 @pytest.mark.slow
-def test_gui_snapshot_while_the_case_closes_does_not_survive_the_close(window, gui_core, qtbot, monkeypatch):
+def test_gui_snapshot_while_the_case_closes_does_not_survive_the_close(window, gui_core, qtbot, monkeypatch,
+                                                                      answers):
     """The anonymiser is held on the CPU worker while «Avslutt sak» runs on the database worker."""
     win, cp, video = window, window.case_panel, window.video
     with qtbot.waitSignal(cp.caseStarted, timeout=10000):

@@ -98,10 +98,11 @@ def test_order_from_lookup_to_printed_parts_and_repair_order(window, gui_core, q
     qtbot.keyClicks(lp.serial, serial)
     with qtbot.waitSignal(pp.partsLoaded, timeout=10000):
         qtbot.keyClick(lp.hmsnr, Qt.Key.Key_Return)
+    win.show_tab(win.tab_parts)
     battery = next(p for p in pp._parts if p.is_battery)
     other = next(p for p in pp._parts if not p.is_battery)
     assert pp.tree.topLevelItemCount() == len({p.category for p in pp._parts})
-    assert not pp.battery_ok.isVisible()                         # no battery on the order yet
+    assert not pp.battery_ok.isVisibleTo(pp.order_page)                         # no battery on the order yet
 
     assert pp.select_part(other.hmsnr)
     assert pp.card_fields["hmsnr"].text() == other.hmsnr and pp.card_name.text() == other.name
@@ -117,16 +118,16 @@ def test_order_from_lookup_to_printed_parts_and_repair_order(window, gui_core, q
     assert "opplæring" in pp.card_fields["category"].text()
     qtbot.mouseClick(pp.add_button, Qt.MouseButton.LeftButton)
     pp.category.setCurrentIndex(0)
-    assert pp.battery_ok.isVisible() and not pp.battery_ok.isChecked()
+    assert pp.battery_ok.isVisibleTo(pp.order_page) and not pp.battery_ok.isChecked()
 
     # an unknown part: first without a description (said beside the form, text kept), then right
     qtbot.keyClicks(pp.unknown_ref, "1503-1003")
     qtbot.mouseClick(pp.unknown_add, Qt.MouseButton.LeftButton)
-    assert pp.unknown_error.isVisible() and "Beskriv delen du trenger." in pp.unknown_error.text()
+    assert pp.unknown_error.isVisibleTo(pp.parts_page) and "Beskriv delen du trenger." in pp.unknown_error.text()
     assert pp.unknown_ref.text() == "1503-1003" and pp.model.rowCount() == 2
     qtbot.keyClicks(pp.unknown_desc, "Bremsewire venstre 120 cm")
     qtbot.mouseClick(pp.unknown_add, Qt.MouseButton.LeftButton)
-    assert not pp.unknown_error.isVisible() and pp.model.rowCount() == 3
+    assert not pp.unknown_error.isVisibleTo(pp.parts_page) and pp.model.rowCount() == 3
     assert pp.unknown_ref.text() == "" and pp.draft_lines()[2].unknown_part
 
     # the same HMS-nr again as an "unknown" part: the service refuses it on that line
@@ -138,7 +139,7 @@ def test_order_from_lookup_to_printed_parts_and_repair_order(window, gui_core, q
     # send without training: each reason beside what caused it, nothing stored
     with qtbot.waitSignal(pp.orderRefused, timeout=10000):
         qtbot.mouseClick(pp.send_button, Qt.MouseButton.LeftButton)
-    assert pp.battery_error.text() == TRAINING_TEXT and pp.battery_error.isVisible()
+    assert pp.battery_error.text() == TRAINING_TEXT and pp.battery_error.isVisibleTo(pp.order_page)
     assert "står på flere linjer" in pp.line_note(3)
     assert pp.line_note(0) == pp.line_note(1) == pp.line_note(2) == ""
     assert pp.violations.text() == "" and pp.model.rowCount() == 4
@@ -157,7 +158,7 @@ def test_order_from_lookup_to_printed_parts_and_repair_order(window, gui_core, q
     assert [o.number for o in orders] == [number]
     order = orders[0]
     assert order.has_battery and order.snapshot_id == snap.args[0] and order.case_id == cp.case_id
-    assert pp.documents_row.isVisible() and pp.model.rowCount() == 0 and not pp.battery_ok.isVisible()
+    assert pp.documents_row.isVisibleTo(pp.order_page) and pp.model.rowCount() == 0 and not pp.battery_ok.isVisibleTo(pp.order_page)
 
     # the repair decision chosen on the case panel (not saved yet) goes on the repair order
     cp.decision.setCurrentIndex(cp.decision.findData("DELER_TRENGS"))

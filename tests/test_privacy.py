@@ -276,7 +276,7 @@ def _events(core, case_id):
 
 @pytest.mark.slow
 @pytest.mark.qt_log_ignore("pipewire")   # Qt Multimedia probing for screen capture on a machine without it
-def test_gui_live_blur_consent_pause_receipt(window, gui_core, qtbot):
+def test_gui_live_blur_consent_pause_receipt(window, gui_core, qtbot, answers):
     win, cp, video = window, window.case_panel, window.video
     # live blur is on by default (setting) and can be switched off from the Video menu
     assert win.live_blur.enabled and win.act_live_blur.isChecked()

@@ -179,6 +179,14 @@ class OrderService:
                 .order_by(PartsOrder.created_at.desc(), PartsOrder.id.desc())))
             return [_view(o) for o in orders]
 
+    def list_orders(self, case_id: int | None = None, limit: int = 200) -> list[OrderView]:
+        """Orders newest first, of one case or overall, with their status history."""
+        with self._db.session() as s:
+            q = select(PartsOrder).order_by(PartsOrder.created_at.desc(), PartsOrder.id.desc())
+            if case_id is not None:
+                q = q.where(PartsOrder.case_id == case_id)
+            return [_view(o) for o in s.scalars(_with_children(q.limit(limit)))]
+
     def last_battery_order(self, hmsnr: str, serial: str) -> dt.datetime | None:
         with self._db.session() as s:
             return _last_battery_order(s, hmsnr, serial)

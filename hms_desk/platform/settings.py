@@ -30,6 +30,7 @@ class VideoSettings:
     live_face_blur: bool = True
     blank_when_detector_fails: bool = False
     show_overlay: bool = False
+    precall_on_new_case: bool = False   # open the pre-call check when a new case starts
 
 
 @dataclass
@@ -44,6 +45,8 @@ class UiSettings:
     language: str = "nb"            # "nb" (bokmål) or "en"
     window_geometry: str = ""       # base64 of QMainWindow.saveGeometry()
     window_state: str = ""          # base64 of QMainWindow.saveState()
+    layouts: dict = field(default_factory=dict)   # per screen size "1920x1080": {"geometry", "state"}
+    keychain_notice_shown: bool = False            # the "no keychain" notice is shown once
 
 
 @dataclass
@@ -54,6 +57,7 @@ class Settings:
     hms_unit: str = "4703"          # the technician's HMS storage unit (lager)
     retention_days: int = 7
     delete_captures_after_export: bool = False   # delete a case's pictures once its journal note is exported
+    require_journal_before_close: bool = False   # refuse to delete pictures the unexported journal note needs
     video: VideoSettings = field(default_factory=VideoSettings)
     oebs: OebsSettings = field(default_factory=OebsSettings)
     ui: UiSettings = field(default_factory=UiSettings)
@@ -115,6 +119,14 @@ def validate(s: Settings) -> None:
         raise SettingsError("«oebs.timeout_s» må være mellom 0 og 120 sekunder")
     if not 0 <= s.oebs.retries <= 5:
         raise SettingsError("«oebs.retries» må være mellom 0 og 5")
+    if not isinstance(s.ui.layouts, dict) or not all(
+            isinstance(k, str) and isinstance(v, dict) and all(isinstance(x, str) for x in v.values())
+            for k, v in s.ui.layouts.items()):
+        raise SettingsError("«ui.layouts» skal være et objekt med vindusoppsett per skjermstørrelse")
+    url = s.oebs.base_url.strip()
+    if url and not (url.startswith("https://") or url.startswith("http://localhost")
+                    or url.startswith("http://127.0.0.1")):
+        raise SettingsError("«oebs.base_url» må begynne med https:// (eller http://localhost for test)")
 
 
 def from_dict(data: dict[str, Any]) -> Settings:

@@ -13,6 +13,7 @@ national ID number is refused before anything is stored.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import uuid
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from hms_desk.domain.errors import HmsError, NotFound, ValidationError
 from hms_desk.domain.nav import Decision
+from hms_desk.domain.names import check_organisation, parse_first_names
 from hms_desk.domain.personal_data import check_free_text
 from hms_desk.services import audit
 from hms_desk.services.captures import CaptureStore, new_capture_name
@@ -37,6 +39,18 @@ ROLES = ("tekniker", "terapeut", "bruker", "pårørende", "verge", "hjelpepleier
 CONSENT_KINDS = ("muntlig", "skriftlig")
 CONSENT_GIVERS = ("bruker", "pårørende", "verge")
 CONSENT_SCOPES = ("bilder", "video", "opptak")
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """The shipped first-name list behind the "looks like a name" warning."""
+    from hms_desk.platform.paths import resource
+
+    try:
+        return parse_first_names(resource("names", "fornavn.txt").read_text(encoding="utf-8"))
+    except OSError:
+        log.warning("first-name list missing; name warnings use the patterns only")
+        return frozenset()
 
 
 class ConsentRequired(HmsError):
@@ -98,6 +112,72 @@ def decode_png(data: bytes) -> np.ndarray:
     return img
 
 
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the case list."""
+
+    id: int
+    number: str
+    kind: str
+    status: str
+    started_at: dt.datetime
+    closed_at: dt.datetime | None
+    devices: tuple[tuple[str, str], ...]
+    pictures: int
+    orders: int
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    id: int
+    role: str
+    organisation: str
+    in_picture: bool
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    id: int
+    kind: str
+    given_by: str
+    scope: str
+    given_at: dt.datetime
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class CaseState:
+    """Everything the case panel shows, to resume an open case."""
+
+    id: int
+    number: str
+    status: str
+    started_at: dt.datetime
+    user_takes_part: bool
+    participants: tuple[ParticipantRow, ...]
+    consents: tuple[ConsentRow, ...]
+    decision: str | None
+    decision_reason: str
+    summary: str
+    next_contact: str
+    devices: tuple[tuple[str, str], ...]
+    snapshots: tuple[tuple[int, int], ...]       # (id, faces blurred)
+
+    @property
+    def has_picture_consent(self) -> bool:
+        return any(c.scope in ("bilder", "video", "opptak") for c in self.consents)
+
+
+@dataclass(frozen=True)
+class ClosePreview:
+    """What closing the case will do, for the confirmation."""
+
+    number: str
+    pictures: int
+    journal_exported: bool
+    pictures_since_export: int
+
+
 class CaseService:
     def __init__(self, db: Database, captures: CaptureStore, anonymise: Callable[[np.ndarray], Any],
                  technician: str, clock: Callable[[], dt.datetime] = utcnow):
@@ -133,6 +213,98 @@ class CaseService:
             _ = case.participants, case.consents
             return case
 
+    # -- lists and resuming -------------------------------------------------
+    def list_cases(self, status: str | None = None, text: str = "", limit: int = 200) -> list[CaseSummary]:
+        """Cases newest first; ``status`` open|closed|None; ``text`` matches the case number or a device."""
+        from hms_desk.storage.models import PartsOrder
+
+        with self._db.session() as s:
+            q = select(Case).order_by(Case.started_at.desc(), Case.id.desc())
+            if status:
+                q = q.where(Case.status == status)
+            text = (text or "").strip()
+            if text:
+                like = f"%{text}%"
+                q = q.where(Case.number.like(like) | Case.id.in_(
+                    select(CaseDevice.case_id).where(CaseDevice.hmsnr.like(like) | CaseDevice.serial.like(like))))
+            cases = list(s.scalars(q.limit(limit)))
+            ids = [c.id for c in cases]
+            devices: dict[int, list[tuple[str, str]]] = {}
+            pictures: dict[int, int] = {}
+            orders: dict[int, int] = {}
+            if ids:
+                for d in s.scalars(select(CaseDevice).where(CaseDevice.case_id.in_(ids)).order_by(CaseDevice.id)):
+                    devices.setdefault(d.case_id, []).append((d.hmsnr, d.serial))
+                pictures = dict(s.execute(select(Snapshot.case_id, func.count()).where(
+                    Snapshot.case_id.in_(ids), Snapshot.deleted_at.is_(None)).group_by(Snapshot.case_id)).all())
+                orders = dict(s.execute(select(PartsOrder.case_id, func.count()).where(
+                    PartsOrder.case_id.in_(ids)).group_by(PartsOrder.case_id)).all())
+            return [CaseSummary(c.id, c.number, c.kind, c.status, c.started_at, c.closed_at,
+                                tuple(devices.get(c.id, ())), pictures.get(c.id, 0), orders.get(c.id, 0))
+                    for c in cases]
+
+    def open_cases(self) -> list[CaseSummary]:
+        return self.list_cases("open")
+
+    def case_state(self, case_id: int) -> CaseState:
+        with self._db.session() as s:
+            case = s.get(Case, case_id)
+            if case is None:
+                raise NotFound("Saken finnes ikke.")
+            parts = tuple(ParticipantRow(p.id, p.role, p.organisation, p.in_picture)
+                          for p in sorted(case.participants, key=lambda p: p.id))
+            consents = tuple(ConsentRow(c.id, c.kind, c.given_by, c.scope, c.given_at, c.recorded_by)
+                             for c in sorted(case.consents, key=lambda c: c.id) if c.withdrawn_at is None)
+            devices = tuple((d.hmsnr, d.serial) for d in s.scalars(
+                select(CaseDevice).where(CaseDevice.case_id == case_id).order_by(CaseDevice.id)))
+            snaps = tuple((sn.id, sn.faces_blurred) for sn in s.scalars(
+                select(Snapshot).where(Snapshot.case_id == case_id, Snapshot.deleted_at.is_(None))
+                .order_by(Snapshot.id)))
+            return CaseState(case.id, case.number, case.status, case.started_at, bool(case.user_takes_part),
+                             parts, consents, case.decision, case.decision_reason or "", case.summary or "",
+                             case.next_contact or "", devices, snaps)
+
+    def close_preview(self, case_id: int) -> ClosePreview:
+        """What «Avslutt sak» will delete, and whether the journal note was exported after the last picture."""
+        from hms_desk.storage.models import JournalNote
+
+        with self._db.session() as s:
+            case = self._open_case(s, case_id)
+            snaps = list(s.scalars(select(Snapshot).where(Snapshot.case_id == case_id,
+                                                          Snapshot.deleted_at.is_(None))))
+            last_export = s.scalar(select(func.max(JournalNote.exported_at)).where(JournalNote.case_id == case_id))
+            since = [sn for sn in snaps if last_export is None or sn.created_at > last_export]
+            return ClosePreview(case.number, len(snaps), last_export is not None, len(since))
+
+    # -- corrections --------------------------------------------------------
+    def remove_participant(self, case_id: int, participant_id: int) -> None:
+        """A participant recorded by mistake; the correction is logged, the old value is not kept."""
+        with self._db.session() as s, s.begin():
+            case = self._open_case(s, case_id)
+            p = s.get(Participant, participant_id)
+            if p is None or p.case_id != case_id:
+                raise NotFound("Deltakeren finnes ikke i saken.")
+            role = p.role
+            s.delete(p)
+            s.flush()
+            if role == "bruker" and not s.scalar(select(func.count(Participant.id)).where(
+                    Participant.case_id == case_id, Participant.role == "bruker")):
+                case.user_takes_part = False
+            s.add(CaseEvent(case_id=case_id, kind="retting", at=self._clock(),
+                            detail=f"Deltaker fjernet ({role})"))
+            audit.record(s, self.technician, "corrected", "participant", participant_id)
+
+    def remove_consent(self, case_id: int, consent_id: int) -> None:
+        """A consent recorded by mistake (not a withdrawal); logged without the old value."""
+        with self._db.session() as s, s.begin():
+            self._open_case(s, case_id)
+            c = s.get(Consent, consent_id)
+            if c is None or c.case_id != case_id:
+                raise NotFound("Samtykket finnes ikke i saken.")
+            s.delete(c)
+            s.add(CaseEvent(case_id=case_id, kind="retting", at=self._clock(), detail="Samtykke rettet (fjernet)"))
+            audit.record(s, self.technician, "corrected", "consent", consent_id)
+
     def _open_case(self, s: Session, case_id: int, lock: bool = False) -> Case:
         """The case, refused unless open; ``lock`` holds its row until the transaction ends
         (PostgreSQL ``FOR UPDATE``; on SQLite the write transaction already excludes others)."""
@@ -156,18 +328,22 @@ class CaseService:
             return list(s.scalars(select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.id)))
 
     # -- people present and consent ----------------------------------------
-    def add_participant(self, case_id: int, role: str, organisation: str = "", in_picture: bool = False) -> None:
+    def add_participant(self, case_id: int, role: str, organisation: str = "", in_picture: bool = False) -> int:
         if role not in ROLES:
             raise ValidationError(f"Ukjent rolle: {role}", field="role")
         check_free_text(organisation, field="organisation")
+        organisation = check_organisation(organisation, first_names())
         with self._db.session() as s, s.begin():
             case = self._open_case(s, case_id)
-            s.add(Participant(case_id=case_id, role=role, organisation=organisation.strip()[:120],
-                              in_picture=in_picture))
+            p = Participant(case_id=case_id, role=role, organisation=organisation.strip()[:120],
+                            in_picture=in_picture)
+            s.add(p)
             if role == "bruker":
                 case.user_takes_part = True
             s.add(CaseEvent(case_id=case_id, kind="deltaker", at=self._clock(),
                             detail=f"Til stede: {role}" + (f" ({organisation.strip()})" if organisation.strip() else "")))
+            s.flush()
+            return p.id
 
     def set_user_takes_part(self, case_id: int, takes_part: bool) -> None:
         """Whether the user takes part in the call (also when not in the picture)."""
@@ -179,7 +355,7 @@ class CaseService:
             s.add(CaseEvent(case_id=case_id, kind="deltaker", at=self._clock(),
                             detail="Brukeren deltar" if takes_part else "Brukeren deltar ikke"))
 
-    def record_consent(self, case_id: int, kind: str, given_by: str, scope: str) -> None:
+    def record_consent(self, case_id: int, kind: str, given_by: str, scope: str) -> int:
         if kind not in CONSENT_KINDS:
             raise ValidationError("Samtykke må være muntlig eller skriftlig.", field="kind")
         if given_by not in CONSENT_GIVERS:
@@ -188,10 +364,13 @@ class CaseService:
             raise ValidationError("Samtykke gjelder bilder, video eller opptak.", field="scope")
         with self._db.session() as s, s.begin():
             self._open_case(s, case_id)
-            s.add(Consent(case_id=case_id, kind=kind, given_by=given_by, scope=scope,
-                          given_at=self._clock(), recorded_by=self.technician))
+            c = Consent(case_id=case_id, kind=kind, given_by=given_by, scope=scope,
+                        given_at=self._clock(), recorded_by=self.technician)
+            s.add(c)
             s.add(CaseEvent(case_id=case_id, kind="samtykke", at=self._clock(),
                             detail=f"Samtykke ({kind}) fra {given_by} til {scope}"))
+            s.flush()
+            return c.id
 
     def consent_needed(self, case_id: int) -> bool:
         """True when the user takes part and no consent to pictures is recorded."""

@@ -63,15 +63,16 @@ def build_window(core: Core, show_windows: bool = True) -> MainWindow:
     if core.settings.video.show_overlay:
         video.set_overlay_visible(True)
     cases = CasePanel(ops, context, core.cases, core.journal, deletion=core.deletion,
-                      delete_after_export=core.settings.delete_captures_after_export)
+                      delete_after_export=core.settings.delete_captures_after_export,
+                      require_journal_before_close=core.settings.require_journal_before_close)
     lookup = LookupPanel(ops, core.device_lookup.lookup, context, local_card=core.lookup.lookup)
     parts = PartsPanel(ops, context, make_parts_loader(core), core.orders.create,
                        lambda: Orderer(core.settings.technician, core.settings.hms_unit),
                        documents=core.order_documents)
 
     def set_language(lang: str) -> None:
-        core.settings.ui.language = lang
-        core.settings_store.save(core.settings)
+        core.persisted.ui.language = lang
+        save_settings(core, win)
 
     win = MainWindow(video, cases, lookup, parts, context, ops, on_language=set_language)
     context.setParent(win)
@@ -79,8 +80,10 @@ def build_window(core: Core, show_windows: bool = True) -> MainWindow:
     crash_signal.setParent(win)
     win.crash_signal = crash_signal
     _wire_search(core, win, lookup)
+    _wire_cases(core, win, cases)
     _wire_video_sources(core, win, video)
-    win.restore_layout(core.settings.ui.window_geometry, core.settings.ui.window_state)
+    _wire_settings(core, win, cases)
+    restore_window_layout(core, win)
     win.importRequested.connect(lambda: open_import_dialog(core, win))
     _wire_privacy(core, win, video, cases)
     return win
@@ -100,6 +103,87 @@ def _wire_search(core: Core, win: MainWindow, lookup: LookupPanel) -> None:
         lookup.do_lookup()
 
     panel.deviceChosen.connect(chosen)
+
+
+def _wire_cases(core: Core, win: MainWindow, cases: CasePanel) -> None:
+    """The case list (open/closed cases, orders with their history) and resuming a case."""
+    from hms_desk.ui.case_list import CaseListPanel
+
+    panel = CaseListPanel(win.ops, core.cases.list_cases, core.orders.list_orders)
+    win.add_case_list(panel)
+
+    def resume(case_id: int) -> None:
+        win.show_tab(win.tab_case)
+        cases.resume(case_id)
+    panel.resumeRequested.connect(resume)
+
+
+def save_settings(core: Core, win: MainWindow | None = None) -> bool:
+    """Writes the persisted settings (never this run's command-line overrides); says so if it can't."""
+    try:
+        core.settings_store.save(core.persisted)
+        return True
+    except (OSError, HmsError, ValueError) as exc:
+        log.warning("could not save settings: %s", type(exc).__name__)
+        if win is not None:
+            win.statusBar().showMessage(win.tr("Innstillingene kunne ikke lagres: {0}").format(
+                getattr(exc, "message", None) or str(exc)), 15000)
+        return False
+
+
+def restore_window_layout(core: Core, win: MainWindow) -> None:
+    """The layout remembered for this screen size, else the last one (fitted), else a fresh one."""
+    ui = core.persisted.ui
+    remembered = ui.layouts.get(win.screen_key())
+    if remembered:
+        win.restore_layout(remembered.get("geometry", ""), remembered.get("state", ""))
+        return
+    if ui.window_geometry or ui.window_state:
+        win.restore_layout(ui.window_geometry, ui.window_state)
+        return
+    from PySide6.QtGui import QGuiApplication
+
+    screen = win.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        avail = screen.availableGeometry()
+        win.resize(min(1600, int(avail.width() * 0.95)), min(1000, int(avail.height() * 0.95)))
+    win.size_dock()
+
+
+def remember_window_layout(core: Core, win: MainWindow) -> None:
+    geometry, state = win.layout_state()
+    ui = core.persisted.ui
+    ui.window_geometry, ui.window_state = geometry, state
+    ui.layouts = {**ui.layouts, win.screen_key(): {"geometry": geometry, "state": state}}
+
+
+def _wire_settings(core: Core, win: MainWindow, cases: CasePanel) -> None:
+    """Fil → Innstillinger … (Ctrl+,)."""
+    from hms_desk.ui.settings_dialog import SettingsDialog
+
+    def open_settings() -> SettingsDialog:
+        dlg = win.findChild(SettingsDialog)
+        if dlg is None:
+            def save(new) -> None:
+                previous = core.persisted
+                core.apply_settings(new)
+                try:
+                    core.settings_store.save(core.persisted)
+                except BaseException:
+                    core.persisted = previous
+                    raise
+            dlg = SettingsDialog(core.settings, core.secrets, save, list(core.warnings), win)
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+            def applied(new) -> None:
+                cases.delete_after_export = new.delete_captures_after_export
+                cases.require_journal_before_close = new.require_journal_before_close
+                win.statusBar().showMessage(win.tr("Innstillingene er lagret."), 8000)
+            dlg.applied.connect(applied)
+        dlg.open()
+        return dlg
+    win.settingsRequested.connect(open_settings)
+    win.open_settings = open_settings
 
 
 def _wire_privacy(core: Core, win: MainWindow, video, cases: CasePanel) -> None:
@@ -139,14 +223,33 @@ def install_retention_timer(core: Core, win: MainWindow) -> QTimer:
     return retention
 
 
+def show_start_warnings(core: Core, win: MainWindow) -> None:
+    """Start-up warnings go to the status bar (and the settings dialog); none is a modal box.
+    The no-keychain notice is shown once, then only in the settings dialog."""
+    from hms_desk.platform.secrets import NO_KEYRING_WARNING
+
+    shown = []
+    for w in core.warnings:
+        if w == NO_KEYRING_WARNING:
+            if core.persisted.ui.keychain_notice_shown:
+                continue
+            core.persisted.ui.keychain_notice_shown = True
+        shown.append(w)
+    if shown:
+        win.statusBar().showMessage("  ".join(shown), 30000)
+
+
 def start_housekeeping(core: Core, win: MainWindow):
     """After the window is shown: first-run seeding (status bar says so), then the retention sweep."""
     from hms_desk.app import database_is_empty, seed_if_empty
     from hms_desk.ui.ops import Change
 
+    def offer_open_cases(_ok=None) -> None:
+        win.ops.query(win, core.cases.open_cases).success(win.case_panel.offer_resume).run()
+
     def sweep(_seeded=None) -> None:
         win.ops.mutate(win, core.cases.enforce_retention, core.settings.retention_days,
-                       changes=Change.SNAPSHOT).run()
+                       changes=Change.SNAPSHOT).finally_(offer_open_cases).run()
 
     def seed_if_needed(empty: bool) -> None:
         if not empty:
@@ -210,6 +313,8 @@ def _wire_video_sources(core: Core, win: MainWindow, video) -> None:
         dialog.show()
 
     win.add_video_source_actions(choose_source, precall_check)
+    win.case_panel.caseStarted.connect(
+        lambda _id, _n: precall_check() if core.settings.video.precall_on_new_case else None)
 
 
 def _fatal(message: str, show: bool) -> None:
@@ -243,10 +348,7 @@ def run_gui(opts: Options) -> int:
     win = build_window(core, show_windows)
     crash.install_excepthooks(win.crash_signal.report)
     install_loop_exception_handler(loop, win.crash_signal.report)
-    for w in core.warnings:
-        win.statusBar().showMessage(w, 15000)
-        if show_windows:
-            QTimer.singleShot(0, lambda w=w: QMessageBox.warning(win, APP_NAME, w))
+    show_start_warnings(core, win)
     pending = crash.pending_crash_report(core.profile.crash_dir)
     if pending is not None and show_windows:
         def offer():
@@ -257,6 +359,7 @@ def run_gui(opts: Options) -> int:
 
     install_retention_timer(core, win)       # hourly retention sweep
 
+    win.quitConfirmed.connect(lambda: remember_window_layout(core, win))
     if opts.quit_after_show:           # for bench/startup.py and smoke tests of a frozen build
         def interactive() -> None:
             print(f"HMS_DESK_INTERACTIVE {time.time():.6f}", flush=True)
@@ -271,12 +374,8 @@ def run_gui(opts: Options) -> int:
         with loop:
             loop.run_forever()
     finally:
-        geometry, state = win.layout_state()
-        core.settings.ui.window_geometry, core.settings.ui.window_state = geometry, state
-        try:
-            core.settings_store.save(core.settings)
-        except (OSError, HmsError) as exc:
-            log.warning("could not save settings: %s", exc)
+        remember_window_layout(core, win)
+        save_settings(core)
         win.video.shutdown(wait_s=10.0)  # at exit: let the video thread leave OpenCV first
         core.close()
         crash.disable_faulthandler()

@@ -15,14 +15,16 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from hms_desk.domain.errors import HmsError
+from hms_desk.domain.personal_data import check_free_text
 from hms_desk.domain.nav import DECISION_TEXT, Decision
 from hms_desk.services.cases import CONSENT_GIVERS, CONSENT_KINDS, CONSENT_SCOPES, ROLES, CaseService
 from hms_desk.ui.case_context import CaseContext, CaseRef
+from hms_desk.ui.formats import local_datetime, local_time
 from hms_desk.ui.ops import Change, Op, OpChanges, Operations, cpu, db
 
 
@@ -34,9 +36,11 @@ class CasePanel(QWidget):
     message = Signal(str)
     userTakesPartChanged = Signal(bool)
     receiptWritten = Signal(str)          # path of the deletion receipt
+    consentStateChanged = Signal(bool, str)   # pictures blocked?, short text for the status bar
 
     def __init__(self, ops: Operations, context: CaseContext, cases: CaseService, journal,
-                 parent: QWidget | None = None, *, deletion=None, delete_after_export: bool = False):
+                 parent: QWidget | None = None, *, deletion=None, delete_after_export: bool = False,
+                 require_journal_before_close: bool = False):
         super().__init__(parent)
         self._ops = ops
         self._context = context
@@ -44,6 +48,8 @@ class CasePanel(QWidget):
         self._journal = journal             # services.journal.JournalService
         self._deletion = deletion           # services.deletion.DeletionService
         self.delete_after_export = delete_after_export
+        self.require_journal_before_close = require_journal_before_close
+        self._devices: list[tuple[str, str]] = []
         self.closed_case_id: int | None = None   # the last closed case (for its deletion receipt)
         self._user_takes_part = False
         self._has_consent = False
@@ -51,7 +57,18 @@ class CasePanel(QWidget):
         self.title = QLabel(self.tr("Ingen sak er startet."))
         self.title.setObjectName("caseTitle")
         self.title.setStyleSheet("font-weight: bold; font-size: 13pt;")
+        self.title.setWordWrap(True)
+        self.devices_label = QLabel()
+        self.devices_label.setObjectName("caseDevices")
+        self.devices_label.setWordWrap(True)
         self.start_button = QPushButton(self.tr("Start &ny sak"))
+        self.resume_bar = QLabel()
+        self.resume_bar.setObjectName("resumeBar")
+        self.resume_bar.setWordWrap(True)
+        self.resume_bar.setStyleSheet("background:#fff4ce; padding:4px;")
+        self.resume_bar.hide()
+        self.resume_button = QPushButton(self.tr("&Gjenoppta"))
+        self.resume_button.hide()
 
         # who is present (roles only, never names)
         people = QGroupBox(self.tr("Til stede (rolle, aldri navn)"))
@@ -59,19 +76,30 @@ class CasePanel(QWidget):
         for r in ROLES:
             self.role.addItem(r, r)
         self.org = QLineEdit()
-        self.org.setPlaceholderText(self.tr("Organisasjon, f.eks. Oslo kommune"))
+        self.org.setMaxLength(120)
+        self.org.setPlaceholderText(self.tr("f.eks. Oslo kommune, hjemmetjenesten"))
         self.in_picture = QCheckBox(self.tr("I bildet"))
         self.add_person = QPushButton(self.tr("Legg til"))
         self.people = QListWidget()
-        self.people.setMaximumHeight(80)
+        self.people.setAccessibleName(self.tr("Til stede"))
+        self.people.setMaximumHeight(84)
+        self.remove_person = QPushButton(self.tr("Fjern deltaker"))
+        self.remove_person.setToolTip(self.tr("Fjerner en deltaker som ble ført opp ved en feil (loggføres)"))
         self.user_takes_part = QCheckBox(self.tr("Brukeren deltar i samtalen (også utenfor bildet)"))
-        pl = QVBoxLayout(people)
-        pl.addWidget(self.user_takes_part)
-        row = QHBoxLayout()
-        for w in (self.role, self.org, self.in_picture, self.add_person):
-            row.addWidget(w)
-        pl.addLayout(row)
-        pl.addWidget(self.people)
+        pl = QFormLayout(people)
+        pl.addRow(self.user_takes_part)
+        role_row = QHBoxLayout()
+        role_row.addWidget(self.role, 1)
+        role_row.addWidget(self.in_picture)
+        role_row.addWidget(self.add_person)
+        role_label = QLabel(self.tr("&Rolle:"))
+        role_label.setBuddy(self.role)
+        pl.addRow(role_label, role_row)
+        org_label = QLabel(self.tr("&Organisasjon:"))
+        org_label.setBuddy(self.org)
+        pl.addRow(org_label, self.org)
+        pl.addRow(self.people)
+        pl.addRow("", self.remove_person)
 
         consent = QGroupBox(self.tr("Samtykke"))
         self.c_kind = QComboBox()
@@ -85,20 +113,27 @@ class CasePanel(QWidget):
         self.consent_state.setObjectName("consentState")
         self.consent_state.setWordWrap(True)
         self.consents = QListWidget()
-        self.consents.setMaximumHeight(60)
-        cl = QVBoxLayout(consent)
-        crow = QHBoxLayout()
-        for w in (self.c_kind, self.c_by, self.c_scope, self.add_consent):
-            crow.addWidget(w)
-        cl.addLayout(crow)
-        cl.addWidget(self.consents)
-        cl.addWidget(self.consent_state)
+        self.consents.setAccessibleName(self.tr("Registrerte samtykker"))
+        self.consents.setMaximumHeight(64)
+        self.remove_consent = QPushButton(self.tr("Fjern samtykke"))
+        self.remove_consent.setToolTip(self.tr("Retter et samtykke som ble registrert ved en feil (loggføres)"))
+        cl = QFormLayout(consent)
+        for text, box in ((self.tr("&Type:"), self.c_kind), (self.tr("Gitt &av:"), self.c_by),
+                          (self.tr("&Gjelder:"), self.c_scope)):
+            label = QLabel(text)
+            label.setBuddy(box)
+            cl.addRow(label, box)
+        cl.addRow("", self.add_consent)
+        cl.addRow(self.consents)
+        cl.addRow("", self.remove_consent)
+        cl.addRow(self.consent_state)
 
         pics = QGroupBox(self.tr("Bilder (ansikter sladdet, kryptert, slettes når saken lukkes)"))
         self.snapshots = QListWidget()
+        self.snapshots.setAccessibleName(self.tr("Bilder i saken"))
         self.snapshots.setViewMode(QListWidget.ViewMode.IconMode)
-        self.snapshots.setIconSize(QSize(120, 80))
-        self.snapshots.setMaximumHeight(120)
+        self.snapshots.setIconSize(QSize(96, 64))
+        self.snapshots.setMaximumHeight(104)
         self.delete_pics_button = QPushButton(self.tr("Slett sakens bilder nå"))
         pics_layout = QVBoxLayout(pics)
         pics_layout.addWidget(self.snapshots)
@@ -110,20 +145,33 @@ class CasePanel(QWidget):
         for d in Decision:
             self.decision.addItem(DECISION_TEXT[d], d.value)
         self.reason = QLineEdit()
+        self.reason.setMaxLength(400)
         self.reason.setPlaceholderText(self.tr("Begrunnelse"))
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText(self.tr("Oppsummering av samtalen (ingen navn, fødselsnummer eller diagnose)"))
         self.summary.setMaximumHeight(90)
+        self.summary.setTabChangesFocus(True)          # Tab leaves the field (no trap)
         self.next_contact = QLineEdit()
+        self.next_contact.setMaxLength(200)
         self.next_contact.setPlaceholderText(self.tr("Neste kontakt, f.eks. ny samtale tirsdag kl. 10"))
+        self.name_warning = QLabel()
+        self.name_warning.setObjectName("nameWarning")
+        self.name_warning.setWordWrap(True)
+        self.name_warning.setStyleSheet("background:#fde7e9; color:#7a0010; padding:4px;")
+        self.name_warning.hide()
+        self.confirm_names = QCheckBox(self.tr("Det er ikke personopplysninger – lagre likevel"))
+        self.confirm_names.hide()
         form = QFormLayout(decide)
-        form.addRow(self.tr("Beslutning:"), self.decision)
-        form.addRow(self.tr("Begrunnelse:"), self.reason)
-        form.addRow(self.tr("Oppsummering:"), self.summary)
-        form.addRow(self.tr("Neste kontakt:"), self.next_contact)
+        for text, w in ((self.tr("&Beslutning:"), self.decision), (self.tr("Be&grunnelse:"), self.reason),
+                        (self.tr("O&ppsummering:"), self.summary), (self.tr("Neste &kontakt:"), self.next_contact)):
+            label = QLabel(text)
+            label.setBuddy(w)
+            form.addRow(label, w)
+        form.addRow(self.name_warning)
+        form.addRow(self.confirm_names)
 
         self.export_button = QPushButton(self.tr("&Eksporter journalnotat (PDF)"))
-        self.close_button = QPushButton(self.tr("&Avslutt sak"))
+        self.close_button = QPushButton(self.tr("&Avslutt sak …"))
         self.receipt_button = QPushButton(self.tr("Slettebekreftelse (PDF)"))
         self.receipt_button.setToolTip(self.tr("Bekreftelse til kommunen på at sakens bilder er slettet"))
         self.receipt_button.setEnabled(False)
@@ -134,35 +182,53 @@ class CasePanel(QWidget):
         bottom.addWidget(self.export_button)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
-        bottom.addWidget(self.receipt_button)
+        bottom2 = QHBoxLayout()
+        bottom2.addStretch(1)
+        bottom2.addWidget(self.receipt_button)
 
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.start_button)
         lay.addLayout(top)
+        lay.addWidget(self.devices_label)
+        resume = QHBoxLayout()
+        resume.addWidget(self.resume_bar, 1)
+        resume.addWidget(self.resume_button)
+        lay.addLayout(resume)
         for w in (people, consent, pics, decide):
             lay.addWidget(w)
         lay.addLayout(bottom)
+        lay.addLayout(bottom2)
         lay.addWidget(self.status)
         lay.addStretch(1)
 
         self.start_button.clicked.connect(self.start_case)
         self.add_person.clicked.connect(self._add_participant)
+        self.org.returnPressed.connect(self._add_participant)
+        self.remove_person.clicked.connect(self._remove_participant)
         self.add_consent.clicked.connect(self._add_consent)
+        self.remove_consent.clicked.connect(self._remove_consent)
         self.export_button.clicked.connect(self.export_journal)
         self.close_button.clicked.connect(self.close_case)
         self.user_takes_part.toggled.connect(self._set_user_takes_part)
         self.delete_pics_button.clicked.connect(self.delete_pictures)
         self.receipt_button.clicked.connect(self.write_receipt)
+        self.resume_button.clicked.connect(lambda: self.resume(self._resume_id) if self._resume_id else None)
         self.decision.currentIndexChanged.connect(lambda _i: self.save_decision())
+        self.reason.editingFinished.connect(self.save_decision)
+        for w in (self.reason, self.next_contact):
+            w.textChanged.connect(self._text_edited)
+        self.summary.textChanged.connect(self._text_edited)
         context.deviceChanged.connect(self.set_device)
         ops.changed.connect(self._on_changed)
-        self.reason.editingFinished.connect(self.save_decision)
+        self._resume_id: int | None = None
+        self._confirmed_text: tuple | None = None
         self._set_enabled(False)
 
     def _set_enabled(self, on: bool) -> None:
-        for w in (self.add_person, self.add_consent, self.export_button, self.close_button,
+        for w in (self.add_person, self.add_consent, self.export_button, self.close_button, self.role, self.org,
+                  self.in_picture, self.c_kind, self.c_by, self.c_scope, self.remove_person, self.remove_consent,
                   self.decision, self.reason, self.summary, self.next_contact, self.user_takes_part,
                   self.delete_pics_button):
             w.setEnabled(on)
@@ -195,33 +261,110 @@ class CasePanel(QWidget):
             .failure(self._fail).finally_(lambda ok: None if ok else self.start_button.setEnabled(True)).run()
 
     def _started(self, case) -> None:
-        self.title.setText(self.tr("Sak {0}").format(case.number))
-        self.people.clear()
-        self.snapshots.clear()
-        self.summary.clear()
-        self.reason.clear()
-        self.next_contact.clear()
-        self.decision.setCurrentIndex(0)
-        self.consents.clear()
-        self._user_takes_part = self._has_consent = False
-        self.user_takes_part.blockSignals(True)
-        self.user_takes_part.setChecked(False)
-        self.user_takes_part.blockSignals(False)
-        self._show_consent_state()
-        self.receipt_button.setEnabled(False)
-        self._set_enabled(True)
+        self._show_state(self._cases_state_of_new(case))
         self._ok(self.tr("Sak {0} er startet.").format(case.number))
-        self._context.set_case(CaseRef(case.id, case.number))
         device = self._context.device
         if device is not None:              # looked up before the case started: it belongs to it
             self.set_device(device)
         self.caseStarted.emit(case.id, case.number)
 
+    @staticmethod
+    def _cases_state_of_new(case):
+        from hms_desk.services.cases import CaseState
+
+        return CaseState(case.id, case.number, "open", case.started_at, False, (), (), None, "", "", "", (), ())
+
+    def _show_state(self, state) -> None:
+        """Fills the panel with a case (a new one, or one resumed)."""
+        self.title.setText(self.tr("Sak {0}").format(state.number))
+        self._show_devices(state.devices)
+        self.people.clear()
+        for p in state.participants:
+            self._add_person_item(p.id, p.role, p.organisation, p.in_picture)
+        self.consents.clear()
+        for c in state.consents:
+            self._add_consent_item(c.id, c.kind, c.given_by, c.scope, c.given_at, c.recorded_by)
+        self.snapshots.clear()
+        for widget in (self.summary, self.reason, self.next_contact):
+            widget.blockSignals(True)
+        self.summary.setPlainText(state.summary)
+        self.reason.setText(state.decision_reason)
+        self.next_contact.setText(state.next_contact)
+        for widget in (self.summary, self.reason, self.next_contact):
+            widget.blockSignals(False)
+        self.decision.blockSignals(True)
+        self.decision.setCurrentIndex(max(0, self.decision.findData(state.decision)))
+        self.decision.blockSignals(False)
+        self._user_takes_part = state.user_takes_part
+        self._has_consent = state.has_picture_consent
+        self.user_takes_part.blockSignals(True)
+        self.user_takes_part.setChecked(state.user_takes_part)
+        self.user_takes_part.blockSignals(False)
+        self._show_consent_state()
+        self._hide_name_warning()
+        self.receipt_button.setEnabled(False)
+        self.resume_bar.hide()
+        self.resume_button.hide()
+        self._set_enabled(True)
+        self._context.set_case(CaseRef(state.id, state.number))
+        if state.user_takes_part:
+            self.userTakesPartChanged.emit(True)
+
+    def _show_devices(self, devices) -> None:
+        self._devices = list(devices)
+        self.devices_label.setText(self.tr("Hjelpemidler: {0}").format(
+            ", ".join(f"{h} / {s}" for h, s in self._devices)) if self._devices else self.tr("Ingen hjelpemiddel slått opp ennå."))
+
+    # -- resuming -----------------------------------------------------------------
+    def offer_resume(self, open_cases: list) -> None:
+        """At start: open cases from an earlier session are offered, never lost."""
+        if not open_cases or self.case_id is not None:
+            return
+        newest = open_cases[0]
+        self._resume_id = newest.id
+        more = len(open_cases) - 1
+        text = self.tr("Sak {0} fra {1} er fortsatt åpen.").format(newest.number, local_datetime(newest.started_at))
+        if more:
+            text += " " + self.tr("%n annen sak er også åpen (se Saker).", "", more)
+        self.resume_bar.setText(text)
+        self.resume_bar.show()
+        self.resume_button.show()
+
+    def resume(self, case_id: int) -> Op | None:
+        if self.case_id is not None:
+            self._fail(HmsError(self.tr("Avslutt eller lukk den åpne saken før du gjenopptar en annen.")))
+            return None
+        cases = self._cases
+
+        def load(_):
+            state = cases.case_state(case_id)
+            if state.status != "open":
+                raise HmsError("Saken er lukket og kan ikke gjenopptas.")
+            thumbs = [(sid, faces, cases.snapshot_png(sid, "gjenopptatt sak")) for sid, faces in state.snapshots]
+            return state, thumbs
+        return self._ops.staged(self, db(load)).success(self._resumed).failure(self._fail).run()
+
+    def _resumed(self, result) -> None:
+        state, thumbs = result
+        self._show_state(state)
+        for sid, faces, png in thumbs:
+            self._add_thumbnail(sid, faces, png)
+        self._ok(self.tr("Sak {0} er gjenopptatt.").format(state.number))
+        self.caseStarted.emit(state.id, state.number)
+
+    # -- people and consent ---------------------------------------------------------
+    def _add_person_item(self, pid: int, role: str, org: str, pic: bool) -> None:
+        item = QListWidgetItem(f"{role}" + (f" — {org}" if org else "") + (self.tr(" (i bildet)") if pic else ""))
+        item.setData(Qt.ItemDataRole.UserRole, pid)
+        self.people.addItem(item)
+
     def _add_participant(self) -> None:
+        if self.case_id is None:
+            return
         role, org, pic = self.role.currentData(), self.org.text().strip(), self.in_picture.isChecked()
 
-        def done(_):
-            self.people.addItem(f"{role}" + (f" — {org}" if org else "") + (self.tr(" (i bildet)") if pic else ""))
+        def done(pid):
+            self._add_person_item(pid, role, org, pic)
             if role == "bruker":
                 self._user_takes_part = True
                 self.user_takes_part.blockSignals(True)
@@ -230,20 +373,70 @@ class CasePanel(QWidget):
                 self._show_consent_state()
                 self.userTakesPartChanged.emit(True)
             self.org.clear()
+            self._ok(self.tr("Deltaker lagt til: {0}.").format(role))
         self._ops.mutate(self, self._cases.add_participant, self.case_id, role, org, pic, changes=Change.CASE) \
             .success(done).failure(self._fail).run()
+
+    def _remove_participant(self) -> None:
+        item = self.people.currentItem()
+        if item is None or self.case_id is None:
+            self._fail(HmsError(self.tr("Velg deltakeren som skal fjernes.")))
+            return
+        pid = item.data(Qt.ItemDataRole.UserRole)
+
+        def done(_):
+            self.people.takeItem(self.people.row(item))
+            self._ok(self.tr("Deltakeren er fjernet (rettingen er loggført)."))
+            self._refresh_user_takes_part()
+        self._ops.mutate(self, self._cases.remove_participant, self.case_id, pid, changes=Change.CASE) \
+            .success(done).failure(self._fail).run()
+
+    def _refresh_user_takes_part(self) -> None:
+        cid = self.case_id
+        if cid is None:
+            return
+
+        def show(state) -> None:
+            if cid != self.case_id:
+                return
+            self._user_takes_part = state.user_takes_part
+            self.user_takes_part.blockSignals(True)
+            self.user_takes_part.setChecked(state.user_takes_part)
+            self.user_takes_part.blockSignals(False)
+            self._has_consent = state.has_picture_consent
+            self._show_consent_state()
+        self._ops.query(self, self._cases.case_state, cid).success(show).run()
 
     def _add_consent(self) -> None:
         kind, by, scope = self.c_kind.currentData(), self.c_by.currentData(), self.c_scope.currentData()
         self._ops.mutate(self, self._cases.record_consent, self.case_id, kind, by, scope, changes=Change.CASE) \
-            .success(lambda _: self._consent_recorded(kind, by, scope)) \
+            .success(lambda cid: self._consent_recorded(kind, by, scope, cid)) \
             .failure(self._fail).run()
 
-    def _consent_recorded(self, kind: str, by: str, scope: str) -> None:
-        from datetime import datetime
+    def _add_consent_item(self, cid: int, kind: str, by: str, scope: str, at, recorded_by: str) -> None:
+        item = QListWidgetItem(self.tr("{0} samtykke fra {1} til {2} – {3}, registrert av {4}").format(
+            kind, by, scope, local_time(at), recorded_by))
+        item.setData(Qt.ItemDataRole.UserRole, cid)
+        self.consents.addItem(item)
 
-        self.consents.addItem(self.tr("{0} samtykke fra {1} til {2} – {3}, registrert av {4}").format(
-            kind, by, scope, datetime.now().strftime("%H:%M"), self._cases.technician))
+    def _remove_consent(self) -> None:
+        item = self.consents.currentItem()
+        if item is None or self.case_id is None:
+            self._fail(HmsError(self.tr("Velg samtykket som skal rettes.")))
+            return
+        cid = item.data(Qt.ItemDataRole.UserRole)
+
+        def done(_):
+            self.consents.takeItem(self.consents.row(item))
+            self._ok(self.tr("Samtykket er fjernet (rettingen er loggført)."))
+            self._refresh_user_takes_part()
+        self._ops.mutate(self, self._cases.remove_consent, self.case_id, cid, changes=Change.CASE) \
+            .success(done).failure(self._fail).run()
+
+    def _consent_recorded(self, kind: str, by: str, scope: str, consent_id: int) -> None:
+        from datetime import datetime, timezone
+
+        self._add_consent_item(consent_id, kind, by, scope, datetime.now(timezone.utc), self._cases.technician)
         if scope in ("bilder", "video", "opptak"):
             self._has_consent = True
         self._show_consent_state()
@@ -269,20 +462,29 @@ class CasePanel(QWidget):
         if not self._user_takes_part:
             self.consent_state.setStyleSheet("")
             self.consent_state.setText(self.tr("Brukeren deltar ikke."))
+            self.consentStateChanged.emit(False, "")
         elif self._has_consent:
             self.consent_state.setStyleSheet("color: #1b5e20; font-weight: bold;")
             self.consent_state.setText(self.tr("Brukeren deltar. Samtykke er registrert – bilder kan tas "
                                                "(ansikter sladdes alltid)."))
+            self.consentStateChanged.emit(False, self.tr("Brukeren deltar – samtykke registrert"))
         else:
             self.consent_state.setStyleSheet("background:#b00020; color:white; font-weight:bold; padding:4px;")
             self.consent_state.setText(self.tr("Brukeren deltar: INGEN BILDER før samtykke er registrert. "
                                                "Ansikter sladdes i videobildet."))
+            self.consentStateChanged.emit(True, self.tr("INGEN BILDER – samtykke mangler"))
 
     def set_device(self, card) -> None:
-        """Links the looked-up device to the open case (if any)."""
-        if self.case_id is not None and card is not None:
-            self._ops.mutate(self, self._cases.set_device, self.case_id, card.hmsnr, card.serial,
-                             card.municipality_number, changes=Change.DEVICE).failure(self._fail).run()
+        """Links the looked-up device to the open case (if any); a case may handle several."""
+        if self.case_id is None or card is None:
+            return
+        key = (card.hmsnr, card.serial)
+
+        def done(_):
+            if key not in self._devices:
+                self._show_devices([*self._devices, key])
+        self._ops.mutate(self, self._cases.set_device, self.case_id, card.hmsnr, card.serial,
+                         card.municipality_number, changes=Change.DEVICE).success(done).failure(self._fail).run()
 
     def log_event(self, kind: str, detail: str) -> None:
         if self.case_id is not None:
@@ -306,12 +508,16 @@ class CasePanel(QWidget):
             changes=lambda res: OpChanges(Change.SNAPSHOT, cid),
         ).success(self._snapshot_stored).failure(self._fail).run()
 
-    def _snapshot_stored(self, res) -> None:
-        img = QImage.fromData(res.png)
-        faces = res.faces_blurred
+    def _add_thumbnail(self, sid: int, faces: int, png: bytes) -> None:
+        img = QImage.fromData(png)
         item = QListWidgetItem(QIcon(QPixmap.fromImage(img)), self.tr("%n ansikt(er) sladdet", "", faces))
-        item.setData(Qt.ItemDataRole.UserRole, res.id)
+        item.setData(Qt.ItemDataRole.UserRole, sid)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("Bilde %n", "", self.snapshots.count() + 1))
         self.snapshots.addItem(item)
+
+    def _snapshot_stored(self, res) -> None:
+        faces = res.faces_blurred
+        self._add_thumbnail(res.id, faces, res.png)
         self._ok(self.tr("Bilde lagret, %n ansikt(er) sladdet.", "", faces))
         self._context.set_snapshot(res.id)
         self.snapshotAdded.emit(res.id)
@@ -337,8 +543,46 @@ class CasePanel(QWidget):
         return (self.decision.currentData(), self.reason.text().strip(),
                 self.summary.toPlainText().strip(), self.next_contact.text().strip())
 
+    # -- names in free text ------------------------------------------------------------
+    def _text_edited(self) -> None:
+        if self.name_warning.isVisible() and self._field_values()[1:] != self._confirmed_text:
+            self.confirm_names.setChecked(False)
+
+    def _hide_name_warning(self) -> None:
+        self.name_warning.hide()
+        self.confirm_names.hide()
+        self.confirm_names.setChecked(False)
+        self._confirmed_text = None
+
+    def names_ok(self) -> bool:
+        """False (and an inline warning) while the free text looks like it names a person and the
+        technician has not confirmed that it doesn't."""
+        from hms_desk.domain.names import likely_names, warning_text
+        from hms_desk.services.cases import first_names
+
+        texts = self._field_values()[1:]
+        try:
+            for t in texts:
+                check_free_text(t)
+        except HmsError:
+            return True                 # a national ID: the core refuses it with its own message
+        warnings = [w for t in texts for w in likely_names(t, first_names())]
+        if not warnings:
+            self._hide_name_warning()
+            return True
+        if self.confirm_names.isChecked() and self._confirmed_text == texts:
+            return True
+        self.name_warning.setText(warning_text(warnings))
+        self.name_warning.show()
+        self.confirm_names.show()
+        self.confirm_names.setChecked(False)
+        self._confirmed_text = texts
+        self.confirm_names.setFocus()
+        self.message.emit(self.tr("Teksten ser ut til å inneholde personopplysninger – se varselet."))
+        return False
+
     def export_journal(self) -> None:
-        if self.case_id is None:
+        if self.case_id is None or not self.names_ok():
             return
         cid, values, journal = self.case_id, self._field_values(), self._journal
 
@@ -403,14 +647,30 @@ class CasePanel(QWidget):
                                 changes=Change.DOCUMENT).success(done).failure(self._fail).run()
 
     def close_case(self) -> None:
-        if self.case_id is None:
+        """«Avslutt sak …»: says what will be deleted and offers to export the journal note first."""
+        if self.case_id is None or not self.names_ok():
             return
+        self._ops.query(self, self._cases.close_preview, self.case_id) \
+            .success(self._confirm_close).failure(self._fail).run()
+
+    def _confirm_close(self, preview) -> None:
+        def answer(choice: str | None) -> None:
+            if choice == "export":
+                self.export_journal()
+            elif choice == "close":
+                self.close_now()
+        CloseCaseDialog.ask(self, preview, self.require_journal_before_close, answer)
+
+    def close_now(self) -> Op | None:
+        """Closes the open case without asking (the confirmation already happened)."""
+        if self.case_id is None:
+            return None
         cid, values = self.case_id, self._field_values()
 
         def work():
             self._save_fields_values(cid, values)
             return self._cases.close(cid)
-        self._ops.mutate(self, work, changes=lambda _n: OpChanges(Change.CASE | Change.SNAPSHOT, cid)) \
+        return self._ops.mutate(self, work, changes=lambda _n: OpChanges(Change.CASE | Change.SNAPSHOT, cid)) \
             .success(lambda n: self._closed(cid, n)).failure(self._fail).run()
 
     def _closed(self, cid: int, deleted: int) -> None:
@@ -419,9 +679,54 @@ class CasePanel(QWidget):
         self.receipt_button.setEnabled(self._deletion is not None)
         self.title.setText(self.tr("Ingen sak er startet."))
         self.snapshots.clear()
+        self.people.clear()
+        self.consents.clear()
+        self._show_devices([])
+        self.devices_label.setText("")
+        self._hide_name_warning()
+        self._user_takes_part = self._has_consent = False
+        self.consentStateChanged.emit(False, "")
         self._set_enabled(False)
         self._context.set_case(None)
         self.caseClosed.emit(cid, deleted)
+
+
+class CloseCaseDialog:
+    """The confirmation before a case is closed; ``ask`` is the seam tests replace."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, preview, require_journal: bool, done) -> QMessageBox:
+        box = QMessageBox(parent)
+        box.setObjectName("closeCaseDialog")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(parent.tr("Avslutt sak {0}").format(preview.number))
+        lines = [parent.tr("Når saken avsluttes, slettes %n bilde(r) for godt (slettingen loggføres).", "",
+                           preview.pictures)]
+        if preview.pictures and preview.pictures_since_export:
+            lines.append(parent.tr("Journalnotatet er ikke eksportert med alle bildene ennå."))
+        elif preview.journal_exported:
+            lines.append(parent.tr("Journalnotatet er eksportert."))
+        else:
+            lines.append(parent.tr("Journalnotatet er ikke eksportert."))
+        needs_export = bool(require_journal and preview.pictures_since_export)
+        if needs_export:
+            lines.append(parent.tr("Innstillingen krever at journalnotatet eksporteres før bildene slettes."))
+        box.setText("\n\n".join(lines))
+        export = box.addButton(parent.tr("&Eksporter journalnotat først"), QMessageBox.ButtonRole.AcceptRole)
+        close = None
+        if not needs_export:
+            close = box.addButton(parent.tr("&Avslutt og slett bildene"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(export)
+        box.setEscapeButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+        def finished(_result) -> None:
+            clicked = box.clickedButton()
+            done("export" if clicked is export else "close" if close is not None and clicked is close else None)
+        box.finished.connect(finished)
+        box.open()
+        return box
 
 
 class AuditDialog(QDialog):

@@ -140,6 +140,12 @@ class Op(QObject):
     def _delivered(self, outcome: tuple[str, Any]) -> None:
         kind, value = outcome
         ok = kind == "ok"
+        if not shiboken6.isValid(self._ops):      # the window is gone (shutting down): nothing to show
+            if kind == "unexpected":
+                log.error("operation %s failed after its window closed:\n%s", self.label, crash.format_exception(*value))
+            else:
+                log.info("operation %s finished after its window closed (%s)", self.label, kind)
+            return
         alive = self._parent_alive
         try:
             if ok:

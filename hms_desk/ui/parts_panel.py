@@ -19,7 +19,7 @@ import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Awaitable, Callable
+from typing import Callable
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
@@ -85,6 +85,7 @@ class PartsPanel(QWidget):
     documentPrinted = Signal(str, str)  # kind (bestilling | reparasjonsordre), order number
     orderExported = Signal(list)        # paths written (JSON, CSV)
     documentFailed = Signal(str)        # Norwegian message
+    linesCountChanged = Signal(int)     # order lines on the draft (the Bestilling tab shows it)
 
     def __init__(self, ops: Operations, context: CaseContext, load_parts: Callable, create_order: Callable,
                  orderer: Callable[[], Orderer], parent: QWidget | None = None, *, documents=None,
@@ -109,6 +110,9 @@ class PartsPanel(QWidget):
 
         self.header = QLabel(self.tr("Slå opp et hjelpemiddel for å se delene som passer."))
         self.header.setWordWrap(True)
+        self.order_header = QLabel(self.tr("Ingen hjelpemiddel valgt."))
+        self.order_header.setObjectName("orderHeader")
+        self.order_header.setWordWrap(True)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Søk i deler (navn, HMS-nr, lev.art.nr)"))
         self.filter.setClearButtonEnabled(True)
@@ -269,23 +273,37 @@ class PartsPanel(QWidget):
         send_row.addWidget(self.delivery_error, 1)
         send_row.addWidget(self.send_button)
 
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.header)
-        lay.addLayout(search_row)
-        lay.addWidget(browse, 3)
-        lay.addLayout(add_row)
-        lay.addWidget(self.unknown_box)
+        # two pages: choosing parts, and the order (the main window shows them as tabs)
+        self.parts_page = QWidget()
+        self.parts_page.setObjectName("partsChooser")
+        pl = QVBoxLayout(self.parts_page)
+        pl.addWidget(self.header)
+        pl.addLayout(search_row)
+        pl.addWidget(browse, 3)
+        pl.addLayout(add_row)
+        pl.addWidget(self.unknown_box)
+        self.order_page = QWidget()
+        self.order_page.setObjectName("orderDraft")
+        ol = QVBoxLayout(self.order_page)
         lines_row = QHBoxLayout()
-        lines_row.addWidget(QLabel(self.tr("Bestillingslinjer:")))
+        lines_label = QLabel(self.tr("Bestillingslinjer:"))
+        lines_label.setBuddy(self.lines)
+        lines_row.addWidget(lines_label)
         lines_row.addStretch(1)
         lines_row.addWidget(self.remove_button)
-        lay.addLayout(lines_row)
-        lay.addWidget(self.lines, 2)
-        lay.addLayout(battery_row)
-        lay.addLayout(send_row)
-        lay.addWidget(self.violations)
-        lay.addWidget(self.result)
-        lay.addWidget(self.documents_row)
+        ol.addWidget(self.order_header)
+        ol.addLayout(lines_row)
+        ol.addWidget(self.lines, 2)
+        ol.addLayout(battery_row)
+        ol.addLayout(send_row)
+        ol.addWidget(self.violations)
+        ol.addWidget(self.result)
+        ol.addWidget(self.documents_row)
+        ol.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.parts_page, 3)
+        lay.addWidget(self.order_page, 2)
         self._update_battery_row()
 
         self.filter.textChanged.connect(self._fill_tree)
@@ -314,6 +332,8 @@ class PartsPanel(QWidget):
             self.model.clear(card.iso_category or None)    # lines belong to one device
             self._clear_errors()
         self.device = card
+        self.order_header.setText(self.tr("Bestilling til {0} ({1} / {2})").format(card.product_name, card.hmsnr,
+                                                                                  card.serial))
         self.unknown_add.setEnabled(True)
         self.header.setText(self.tr("Deler til {0} ({1}/{2}) — laster …").format(card.product_name, card.hmsnr, card.serial))
         self._ops.query(self, self._load_parts, card.hmsnr, card.iso_category or None) \
@@ -457,7 +477,17 @@ class PartsPanel(QWidget):
             return
         super().keyPressEvent(event)
 
+    def take_pages(self) -> tuple[QWidget, QWidget]:
+        """The two pages, for the main window's tabs; this widget itself stays hidden."""
+        lay = self.layout()
+        for page in (self.parts_page, self.order_page):
+            lay.removeWidget(page)
+            page.setParent(None)
+        self.hide()
+        return self.parts_page, self.order_page
+
     def _lines_changed(self) -> None:
+        self.linesCountChanged.emit(len(self.draft))
         self.send_button.setEnabled(self.device is not None and len(self.draft) > 0)
         self.remove_button.setEnabled(bool(self.lines.selectionModel().selectedRows()))
         self._update_battery_row()

@@ -1,0 +1,43 @@
+"""One Norwegian way to write dates, times and numbers, used by the UI, the CLI and documents.
+
+Dates are ``28.11.2026``, times ``14:05``, both ``28.11.2026 kl. 14:05``;
+stored times are naive UTC and are shown in local time.  Numbers group
+thousands with a (non-breaking) space and use a decimal comma.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+NBSP = "\u00a0"
+
+
+def to_local(t: dt.datetime) -> dt.datetime:
+    """A stored (naive UTC) or aware time in the local time zone."""
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=dt.timezone.utc)
+    return t.astimezone()
+
+
+def local_date(d: dt.date | dt.datetime | None) -> str:
+    if d is None:
+        return "–"
+    if isinstance(d, dt.datetime):
+        d = to_local(d).date()
+    return d.strftime("%d.%m.%Y")
+
+
+def local_time(t: dt.datetime | None) -> str:
+    return "–" if t is None else to_local(t).strftime("%H:%M")
+
+
+def local_datetime(t: dt.datetime | None, lang: str = "nb") -> str:
+    if t is None:
+        return "–"
+    local = to_local(t)
+    return local.strftime("%d.%m.%Y kl. %H:%M" if lang == "nb" else "%d.%m.%Y %H:%M")
+
+
+def number(n: int | float, decimals: int = 0) -> str:
+    text = f"{n:,.{decimals}f}"
+    return text.replace(",", NBSP).replace(".", ",")
