@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QSplitter, QCheckBox, QComboBox, QGridLayout, QGr
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError
 from hms_desk.parts import rules
 from hms_desk.parts.catalog import PartInfo, part_image_path
@@ -312,6 +313,11 @@ class PartsPanel(QWidget):
             self._lines_changed()
         self.device = card
         self.unknown_add.setEnabled(True)
+        # NAV: "Til XK-lager" only where the municipality has one; elsewhere the service job
+        has_xk = nav.has_xk_lager(card.municipality_number)
+        if not has_xk:
+            self.delivery.setCurrentIndex(self.delivery.findData(nav.DELIVERY_SERVICE))
+        self.delivery.setEnabled(has_xk)
         self.header.setText(self.tr("Deler til {0} ({1}/{2}) — laster …").format(card.product_name, card.hmsnr, card.serial))
         Op(self, self._run_db, self._load_parts, card.hmsnr, card.iso_category or None) \
             .success(self._parts_loaded).failure(lambda e: self.header.setText(e.message)).run()
@@ -387,7 +393,7 @@ class PartsPanel(QWidget):
         f["sources"].setText(", ".join(SOURCE_TEXT.get(s, s) for s in part.sources))
         pix = QPixmap()
         path = part_image_path(part.image, self._images_dir)
-        if path is not None and pix.load(str(path)):
+        if (part.picture and pix.loadFromData(part.picture)) or (path is not None and pix.load(str(path))):
             self.card_image.setPixmap(pix.scaled(CARD_IMAGE_SIZE, CARD_IMAGE_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
                                                  Qt.TransformationMode.SmoothTransformation))
             self.card_image_is_placeholder = False
