@@ -71,6 +71,16 @@ def test_lookup_validation_lists_every_reason_of_both_fields():
     assert [v["message"] for v in info.value.to_dict()["violations"]] == [e.message for e in errors]
 
 
+def test_one_field_carries_all_its_reasons():
+    # NAV: api Validation.kt requireHmsnr/validateHmsnr — both reasons of one field (parts CLI, importers)
+    from hms_desk.domain.validation import InvalidNumber, validate_hmsnr
+
+    with pytest.raises(InvalidNumber) as info:
+        validate_hmsnr("12a45")
+    assert info.value.message == "Hmsnr må ha 6 siffer; Hmsnr skal kun bestå av tall"
+    assert [v["message"] for v in info.value.to_dict()["violations"]] == info.value.reasons
+
+
 def test_deliberate_surrounding_spaces_are_trimmed():
     # deliberate: NAV checks the raw text (" 250464" would fail twice there); a pasted number keeps its space
     assert reasons(" 250464 ", "Hmsnr") == []

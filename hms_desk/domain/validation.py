@@ -32,6 +32,11 @@ class InvalidNumber(ValidationError):
         self.reasons = list(field_reasons)
         super().__init__("; ".join(self.reasons), field=field)
 
+    def to_dict(self) -> dict:
+        d: dict = dict(super().to_dict())
+        d["violations"] = [ValidationError(r, field=self.field).to_dict() for r in self.reasons]
+        return d
+
 
 class InvalidIdentity(ValidationError):
     """HMS-nr and/or serienr are invalid; ``violations`` lists every reason (NAV returns them all)."""
