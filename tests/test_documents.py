@@ -170,7 +170,7 @@ def test_parts_order_has_facts_title_and_page_numbers(tmp_path: Path) -> None:
     text = _text(PdfReader(out))
     for fact in ("Bestilling av deler til reparasjon av hjelpemidler", "NAV Hjelpemiddelsentral Oslo",
                  "B-2025-0042", "123456", "654321", "Panthera S3 Large & Wide", "278247", "SA-2233",
-                 "Dekk 12 1/2 x 2 1/4 massivt", "Bremsewire <høyre>", "Ukjent", "Kommunelager",
+                 "Dekk 12 1/2 x 2 1/4 massivt", "Bremsewire <høyre>", "Ukjent", "Til XK-lager",
                  "tekn-kari", "S-2025-0007", "Slitte dekk & løs wire", "Signatur bestiller",
                  "Lev.art.nr", "Beskrivelse", "Antall", "Side 1 av 1"):
         assert fact in text, fact

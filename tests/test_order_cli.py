@@ -68,7 +68,7 @@ def test_refusal_lists_every_violation_with_code_and_exit_1(profile_dir):
     for code in ("UGYLDIG_LEVERING: Du må velge levering.", "UKJENT_DEL_MANGLER_NUMMER",
                  "UKJENT_DEL_MANGLER_BESKRIVELSE",
                  "BATTERI_OPPLÆRING_MANGLER: Tekniker må bekrefte opplæring i bytting av batteriene",
-                 "GARANTI: Hjelpemiddelet er innenfor garantitiden"):
+                 "GARANTI: Hjelpemiddelet er innenfor garantitid. Det er derfor ikke mulig"):
         assert code in err, code
     assert res.stdout == ""
     res = run(profile_dir, "create", "--hmsnr", "250464", "--serienr", "123456", "--line", "328154:2", "--json")

@@ -86,7 +86,7 @@ def test_parts_order_pdf_has_order_device_lines_and_the_anonymised_picture(core,
     text = text_of(pdf)
     for fact in ("Bestilling av deler til reparasjon av hjelpemidler", order.number, "250464", "123456",
                  "Minicrosser X1 4W", part.hmsnr, "1503-1003", "Bremsewire venstre 120 cm", "Ukjent del",
-                 "Servicejobb", case.number, "Bilde av skaden", f"Ansikter sladdet: {snap.faces_blurred}",
+                 "Brukes i serviceoppdrag", case.number, "Bilde av skaden", f"Ansikter sladdet: {snap.faces_blurred}",
                  "Innsendt"):
         assert fact in text, fact
     assert image_count(pdf) == 1

@@ -231,3 +231,37 @@ def test_part_card_shows_an_offline_catalogue_picture(gui_core, ops, qtbot, tmp_
         panel._show_card(part(image))
         assert panel.card_image_is_placeholder, image
     assert placeholder_pixmap(40, "Dekk").size().width() == 40
+
+
+def test_part_card_shows_the_picture_an_import_stored_and_xk_lager_only_where_there_is_one(gui_core, ops, qtbot):
+    # NAV: web components/Bilde/Bilde.tsx (the part's picture on its card) and containers/Utsjekk.tsx
+    # (the XK-lager choice only where the municipality has one, else the service job)
+    import dataclasses
+
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from hms_desk.parts.catalog import PartInfo
+
+    picture = QImage(64, 48, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#bb2a6e"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert picture.save(buffer, "PNG")
+    from hms_desk.ui.case_context import CaseContext
+    from hms_desk.ui.parts_panel import Orderer
+
+    panel = PartsPanel(ops, CaseContext(), lambda *a: [], lambda d: None, lambda: Orderer("T100001", "4703"))
+    qtbot.addWidget(panel)
+    panel._show_card(PartInfo("150817", "Dekk 24x1", "1000038", "Dekk", 2, 4, True, False, "orig/1.jpg",
+                              ("serie",), picture=bytes(buffer.data())))
+    assert not panel.card_image_is_placeholder
+    shown = panel.card_image.pixmap().toImage()
+    assert shown.pixelColor(shown.width() // 2, shown.height() // 2).name() == "#bb2a6e"
+
+    oslo = gui_core.lookup.lookup("250464", "123456")
+    with qtbot.waitSignal(panel.partsLoaded, timeout=10000):
+        panel.set_device(oslo)
+    assert panel.delivery.isEnabled()
+    with qtbot.waitSignal(panel.partsLoaded, timeout=10000):
+        panel.set_device(dataclasses.replace(oslo, serial="654321", municipality_number="3201"))
+    assert not panel.delivery.isEnabled() and panel.delivery.currentData() == "servicejobb"

@@ -136,8 +136,9 @@ def test_parts_for_device_quantities_follow_nav(db):
     assert (battery_part.default_qty, battery_part.max_qty) == (2, 2)      # ERS: max 2
     assert (lift["304570"].default_qty, lift["304570"].max_qty) == (1, 1)  # person lift: max 1
     assert product_iso["304570"].max_qty == 2                              # ISO taken from the product
-    assert ers["150817"].max_qty == 2                                      # catalogue max 2 is lower
-    assert ers["168802"].max_qty == 4                                      # 8 = never decided → 4
+    # in the catalogue and on the hand-kept list: the catalogue's values win (NAV's precedence)
+    assert (ers["150817"].default_qty, ers["150817"].max_qty) == (2, 4)
+    assert ers["168802"].max_qty == 8                                      # the list's 8 stands (NAV)
     assert (ers["168802"].category, ers["168802"].default_qty) == ("Annet", 1)
 
 
@@ -200,7 +201,7 @@ def test_parts_lookup_is_two_queries_on_the_real_catalogue(db):
     assert len(parts) == busiest[1] > 10
     assert len(statements) <= 2
     batteries = [p for p in parts if p.category == "Batteri"]
-    assert all(1 <= p.default_qty <= p.max_qty <= 4 for p in parts)
+    assert all(1 <= p.default_qty <= p.max_qty <= 8 for p in parts)
     assert all(p.max_qty <= 2 for p in batteries)
 
 
@@ -383,7 +384,11 @@ def test_export_has_order_device_lines_history_and_no_personal_data(db):
     assert exported["hjelpemiddel"] == {"hmsnr": HMSNR, "serienr": SERIAL}
     assert (exported["kommune"], exported["hms_enhet"], exported["hms_enhet_navn"]) == ("0301", "4703", "Oslo")
     assert exported["linjer"] == [{"hmsnr": "157312", "lev_art_nr": "", "beskrivelse": "Hjul bak",
-                                   "kategori": "Hjul", "antall": 2, "ukjent_del": False}]
+                                   "kategori": "Hjul", "antall": 2, "ukjent_del": False,
+                                   "status": None, "status_tekst": "Mottatt hos NAV", "skipningsbekreftet": None,
+                                   "forventet_levering": None, "forventet_levering_tekst": ""}]
+    assert (exported["status_tekst"], exported["levering_tekst"]) == ("Mottatt hos NAV", "Til XK-lager")
+    assert exported["forsendelsesinfo"] == "XK-Lager Del bestilt av: T100001"
     assert [h["status"] for h in exported["statushistorikk"]] == ["INNSENDT", "REGISTRERT"]
     flat = repr(exported).lower()
     for personal in ("fnr", "fødselsnummer", "navn_bruker", "adresse", "diagnose"):

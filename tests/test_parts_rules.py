@@ -27,7 +27,7 @@ def facts(**kw) -> OrderFacts:
     base = dict(hmsnr="250464", serial="123456", orderer="T123456", orderer_hms_unit="4703",
                 delivery="kommunelager", lines=(line(),), battery_training_confirmed=False,
                 loan_found=True, device_hms_unit="4703", device_created=dt.date(2018, 1, 10),
-                iso="12230301", last_battery_order=None, recent_orders=())
+                iso="12230301", last_battery_order=None, recent_orders=(), municipality="0301")
     base.update(kw)
     return OrderFacts(**base)
 
@@ -40,6 +40,7 @@ def facts(**kw) -> OrderFacts:
     ("Svinghjul kompakt 5\"/120mm", "Svinghjul"),
     ("  Drivhjul komplett ", "Drivhjul"),
     ("Batterilader 24V", "Batterilader"),
+    ("batteri 12V", "Batteri"),           # one normalising rule: case does not matter
     ("", "Annet"),
 ])
 def test_category_is_first_word_of_name(name, category):
@@ -62,9 +63,9 @@ def test_default_quantity(category, expected):
     ("Batteri", "12220303", None, 4),     # manual wheelchair: the general max
     ("Batteri", None, None, 4),
     ("Dekk", "12360401", None, 4),        # only batteries depend on the ISO code
-    ("Hjul", "12230301", 2, 2),           # a lower catalogue max wins
-    ("Hjul", "12230301", 8, 4),           # 8 = never decided upstream
-    ("Hjul", "12230301", 6, 4),           # higher than NAV's max: NAV's max wins
+    ("Hjul", "12230301", 2, 2),           # a lower cap wins
+    ("Hjul", "12230301", 8, 4),           # a higher cap does not raise NAV's max
+    ("Hjul", "12230301", 6, 4),
     ("Batteri", "12230301", 1, 1),
     ("Annet", "", 0, 4),                  # nonsense catalogue value is ignored
 ])
@@ -77,7 +78,7 @@ def test_max_quantity(category, iso, catalog_max, expected):
 def test_order_needs_at_least_one_line():
     v = rules.check_has_lines([])
     assert codes(v) == ["INGEN_DELER"]
-    assert v[0].message_nb == "Bestillingen må ha minst én del."
+    assert v[0].message_nb == "Delbestillingen må inneholde minst én dellinje"     # NAV's words
     assert rules.check_has_lines([line()]) == []
 
 
@@ -126,6 +127,7 @@ def test_unknown_part_needs_number_or_supplier_ref_and_description():
     bad = line("Bremse", max_qty=None, unknown_part=True, part_hmsnr="29135", supplier_ref="")
     v = rules.check_unknown_part(0, bad)
     assert codes(v) == ["UGYLDIG_HMSNR"] and "Hmsnr må ha 6 siffer" in v[0].message_nb
+    assert "skal kun bestå av tall" not in v[0].message_nb
 
     nameless = LineFacts(quantity=1, category="Annet", name=" ", supplier_ref="X-1", unknown_part=True)
     assert codes(rules.check_unknown_part(0, nameless)) == ["UKJENT_DEL_MANGLER_BESKRIVELSE"]

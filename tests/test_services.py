@@ -28,7 +28,8 @@ def scene_with_face() -> np.ndarray:
 
 
 @pytest.mark.parametrize("hmsnr,serial,message", [
-    ("", "123456", "Hmsnr mangler"),
+    ("", "123456", "Hmsnr må ha 6 siffer"),          # NAV: an empty field is "må ha 6 siffer"
+    ("12a45", "123456", "Hmsnr må ha 6 siffer; Hmsnr skal kun bestå av tall"),
     ("25046", "123456", "Hmsnr må ha 6 siffer"),
     ("25O464", "123456", "Hmsnr skal kun bestå av tall"),
     ("250464", "12345678", "Serienr må ha 6 siffer"),

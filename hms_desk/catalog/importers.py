@@ -16,12 +16,29 @@ file updates rows in place (``updated`` in the report).
 
 ``import_bundled_catalog`` and ``import_municipalities`` load what ships in
 ``resources/`` at first start; both are idempotent.
+
+Categories go through :func:`hms_desk.domain.categories.category_of` (one
+rule for import, order rules and screen).  The catalogue's values for a part
+(name = ``articleName`` as NAV uses it, flags, picture reference) are kept in
+``catalog_*`` columns beside the hand-kept ones, so the parts list of a
+device can follow NAV's precedence (see ``hms_desk.parts.catalog``).
+
+Pictures: a part's picture reference (grunndata ``media``, the ``bilde``
+column) is stored; when the picture itself comes with the import — a file of
+that name beside the imported file (also in ``bilder/`` or ``images/``
+there), or a ``data:image/…;base64,`` reference — it is read, its faces are
+blurred (fail closed: a picture that cannot be anonymised is not kept), it
+is scaled to at most 800 pixels and stored in ``part_pictures``.  Nothing is
+ever fetched from the network.
 """
 
 from __future__ import annotations
 
+import base64
 import json
+import logging
 import threading
+import urllib.parse
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,8 +61,9 @@ from hms_desk.catalog._base import (
 )
 from hms_desk.catalog.register import import_register
 from hms_desk.catalog.report import ImportFileError, ImportReport
+from hms_desk.domain import categories
 from hms_desk.domain.errors import ValidationError
-from hms_desk.domain.nav import HMS_UNITS
+from hms_desk.domain.nav import HMS_UNITS, storage_unit
 from hms_desk.domain.validation import validate_hmsnr
 from hms_desk.platform.paths import resource
 from hms_desk.storage.db import Database
@@ -53,6 +71,7 @@ from hms_desk.storage.models import (
     Municipality,
     Part,
     PartCompatibility,
+    PartPicture,
     Product,
     ProductPart,
     Series,
@@ -64,10 +83,15 @@ PARTS: Table = Part.__table__  # type: ignore[assignment]
 COMPAT: Table = PartCompatibility.__table__  # type: ignore[assignment]
 PRODUCT_PARTS: Table = ProductPart.__table__  # type: ignore[assignment]
 MUNICIPALITIES: Table = Municipality.__table__  # type: ignore[assignment]
+PICTURES: Table = PartPicture.__table__  # type: ignore[assignment]
+
+log = logging.getLogger("hms_desk.catalog.importers")
 
 #: Categories where a part is normally ordered in pairs.
-PAIR_CATEGORIES = frozenset({"Dekk", "Hjul", "Svinghjul", "Batteri", "Drivhjul"})
-DEFAULT_MAX_QTY = 4
+PAIR_CATEGORIES = categories.DEFAULT_TWO
+DEFAULT_MAX_QTY = categories.NAV_MAX
+#: The largest maximum a hand-kept list may set (NAV's list uses up to 8).
+MAX_QTY_LIMIT = 99
 
 __all__ = [
     "import_products", "import_parts", "import_product_parts", "import_grunndata",
@@ -80,21 +104,17 @@ def _hmsnr(value: str, label: str = "Hmsnr") -> str:
     try:
         v = validate_hmsnr(value)
     except ValidationError as exc:
-        raise RowProblem(exc.message.replace("Hmsnr", label, 1)) from None
+        raise RowProblem(exc.message.replace("Hmsnr", label)) from None
     return v
 
 
 def part_category(name: str) -> str:
-    """A part's category is the first word of its name ("Dekk 24\" ..." → "Dekk")."""
-    words = name.strip().split()
-    if not words:
-        return "Annet"
-    first = words[0].strip(".,:;\"'()")
-    return (first[:1].upper() + first[1:])[:60] or "Annet"
+    """A part's category: the first word of its name, normalised (``category_of``)."""
+    return categories.category_of(name)
 
 
 def default_quantity(category: str) -> int:
-    return 2 if category in PAIR_CATEGORIES else 1
+    return categories.default_quantity(category)
 
 
 def _table_flush(table: Table, keys: Sequence[str],
@@ -184,28 +204,42 @@ PART_ALIASES = {
 
 def _parse_part(raw: dict[str, str]) -> dict[str, Any]:
     name = clean_text(raw["navn"], "Navn", 400, required=True)
-    category = clean_text(raw.get("kategori", ""), "Kategori", 60) or "Annet"
+    label = clean_text(raw.get("kategori", ""), "Kategori", 60)
+    category = categories.category_of(label) if label else categories.ANNET
     default_qty = parse_int(raw.get("default_antall", ""), "Standard antall",
-                            default_quantity(category), lo=1, hi=99)
+                            default_quantity(category), lo=1, hi=MAX_QTY_LIMIT)
+    # the list's maximum is NAV's answer as it stands, 8 included ("TODO_BESTEM_MAX_ANTALL")
     max_qty = parse_int(raw.get("maks_antall", ""), "Maks. antall", max(DEFAULT_MAX_QTY, default_qty),
-                        lo=1, hi=99)
+                        lo=1, hi=MAX_QTY_LIMIT)
     if max_qty < default_qty:
         raise RowProblem("Maks. antall kan ikke være mindre enn standard antall")
     return {
         "hmsnr": _hmsnr(raw["hmsnr"]),
         "name": name,
-        "supplier_ref": clean_text(raw.get("lev_art_nr", ""), "Lev. art.nr", 100),
+        "supplier_ref": _null_text(clean_text(raw.get("lev_art_nr", ""), "Lev. art.nr", 100)),
         "category": category,
         "default_qty": default_qty,
         "max_qty": max_qty,
         "is_spare_part": bool(parse_bool(raw.get("er_reservedel", ""), "er_reservedel", True)),
         "is_accessory": bool(parse_bool(raw.get("er_tilbehor", ""), "er_tilbehor", False)),
-        "image": clean_text(raw.get("bilde", ""), "Bilde", 500),
+        "image": _null_text(clean_text(raw.get("bilde", ""), "Bilde", 500)),
     }
 
 
-_flush_parts = _table_flush(PARTS, ["hmsnr"], ["name", "supplier_ref", "category", "default_qty",
-                                                "max_qty", "is_spare_part", "is_accessory", "image"])
+def _null_text(value: str) -> str:
+    """NAV's list writes a missing value as ``null``; that is no value."""
+    return "" if value.strip().lower() == "null" else value
+
+
+_flush_part_rows = _table_flush(PARTS, ["hmsnr"], ["name", "supplier_ref", "category", "default_qty",
+                                                    "max_qty", "is_spare_part", "is_accessory", "image"])
+
+
+def _flush_parts(conn: Connection, records: list[dict[str, Any]]) -> tuple[int, int]:
+    pictures = [r.pop(_PICTURE) for r in records if _PICTURE in r]
+    counts = _flush_part_rows(conn, records)
+    _store_pictures(conn, pictures)
+    return counts
 
 
 def import_parts(db: Database, paths: list[Path], progress: Progress | None = None,
@@ -219,12 +253,15 @@ def import_parts(db: Database, paths: list[Path], progress: Progress | None = No
         else:
             sources.append(CsvSource(p, PART_ALIASES, ["hmsnr", "navn"]))
     with ImportRun(db, "parts", _flush_parts, progress, cancel, estimate_csv_rows(paths)) as run:
+        pictures = _PictureReader()
         for src in sources:
-            _csv_rows(run, src, _parse_part)
+            base = Path(src.path).parent
+            _csv_rows(run, src, lambda raw, base=base: pictures.attach(_parse_part(raw), "image", base))
             if isinstance(src, XlsxSource) and src.other_sheets:
                 names = ", ".join(f"«{s}»" for s in src.other_sheets)
                 run.report.warn(f"Arkene {names} i «{src.path.name}» ble ikke lest "
                                 "(bare arket med delelisten importeres).")
+        pictures.report(run)
     return run.report
 
 
@@ -331,12 +368,17 @@ def _parse_hit(hit: Any) -> tuple[str, dict[str, Any], Any] | None:
         return "product", product, (series_id, title[:200]) if series_id else None
     if src.get("sparePart") is True or src.get("accessory") is True:
         egnet = src.get("egnetForKommunalTekniker", attributes.get("egnetForKommunalTekniker"))
-        category = part_category(title)
-        part = dict(common, name=title, category=category, default_qty=default_quantity(category),
-                    max_qty=DEFAULT_MAX_QTY, is_spare_part=src.get("sparePart") is True,
-                    is_accessory=src.get("accessory") is True,
+        # NAV names a catalogue part by its articleName (FinnDelerTilHjelpemiddel)
+        name = clean_text(_s(src.get("articleName")) or title, "Artikkelnavn", 400, required=True)
+        category = part_category(name)
+        spare, accessory = src.get("sparePart") is True, src.get("accessory") is True
+        image = _first_image(src.get("media"))
+        part = dict(common, name=name, category=category, default_qty=default_quantity(category),
+                    max_qty=categories.nav_max_quantity(category, common["iso_category"]),
+                    is_spare_part=spare, is_accessory=accessory,
                     for_municipal_technician=egnet if isinstance(egnet, bool) else None,
-                    image=_first_image(src.get("media")))
+                    image=image, catalog_name=name, catalog_image=image,
+                    catalog_is_spare_part=spare, catalog_is_accessory=accessory)
         compat = attributes.get("compatibleWith") if isinstance(attributes.get("compatibleWith"), dict) else {}
         targets: set[tuple[str, str]] = set()
         for kind, key in (("series", "seriesIds"), ("product", "productIds")):
@@ -358,12 +400,15 @@ def _flush_grunndata(conn: Connection, records: list[tuple[str, dict[str, Any], 
     products: dict[str, dict[str, Any]] = {}
     parts: dict[str, dict[str, Any]] = {}
     compat: set[tuple[str, str, str]] = set()
+    pictures: list[tuple[str, str, str, bytes]] = []
     for kind, row, extra in records:
         if kind == "product":
             products[row["hmsnr"]] = row
             if extra:
                 series.setdefault(extra[0], extra[1])
         else:
+            if _PICTURE in row:
+                pictures.append(row.pop(_PICTURE))
             parts[row["hmsnr"]] = row
             compat.update((row["hmsnr"], k, t) for k, t in extra)
     upsert(conn, SERIES, [{"id": k, "name": v} for k, v in sorted(series.items())], ["id"], None)
@@ -380,19 +425,24 @@ def _flush_grunndata(conn: Connection, records: list[tuple[str, dict[str, Any], 
                           else_=ins.excluded.image_uri),
     })
     before_parts = existing_keys(conn, [PARTS.c.hmsnr], [(h,) for h in parts])
-    # name, category and quantities of a part that already exists (parts.csv /
-    # deler.xlsx, kept by hand) win over what the catalogue search derives.
+    # The hand-kept values of a part that already exists (parts.csv / deler.xlsx:
+    # name, category, quantities, flags, picture) stay; the catalogue's go to
+    # the catalog_* columns.  Which a device shows is decided when its parts
+    # list is made (NAV: the catalogue's, when the part comes from there).
     upsert(conn, PARTS, list(parts.values()), ["hmsnr"], lambda ins: {
         "supplier_name": ins.excluded.supplier_name,
         "supplier_ref": _keep_if_set(PARTS, ins, "supplier_ref"),
         "iso_category": ins.excluded.iso_category,
         "catalog_id": func.coalesce(ins.excluded.catalog_id, PARTS.c.catalog_id),
-        "is_spare_part": ins.excluded.is_spare_part,
-        "is_accessory": ins.excluded.is_accessory,
         "for_municipal_technician": func.coalesce(ins.excluded.for_municipal_technician,
                                                   PARTS.c.for_municipal_technician),
         "image": _keep_if_set(PARTS, ins, "image"),
+        "catalog_name": ins.excluded.catalog_name,
+        "catalog_image": ins.excluded.catalog_image,
+        "catalog_is_spare_part": ins.excluded.catalog_is_spare_part,
+        "catalog_is_accessory": ins.excluded.catalog_is_accessory,
     })
+    _store_pictures(conn, pictures)
     upsert(conn, COMPAT, [{"part_hmsnr": p, "target_kind": k, "target_id": t} for p, k, t in sorted(compat)],
            ["part_hmsnr", "target_kind", "target_id"], None)
     new = (len(products) - len(before_products)) + (len(parts) - len(before_parts))
@@ -407,10 +457,13 @@ def import_grunndata(db: Database, paths: list[Path], progress: Progress | None 
     total = sum(len(h) for _, h in loaded)
     without_hmsnr = 0
     with ImportRun(db, "grunndata", _flush_grunndata, progress, cancel, total) as run:
+        pictures = _PictureReader()
         for path, hits in loaded:
             for n, hit in enumerate(hits, start=1):
                 try:
                     record = _parse_hit(hit)
+                    if record is not None and record[0] == "part":
+                        pictures.attach(record[1], "catalog_image", path.parent)
                 except RowProblem as exc:
                     run.error(path, n, str(exc), label="Treff")
                     continue
@@ -422,7 +475,134 @@ def import_grunndata(db: Database, paths: list[Path], progress: Progress | None 
                     run.add(record)
         if without_hmsnr:
             run.report.warn(f"{without_hmsnr} treff uten HMS-nr ble hoppet over.")
+        pictures.report(run)
     return run.report
+
+
+# --- pictures that come with an import -------------------------------------
+
+_PICTURE = "_picture"            # record key: (hmsnr, source, media_type, data)
+PICTURE_MAX_BYTES = 8 * 1024 * 1024
+PICTURE_MAX_SIDE = 800
+_PICTURE_FOLDERS = ("", "bilder", "images")
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
+          (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"))
+
+
+def _sniff(data: bytes) -> str | None:
+    for magic, media_type in _MAGIC:
+        if data.startswith(magic):
+            return media_type
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def picture_file(reference: str, base: Path) -> Path | None:
+    """The file an import's picture reference names, inside ``base`` (never outside it)."""
+    path = urllib.parse.urlparse(reference).path if "://" in reference else reference
+    path = urllib.parse.unquote(path).replace("\\", "/").strip("/")
+    if not path:
+        return None
+    root = Path(base).resolve()
+    name = Path(path).name
+    candidates = [root / path] + [root / folder / name for folder in _PICTURE_FOLDERS]
+    for candidate in candidates:
+        try:
+            resolved = candidate.resolve()
+        except OSError:
+            continue
+        if resolved.is_relative_to(root) and resolved.is_file():
+            return resolved
+    return None
+
+
+def picture_bytes(reference: str, base: Path) -> bytes | None:
+    """The picture a reference carries (``data:`` URI) or names beside the import, else None."""
+    ref = (reference or "").strip()
+    if not ref:
+        return None
+    if ref.startswith("data:"):
+        head, sep, payload = ref.partition(",")
+        if not sep or ";base64" not in head or not head[5:].startswith("image/"):
+            return None
+        try:
+            return base64.b64decode(payload, validate=False)
+        except ValueError:
+            return None
+    found = picture_file(ref, base)
+    if found is None or found.stat().st_size > PICTURE_MAX_BYTES:
+        return None
+    return found.read_bytes()
+
+
+def prepare_picture(data: bytes) -> tuple[str, bytes]:
+    """(media type, bytes) ready to store: decoded, faces blurred, at most 800 px, JPEG.
+
+    Raises ``ValueError`` for what is not a readable picture; the anonymiser's
+    ``AnonymisationError`` (fail closed) passes through.
+    """
+    import cv2
+    import numpy as np
+
+    if len(data) > PICTURE_MAX_BYTES or _sniff(data) is None:
+        raise ValueError("not a picture")
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    if image is None:
+        raise ValueError("unreadable picture")
+    from hms_desk.video.anonymise import anonymise_still   # every stored picture: faces blurred
+
+    image = anonymise_still(image).image
+    h, w = image.shape[:2]
+    scale = min(1.0, PICTURE_MAX_SIDE / max(h, w))
+    if scale < 1.0:
+        image = cv2.resize(image, (max(1, round(w * scale)), max(1, round(h * scale))),
+                           interpolation=cv2.INTER_AREA)
+    ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 88])
+    if not ok:
+        raise ValueError("could not encode")
+    return "image/jpeg", buf.tobytes()
+
+
+class _PictureReader:
+    """Attaches the picture an import row carries to its record; counts what could not be used."""
+
+    def __init__(self) -> None:
+        self.stored = 0
+        self.failed: list[str] = []
+
+    def attach(self, record: dict[str, Any], key: str, base: Path) -> dict[str, Any]:
+        reference = record.get(key) or ""
+        data = picture_bytes(reference, base)
+        if data is None:
+            if reference.startswith("data:"):
+                record[key] = ""
+                self.failed.append(record["hmsnr"])
+            return record
+        if reference.startswith("data:"):
+            record[key] = f"innebygd:{record['hmsnr']}"     # no base64 blob in a 500-character column
+        try:
+            media_type, stored = prepare_picture(data)
+        except Exception as exc:       # unreadable, or the anonymiser failed: not kept (fail closed)
+            log.warning("picture of part %s not stored: %s", record["hmsnr"], type(exc).__name__)
+            self.failed.append(record["hmsnr"])
+            return record
+        record[_PICTURE] = (record["hmsnr"], record[key][:500], media_type, stored)
+        self.stored += 1
+        return record
+
+    def report(self, run: ImportRun) -> None:
+        if self.failed:
+            shown = ", ".join(self.failed[:5]) + (" …" if len(self.failed) > 5 else "")
+            run.report.warn(f"{len(self.failed)} bilde(r) kunne ikke leses eller sladdes og ble ikke lagret "
+                            f"(del {shown}).")
+
+
+def _store_pictures(conn: Connection, pictures: list[tuple[str, str, str, bytes]]) -> None:
+    if not pictures:
+        return
+    rows = {h: {"part_hmsnr": h, "source": src, "media_type": mt, "data": data} for h, src, mt, data in pictures}
+    upsert(conn, PICTURES, list(rows.values()), ["part_hmsnr"], ["source", "media_type", "data"])
 
 
 # --- municipalities and the bundled catalogue ------------------------------
@@ -436,7 +616,7 @@ def _parse_municipality(raw: dict[str, str]) -> dict[str, str]:
         number = "0" + number
     if len(number) != 4 or not number.isdigit():
         raise RowProblem("Kommunenummer må ha 4 siffer")
-    unit = raw["hms_unit"].strip()
+    unit = storage_unit(number, raw["hms_unit"].strip())    # NAV: Akershus 4702 → Oslo 4703 ...
     if unit not in HMS_UNITS:
         raise RowProblem("Ukjent HMS-enhet")
     return {"number": number, "name": clean_text(raw["name"], "Kommunenavn", 100, required=True),

@@ -16,9 +16,16 @@ def register(sub, common) -> None:
 
 
 def cmd_lookup(args) -> int:
-    """Remote OeBS first when configured, else (or when it fails) the local register."""
+    """Remote OeBS first when configured, else (or when it fails) the local register.
+
+    Both numbers are checked first and every reason is reported (NAV returns
+    them all); ``--json`` lists each under ``error.violations``.
+    """
     import asyncio
 
+    from hms_desk.domain.validation import require_identity
+
+    require_identity(args.hmsnr, args.serienr)
     core = core_from_args(args)
     try:
         result = asyncio.run(core.device_lookup.lookup(args.hmsnr, args.serienr))

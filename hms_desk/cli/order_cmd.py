@@ -2,13 +2,18 @@
 
   hms-desk order create --hmsnr H --serienr S --line HMSNR:QTY [--line ...]
                         [--unknown "REF:QTY:DESC"] [--delivery kommunelager|servicejobb]
+                        [--accessory-present HMSNR] [--accessory-absent HMSNR]
                         [--battery-training] [--orderer ID] [--hms-unit NNNN] [--json]
   hms-desk order show NUMBER [--json]
   hms-desk order export NUMBER --format json|csv|pdf|repair-pdf --out PATH
   hms-desk order status NUMBER NEW_STATUS [--json]
+  hms-desk order ship NUMBER LINE [--date YYYY-MM-DD] [--by ID] [--json]
 
 The same services as the GUI (NAV's rules, locking, audit).  A refused order
 prints every violation as ``CODE: Norwegian text`` on stderr and exits 1.
+``ship`` records OeBS's shipping confirmation of one line (its part's HMS-nr
+or its line number): the line is "Plukket på lager" with NAV's expected
+delivery (the next working day), the order partly or wholly shipped.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ _HMSNR = re.compile(r"^\d{6}$")
 
 def register(sub, common) -> None:
     order = sub.add_parser("order", parents=[common], help="delbestillinger: opprett, vis, eksporter, endre status")
-    osub = order.add_subparsers(dest="order_command", metavar="create|show|export|status")
+    osub = order.add_subparsers(dest="order_command", metavar="create|show|export|status|ship")
     osub.required = True
 
     cr = osub.add_parser("create", parents=[common], help="send en delbestilling")
@@ -36,7 +41,13 @@ def register(sub, common) -> None:
                     help="en del fra delelisten, f.eks. 150817:2 (kan gjentas)")
     cr.add_argument("--unknown", action="append", default=[], metavar="REF:ANTALL:BESKRIVELSE",
                     help="en del som ikke står i katalogen: HMS-nr (6 siffer) eller lev.art.nr, antall, beskrivelse")
-    cr.add_argument("--delivery", default="kommunelager", help="kommunelager eller servicejobb")
+    cr.add_argument("--delivery", default="",
+                    help="kommunelager (til XK-lager, bare der kommunen har det) eller servicejobb; "
+                         "uten valg: XK-lager der kommunen har det, ellers servicejobb")
+    cr.add_argument("--accessory-present", action="append", default=[], metavar="HMSNR",
+                    help="tilbehøret finnes på hjelpemidlet fra før (kreves for å bestille tilbehør)")
+    cr.add_argument("--accessory-absent", action="append", default=[], metavar="HMSNR",
+                    help="tilbehøret finnes ikke på hjelpemidlet (det kan da ikke bestilles)")
     cr.add_argument("--battery-training", action="store_true",
                     help="teknikeren bekrefter opplæring i batteribytte")
     cr.add_argument("--orderer", help="bestillerens ident (standard: teknikeren i innstillingene)")
@@ -63,6 +74,14 @@ def register(sub, common) -> None:
     st.add_argument("--by", help="hvem som endrer (standard: teknikeren i innstillingene)")
     st.add_argument("--json", action="store_true")
     st.set_defaults(handler=cmd_status)
+
+    sp = osub.add_parser("ship", parents=[common], help="skipningsbekreft én linje (fra OeBS)")
+    sp.add_argument("number")
+    sp.add_argument("line", metavar="LINJE", help="delens HMS-nr eller linjenummeret (1, 2, ...)")
+    sp.add_argument("--date", dest="shipped_on", help="skipningsdato ÅÅÅÅ-MM-DD (standard: i dag)")
+    sp.add_argument("--by", help="hvem som melder (standard: teknikeren i innstillingene)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(handler=cmd_ship)
 
 
 # --- argument parsing ------------------------------------------------------------
@@ -107,10 +126,25 @@ def _quantity(qty: str, text: str, option: str) -> int:
 
 # --- commands ------------------------------------------------------------------------
 
+def _with_accessory_answers(lines: list, present: list[str], absent: list[str]) -> list:
+    """Lines whose part is named by --accessory-present/--accessory-absent carry that answer."""
+    import dataclasses
+
+    yes, no = {h.strip() for h in present}, {h.strip() for h in absent}
+    both = yes & no
+    if both:
+        raise ValidationError(f"Tilbehøret {', '.join(sorted(both))} kan ikke både finnes og ikke finnes "
+                              "på hjelpemidlet.", field="accessory_on_device")
+    return [dataclasses.replace(line, accessory_on_device=True) if line.part_hmsnr in yes
+            else dataclasses.replace(line, accessory_on_device=False) if line.part_hmsnr in no
+            else line for line in lines]
+
+
 def cmd_create(args) -> int:
     from hms_desk.parts.orders import OrderDraft, OrderRefused
 
     lines = [parse_line(t) for t in args.line] + [parse_unknown(t) for t in args.unknown]
+    lines = _with_accessory_answers(lines, args.accessory_present, args.accessory_absent)
     core = core_from_args(args)
     try:
         draft = OrderDraft(
@@ -135,12 +169,33 @@ def cmd_create(args) -> int:
 
         print_json(to_export_dict(order))
     else:
-        print(f"Bestilling {order.number} er sendt ({len(order.lines)} linje(r), status {order.status_text}).")
+        print(f"Bestilling {order.number} er sendt ({len(order.lines)} linje(r), status {order.status_text}: "
+              f"{order.plain_status_text}).")
     return 0
 
 
+def print_order(order) -> None:
+    """The order as text: head, each line with NAV's status and expected delivery, history."""
+    rows = [("Bestilling", order.number), ("Status", f"{order.status_text} – {order.plain_status_text}"),
+            ("Hjelpemiddel", f"{order.hmsnr} / {order.serial}"), ("Kommune", order.municipality),
+            ("HMS", order.hms_unit), ("Levering", order.delivery_text),
+            ("Til OeBS", order.shipping_info),
+            ("Bestiller", order.orderer), ("Opprettet", f"{_local(order.created_at):%d.%m.%Y kl. %H:%M}")]
+    for k, v in rows:
+        print(f"{k:<13} {v}")
+    print("Linjer:")
+    for i, line in enumerate(order.lines, start=1):
+        number = line.part_hmsnr or line.supplier_ref or "ukjent"
+        flag = "  (ukjent del)" if line.unknown_part else ""
+        status = "  ".join(t for t in (line.status_text, line.expected_delivery_text) if t)
+        print(f"  {i:>2}. {number:<10} {line.quantity:>2} stk  {line.description}{flag}  [{status}]")
+    print("Historikk:")
+    for h in order.history:
+        print(f"  {_local(h.at):%d.%m.%Y kl. %H:%M}  {h.status:<26} {h.by}")
+
+
 def cmd_show(args) -> int:
-    from hms_desk.parts.orders import DELIVERY_TEXT, to_export_dict
+    from hms_desk.parts.orders import to_export_dict
 
     core = core_from_args(args)
     try:
@@ -150,20 +205,33 @@ def cmd_show(args) -> int:
     if args.json:
         print_json(to_export_dict(order))
         return 0
-    rows = [("Bestilling", order.number), ("Status", order.status_text),
-            ("Hjelpemiddel", f"{order.hmsnr} / {order.serial}"), ("Kommune", order.municipality),
-            ("HMS", order.hms_unit), ("Levering", DELIVERY_TEXT.get(order.delivery, order.delivery)),
-            ("Bestiller", order.orderer), ("Opprettet", f"{_local(order.created_at):%d.%m.%Y kl. %H:%M}")]
-    for k, v in rows:
-        print(f"{k:<13} {v}")
-    print("Linjer:")
-    for line in order.lines:
-        number = line.part_hmsnr or line.supplier_ref or "ukjent"
-        flag = "  (ukjent del)" if line.unknown_part else ""
-        print(f"  {number:<10} {line.quantity:>2} stk  {line.description}{flag}")
-    print("Historikk:")
-    for h in order.history:
-        print(f"  {_local(h.at):%d.%m.%Y kl. %H:%M}  {h.status:<26} {h.by}")
+    print_order(order)
+    return 0
+
+
+def cmd_ship(args) -> int:
+    import datetime as dt
+
+    from hms_desk.parts.orders import to_export_dict
+
+    if args.shipped_on:
+        try:
+            shipped_on = dt.date.fromisoformat(args.shipped_on.strip())
+        except ValueError:
+            raise ValidationError(f"--date «{args.shipped_on}»: skriv datoen som ÅÅÅÅ-MM-DD.",
+                                  field="date") from None
+    else:
+        shipped_on = dt.date.today()
+    core = core_from_args(args)
+    try:
+        order = core.orders.confirm_line_shipped(args.number, args.line, shipped_on,
+                                                 by=args.by or core.settings.technician)
+    finally:
+        core.close()
+    if args.json:
+        print_json(to_export_dict(order))
+    else:
+        print_order(order)
     return 0
 
 

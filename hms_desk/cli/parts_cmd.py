@@ -32,9 +32,12 @@ def cmd_parts(args) -> int:
         print_json({"hmsnr": hmsnr, "product": name,
                      "parts": [{"hmsnr": p.hmsnr, "name": p.name, "supplier_ref": p.supplier_ref,
                                 "category": p.category, "default_qty": p.default_qty,
-                                "max_qty": p.max_qty, "sources": list(p.sources)} for p in parts]})
+                                "max_qty": p.max_qty, "sources": list(p.sources),
+                                "is_spare_part": p.is_spare_part, "is_accessory": p.is_accessory,
+                                "image": p.image, "has_picture": bool(p.picture)} for p in parts]})
     else:
         print(f"{hmsnr} {name}: {len(parts)} deler")
         for p in parts:
-            print(f"  {p.hmsnr}  {p.category:<10} {p.name}  (std {p.default_qty}, maks {p.max_qty})")
+            accessory = ", tilbehør: må finnes på hjelpemidlet" if p.is_accessory else ""
+            print(f"  {p.hmsnr}  {p.category:<10} {p.name}  (std {p.default_qty}, maks {p.max_qty}{accessory})")
     return 0

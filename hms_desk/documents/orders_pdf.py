@@ -1,9 +1,12 @@
 """The parts order and the repair order (printed or sent as PDF).
 
 Both show the device, the order lines (HMS-nr, Lev.art.nr, Beskrivelse,
-Antall), delivery, orderer, a line to sign on and the anonymised picture
-that documents the damage, if one was attached.  The repair order leads with
-the repair decision and its reason.
+Antall, and — when the lines carry it — NAV's per-line status with the
+expected delivery: "Plukket på lager", "Forventet levering 2. oktober 2023"),
+delivery in NAV's words ("Til XK-lager", "Brukes i serviceoppdrag"),
+orderer, a line to sign on and the anonymised picture that documents the
+damage, if one was attached.  The repair order leads with the repair
+decision and its reason.
 """
 
 from __future__ import annotations
@@ -31,9 +34,9 @@ from hms_desk.documents.pdf_base import (
 PARTS_ORDER_TITLE = "Bestilling av deler til reparasjon av hjelpemidler"
 REPAIR_ORDER_TITLE = "Reparasjonsordre"
 
-DELIVERY_TEXTS = {
-    "kommunelager": "Kommunelager",
-    "servicejobb": "Servicejobb (leveres til teknikeren)",
+DELIVERY_TEXTS = {                      # NAV's texts on an order (hm-delbestilling)
+    "kommunelager": "Til XK-lager",
+    "servicejobb": "Brukes i serviceoppdrag",
 }
 
 __all__ = [
@@ -50,8 +53,16 @@ def delivery_text(delivery: str) -> str:
     return DELIVERY_TEXTS.get(delivery, delivery)
 
 
+def line_status(line: object) -> str:
+    """The line's status text and, once shipped, its expected delivery ("" for lines without)."""
+    status = getattr(line, "status_text", "") or ""
+    expected = getattr(line, "expected_delivery_text", "") or ""
+    return "\n".join(t for t in (status, expected) if t)
+
+
 def order_lines_table(order: OrderInfo) -> Table:
-    """HMS-nr | Lev.art.nr | Beskrivelse | Antall, one row per line."""
+    """HMS-nr | Lev.art.nr | Beskrivelse | Antall [| Status], one row per line."""
+    with_status = any(line_status(line) for line in order.lines)
     rows = []
     for line in order.lines:
         description = line.description
@@ -59,7 +70,13 @@ def order_lines_table(order: OrderInfo) -> Table:
             description = f"{line.category}: {description}"
         if line.unknown_part:
             description = f"{description}\n(Ukjent del – beskrevet av tekniker)"
-        rows.append((line.hmsnr or "Ukjent", line.supplier_ref or "–", description, str(line.quantity)))
+        row = [line.hmsnr or "Ukjent", line.supplier_ref or "–", description, str(line.quantity)]
+        if with_status:
+            row.append(line_status(line) or "–")
+        rows.append(tuple(row))
+    if with_status:
+        return grid_table(("HMS-nr", "Lev.art.nr", "Beskrivelse", "Antall", "Status"), rows,
+                          col_widths=(0.12, 0.15, 0.43, 0.08, 0.22), numeric_cols=(3,))
     return grid_table(("HMS-nr", "Lev.art.nr", "Beskrivelse", "Antall"), rows,
                       col_widths=(0.14, 0.18, 0.58, 0.10), numeric_cols=(3,))
 

@@ -8,27 +8,34 @@ As in NAV's parts service, the parts for a device (HMS-nr) are the union of
   catalogue says so (``for_municipal_technician`` is not False), and
 * the hand-kept list product → parts (``ProductPart``).
 
-Category, default and maximum quantity follow NAV: catalogue parts take the
-first word of the name and the default quantity of that category; parts that
-only come from the hand-kept list keep its curated category and default.  The
-maximum is adjusted for the device's ISO code (batteries) and a lower
-catalogue maximum wins.
+Precedence as NAV's ``FinnDelerTilHjelpemiddel`` ("skal bruke info fra
+grunndata dersom del finnes både i grunndata og i manuell liste"): a part the
+catalogue lists for this device shows the catalogue's values — name
+(``articleName``), category (its first word, ``category_of``), NAV's default
+for that category, NAV's maximum (4; batteries by the part's ISO class: 1
+for person lifts, 2 for electric wheelchairs), the spare-part/accessory flags
+and the catalogue picture — even when the hand-kept list has the part too.
+A part only on the hand-kept list keeps the list's name, category, default
+and maximum as they stand (NAV lets you order up to the list's 8).
+Deliberate difference: the default is never above the maximum (NAV would
+start a person lift's battery line at 2 with a maximum of 1).
 
 The lookup is two indexed queries (product by primary key, then one UNION ALL)
-whatever the number of parts.
+whatever the number of parts; a picture stored with the part comes along.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import and_, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
+from hms_desk.domain import categories
 from hms_desk.parts import rules
-from hms_desk.storage.models import Part, PartCompatibility, Product, ProductPart
+from hms_desk.storage.models import Part, PartCompatibility, PartPicture, Product, ProductPart
 
 SOURCE_SERIES = "serie"
 SOURCE_PRODUCT = "produkt"
@@ -47,17 +54,24 @@ class PartInfo:
     max_qty: int                      # already adjusted for the device
     is_spare_part: bool
     is_accessory: bool
-    image: str
+    image: str                        # the picture's reference (file name or catalogue media URI)
     sources: tuple[str, ...]          # e.g. ("serie", "deleliste")
+    picture: bytes = field(default=b"", repr=False, compare=False)   # stored picture (JPEG), if any
 
     @property
     def is_battery(self) -> bool:
         return rules.is_battery(self.category)
 
+    @property
+    def from_catalogue(self) -> bool:
+        return SOURCE_SERIES in self.sources or SOURCE_PRODUCT in self.sources
+
 
 _PART_COLUMNS = (
     Part.hmsnr, Part.name, Part.supplier_ref, Part.category, Part.default_qty, Part.max_qty,
-    Part.is_spare_part, Part.is_accessory, Part.image,
+    Part.is_spare_part, Part.is_accessory, Part.image, Part.iso_category, Part.catalog_name,
+    Part.catalog_image, Part.catalog_is_spare_part, Part.catalog_is_accessory,
+    PartPicture.data.label("picture"),
 )
 
 
@@ -78,12 +92,14 @@ def parts_for_device(session: Session, hmsnr: str, iso: str | None = None) -> li
     compatible = (
         select(*_PART_COLUMNS, PartCompatibility.target_kind.label("source"))
         .join(PartCompatibility, PartCompatibility.part_hmsnr == Part.hmsnr)
+        .outerjoin(PartPicture, PartPicture.part_hmsnr == Part.hmsnr)
         .where(or_(*targets))
         .where(or_(Part.for_municipal_technician.is_(None), Part.for_municipal_technician.is_(True)))
     )
     hand_kept = (
         select(*_PART_COLUMNS, literal("list").label("source"))
         .join(ProductPart, ProductPart.part_hmsnr == Part.hmsnr)
+        .outerjoin(PartPicture, PartPicture.part_hmsnr == Part.hmsnr)
         .where(ProductPart.product_hmsnr == hmsnr)
     )
     rows = session.execute(union_all(compatible, hand_kept)).all()
@@ -100,25 +116,34 @@ def parts_for_device(session: Session, hmsnr: str, iso: str | None = None) -> li
 
 
 def _part_info(row, sources: set[str], iso: str | None) -> PartInfo:
-    from_catalogue = bool(sources & {SOURCE_SERIES, SOURCE_PRODUCT})
-    if from_catalogue:
-        category = rules.category_from_name(row.name)
-        default = rules.default_quantity(category)
+    """One part as this device shows it: catalogue values when the catalogue lists it here (NAV)."""
+    if sources & {SOURCE_SERIES, SOURCE_PRODUCT}:
+        name = row.catalog_name or row.name
+        category = categories.category_of(name)
+        default = categories.default_quantity(category)
+        # NAV: maksAntall(kategori, the part's own ISO code); without one, the device's
+        max_qty = categories.nav_max_quantity(category, row.iso_category or iso)
+        spare = row.catalog_is_spare_part if row.catalog_is_spare_part is not None else row.is_spare_part
+        accessory = row.catalog_is_accessory if row.catalog_is_accessory is not None else row.is_accessory
+        image = row.catalog_image or row.image or ""
     else:
-        category = (row.category or "").strip() or rules.category_from_name(row.name)
-        default = row.default_qty or rules.default_quantity(category)
-    max_qty = rules.max_quantity(category, iso, row.max_qty)
+        name = row.name
+        category = categories.category_of(row.category or name)
+        default = row.default_qty or categories.default_quantity(category)
+        max_qty = rules.list_max_quantity(row.max_qty)
+        spare, accessory, image = row.is_spare_part, row.is_accessory, row.image or ""
     return PartInfo(
         hmsnr=row.hmsnr,
-        name=row.name,
+        name=name,
         supplier_ref=row.supplier_ref or "",
         category=category,
         default_qty=max(1, min(default, max_qty)),
         max_qty=max_qty,
-        is_spare_part=bool(row.is_spare_part),
-        is_accessory=bool(row.is_accessory),
-        image=row.image or "",
+        is_spare_part=bool(spare),
+        is_accessory=bool(accessory),
+        image=image,
         sources=tuple(s for s in _SOURCE_ORDER if s in sources),
+        picture=bytes(row.picture) if row.picture else b"",
     )
 
 

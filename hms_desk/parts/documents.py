@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import json
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -251,11 +252,20 @@ class OrderDocumentService:
         return self._exports / default_file_name(number, fmt)
 
 
+@dataclass(frozen=True)
+class OrderLineStatusInfo(doc.OrderLineInfo):
+    """An order line with NAV's per-line status and expected delivery, for the order PDF."""
+
+    status_text: str = ""
+    expected_delivery_text: str = ""
+
+
 def order_info(order: OrderView) -> doc.OrderInfo:
     return doc.OrderInfo(
         number=order.number, created_at=aware(order.created_at), status=order.status_text,
         orderer=order.orderer, delivery=order.delivery,
-        lines=tuple(doc.OrderLineInfo(line.part_hmsnr, line.supplier_ref, line.description, line.category,
-                                      line.quantity, line.unknown_part) for line in order.lines),
+        lines=tuple(OrderLineStatusInfo(line.part_hmsnr, line.supplier_ref, line.description, line.category,
+                                        line.quantity, line.unknown_part, line.status_text,
+                                        line.expected_delivery_text) for line in order.lines),
         municipality_number=order.municipality, hms_unit=order.hms_unit,
     )

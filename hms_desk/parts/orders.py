@@ -1,4 +1,5 @@
-"""Parts orders: validate a draft against NAV's rules, create it once, move its status forward.
+"""Parts orders: validate a draft against NAV's rules, create it once, move its status forward,
+take OeBS's shipping confirmation per line.
 
 Concurrency: validation and insert run in one transaction that first takes a
 write lock for the device — ``pg_advisory_xact_lock`` on PostgreSQL, ``BEGIN
@@ -9,6 +10,17 @@ returns the order already made instead of a second one.
 
 Orders, lines and status history are handed out as frozen views, safe to pass
 to another thread; the export carries no personal data.
+
+As NAV's ``DelbestillingStatusService``: a shipping confirmation marks one
+line SKIPNINGSBEKREFTET with its date, the expected delivery is the next
+working day (``nav.expected_delivery``), and the order becomes
+DELVIS_SKIPNINGSBEKREFTET, or SKIPNINGSBEKREFTET when every line is shipped.
+Confirmations for an order that is already SKIPNINGSBEKREFTET, closed or
+cancelled are not taken (NAV ignores them silently; we say so).
+
+Delivery: "Til XK-lager" (``kommunelager``) only where the municipality has an
+XK-lager (NAV's ``XKLager.kt``); a draft that names no delivery gets NAV's
+choice for it: XK-lager there, the service job elsewhere.
 """
 
 from __future__ import annotations
@@ -53,7 +65,7 @@ STATUS_TEXT: dict[OrderStatus, str] = {
     OrderStatus.ANNULLERT: "Annullert",
 }
 
-DELIVERY_TEXT = {"kommunelager": "Kommunens lager", "servicejobb": "Til servicejobb"}
+DELIVERY_TEXT = nav.DELIVERY_TEXT
 
 
 # --- input ---------------------------------------------------------------
@@ -65,6 +77,7 @@ class DraftLine:
     description: str = ""
     quantity: int = 1
     unknown_part: bool = False
+    accessory_on_device: bool | None = None    # accessories: "Finnes tilbehøret på hjelpemidlet fra før?"
 
 
 @dataclass
@@ -73,7 +86,7 @@ class OrderDraft:
     serial: str
     orderer: str                       # staff ident of the technician
     orderer_hms_unit: str              # e.g. "4703"
-    delivery: str = "kommunelager"     # kommunelager | servicejobb
+    delivery: str = ""                 # kommunelager (XK-lager) | servicejobb | "" = NAV's choice
     lines: list[DraftLine] = field(default_factory=list)
     battery_training_confirmed: bool = False
     case_id: int | None = None
@@ -91,6 +104,20 @@ class OrderLineView:
     category: str
     quantity: int
     unknown_part: bool
+    status: str | None = None                  # NAV's DellinjeStatus: SKIPNINGSBEKREFTET or None
+    shipped_on: dt.date | None = None
+    status_text: str = ""                      # NAV's plain text for this line ("Plukket på lager" ...)
+
+    @property
+    def expected_delivery(self) -> dt.date | None:
+        """The shipping date plus one working day (NAV), once the line is shipped."""
+        return nav.expected_delivery(self.shipped_on) if self.shipped_on is not None else None
+
+    @property
+    def expected_delivery_text(self) -> str:
+        """"Forventet levering 2. oktober 2023", or "" before shipping."""
+        day = self.expected_delivery
+        return nav.expected_delivery_text(day) if day is not None else ""
 
 
 @dataclass(frozen=True)
@@ -120,6 +147,20 @@ class OrderView:
     @property
     def status_text(self) -> str:
         return STATUS_TEXT.get(OrderStatus(self.status), self.status)
+
+    @property
+    def plain_status_text(self) -> str:
+        """NAV's text for the technician: "Mottatt hos NAV", "Levert", "Annullert" ..."""
+        return nav.order_status_plain(self.status)
+
+    @property
+    def delivery_text(self) -> str:
+        return nav.DELIVERY_TEXT.get(self.delivery, self.delivery)
+
+    @property
+    def shipping_info(self) -> str:
+        """The text NAV sends to OeBS with the order ("XK-Lager Del bestilt av: …")."""
+        return nav.shipping_info(self.delivery, self.orderer)
 
 
 @dataclass(frozen=True)
@@ -249,6 +290,42 @@ class OrderService:
             s.commit()
             return _view(order)
 
+    def confirm_line_shipped(self, number: str, line: str | int, shipped_on: dt.date, by: str) -> OrderView:
+        """OeBS confirms that a line was shipped on ``shipped_on`` (NAV's ``oppdaterDellinjeStatus``).
+
+        ``line`` is the part's HMS-nr (every line with it, as NAV) or the line's
+        number (1, 2, ...; for an unknown part without HMS-nr).  The order then
+        moves forward to DELVIS_SKIPNINGSBEKREFTET, or SKIPNINGSBEKREFTET when
+        every line is shipped.
+        """
+        with self._db.session() as s:
+            _begin_write(s, f"delbestilling-status:{number}")
+            order = s.scalar(_with_children(
+                select(PartsOrder).where(PartsOrder.number == number).with_for_update()))
+            if order is None:
+                raise NotFound(f"Fant ingen bestilling med nummer {number}.")
+            current = OrderStatus(order.status)
+            if nav.is_shipped_or_final(current):
+                raise HmsError(
+                    f"Bestilling {number} har status «{STATUS_TEXT[current]}»; skipningsbekreftelse for "
+                    "enkeltlinjer tas ikke imot lenger.", code="LINJE_KAN_IKKE_SKIPNINGSBEKREFTES")
+            targets = _lines_named(order.lines, line)
+            if not targets:
+                raise NotFound(f"Bestilling {number} har ingen linje {line}.")
+            for target in targets:
+                target.status = nav.LineStatus.SKIPNINGSBEKREFTET.value
+                target.shipped_on = shipped_on
+            all_shipped = all(ln.status == nav.LineStatus.SKIPNINGSBEKREFTET.value for ln in order.lines)
+            new = OrderStatus.SKIPNINGSBEKREFTET if all_shipped else OrderStatus.DELVIS_SKIPNINGSBEKREFTET
+            now = self._clock()
+            if nav.can_move(current, new):
+                order.status = new.value
+                order.history.append(OrderStatusChange(status=new.value, at=now, by=by))
+            audit.record(s, by, "line_shipped", "parts_order", number,
+                         f"linje {line} skipningsbekreftet {shipped_on.isoformat()}")
+            s.commit()
+            return _view(order)
+
     # internals -------------------------------------------------------------
 
     def _facts(self, s: Session, draft: OrderDraft, now: dt.datetime
@@ -290,10 +367,11 @@ class OrderService:
 
         facts = rules.OrderFacts(
             hmsnr=hmsnr, serial=serial, orderer=draft.orderer, orderer_hms_unit=draft.orderer_hms_unit,
-            delivery=draft.delivery, lines=tuple(_line_facts(line, parts) for line in draft.lines),
+            delivery=resolve_delivery(draft.delivery, municipality),
+            lines=tuple(_line_facts(line, parts) for line in draft.lines),
             battery_training_confirmed=draft.battery_training_confirmed, loan_found=loan_found,
             device_hms_unit=device_unit, device_created=created, iso=iso,
-            last_battery_order=last_battery, recent_orders=recent,
+            last_battery_order=last_battery, recent_orders=recent, municipality=municipality,
         )
         return facts, parts, municipality
 
@@ -302,7 +380,7 @@ class OrderService:
         order = PartsOrder(
             number=f"tmp-{uuid.uuid4().hex[:28]}",
             case_id=draft.case_id, hmsnr=facts.hmsnr, serial=facts.serial, orderer=draft.orderer,
-            municipality=municipality, hms_unit=facts.device_hms_unit or "", delivery=draft.delivery,
+            municipality=municipality, hms_unit=facts.device_hms_unit or "", delivery=facts.delivery,
             status=OrderStatus.INNSENDT.value, created_at=now, has_battery=facts.has_battery,
             snapshot_id=draft.snapshot_id, request_key=key,
         )
@@ -319,7 +397,7 @@ class OrderService:
         s.flush()
         order.number = f"D-{now.year}-{order.id:06d}"
         audit.record(s, draft.orderer, "created", "parts_order", order.number,
-                     f"{len(order.lines)} linjer, levering {draft.delivery}")
+                     f"{len(order.lines)} linjer, levering {facts.delivery}")
         s.flush()
         return order
 
@@ -327,7 +405,8 @@ class OrderService:
 # --- export ------------------------------------------------------------------
 
 def to_export_dict(order: OrderView) -> dict:
-    """The order for JSON export: device, lines, status history, area.  No personal data."""
+    """The order for JSON export: device, lines (with NAV's per-line shipping status), status
+    history, area, and the text NAV sends to OeBS.  No personal data."""
     return {
         "bestillingsnummer": order.number,
         "hjelpemiddel": {"hmsnr": order.hmsnr, "serienr": order.serial},
@@ -335,13 +414,20 @@ def to_export_dict(order: OrderView) -> dict:
         "hms_enhet": order.hms_unit,
         "hms_enhet_navn": nav.HMS_UNITS.get(order.hms_unit, ""),
         "levering": order.delivery,
+        "levering_tekst": order.delivery_text,
+        "forsendelsesinfo": order.shipping_info,
         "bestiller": order.orderer,
         "opprettet": order.created_at.isoformat(),
         "status": order.status,
+        "status_tekst": order.plain_status_text,
         "har_batteri": order.has_battery,
         "linjer": [
             {"hmsnr": line.part_hmsnr, "lev_art_nr": line.supplier_ref, "beskrivelse": line.description,
-             "kategori": line.category, "antall": line.quantity, "ukjent_del": line.unknown_part}
+             "kategori": line.category, "antall": line.quantity, "ukjent_del": line.unknown_part,
+             "status": line.status, "status_tekst": line.status_text,
+             "skipningsbekreftet": line.shipped_on.isoformat() if line.shipped_on else None,
+             "forventet_levering": line.expected_delivery.isoformat() if line.expected_delivery else None,
+             "forventet_levering_tekst": line.expected_delivery_text}
             for line in order.lines
         ],
         "statushistorikk": [
@@ -352,7 +438,7 @@ def to_export_dict(order: OrderView) -> dict:
 
 CSV_COLUMNS = ("bestillingsnummer", "hmsnr", "serienr", "kommune", "hms_enhet", "levering", "bestiller",
                "opprettet", "status", "del_hmsnr", "lev_art_nr", "beskrivelse", "kategori", "antall",
-               "ukjent_del")
+               "ukjent_del", "linjestatus", "skipningsbekreftet", "forventet_levering")
 
 
 def to_export_rows(order: OrderView) -> list[dict[str, str | int | bool | None]]:
@@ -362,10 +448,31 @@ def to_export_rows(order: OrderView) -> list[dict[str, str | int | bool | None]]
             "bestiller": order.orderer, "opprettet": order.created_at.isoformat(), "status": order.status}
     return [{**head, "del_hmsnr": line.part_hmsnr, "lev_art_nr": line.supplier_ref,
              "beskrivelse": line.description, "kategori": line.category, "antall": line.quantity,
-             "ukjent_del": line.unknown_part} for line in order.lines]
+             "ukjent_del": line.unknown_part, "linjestatus": line.status_text,
+             "skipningsbekreftet": line.shipped_on.isoformat() if line.shipped_on else None,
+             "forventet_levering": line.expected_delivery.isoformat() if line.expected_delivery else None}
+            for line in order.lines]
 
 
 # --- helpers -------------------------------------------------------------
+
+def resolve_delivery(delivery: str | None, municipality: str) -> str:
+    """The draft's delivery in our words; none chosen → NAV's choice for the municipality
+    (its screen asks only where there is an XK-lager)."""
+    chosen = nav.normalise_delivery(delivery)
+    if chosen:
+        return chosen
+    return nav.DELIVERY_XK if nav.has_xk_lager(municipality) else nav.DELIVERY_SERVICE
+
+
+def _lines_named(lines: Sequence[OrderLine], ref: str | int) -> list[OrderLine]:
+    text = str(ref).strip()
+    if len(text) == 6 and text.isdigit():
+        return [ln for ln in lines if ln.part_hmsnr == text]
+    if text.isdigit() and 1 <= int(text) <= len(lines):
+        return [lines[int(text) - 1]]
+    return []
+
 
 def _line_facts(line: DraftLine, parts: dict[str, PartInfo]) -> rules.LineFacts:
     hmsnr = (line.part_hmsnr or "").strip() or None
@@ -379,11 +486,17 @@ def _line_facts(line: DraftLine, parts: dict[str, PartInfo]) -> rules.LineFacts:
         return rules.LineFacts(quantity=line.quantity, category=rules.category_from_name(desc), name=desc,
                                part_hmsnr=hmsnr, supplier_ref=line.supplier_ref, max_qty=None)
     return rules.LineFacts(quantity=line.quantity, category=part.category, name=part.name,
-                           part_hmsnr=part.hmsnr, supplier_ref=part.supplier_ref, max_qty=part.max_qty)
+                           part_hmsnr=part.hmsnr, supplier_ref=part.supplier_ref, max_qty=part.max_qty,
+                           is_accessory=part.is_accessory, accessory_on_device=line.accessory_on_device)
 
 
 def _last_battery_order(s: Session, hmsnr: str, serial: str) -> dt.datetime | None:
-    """Newest battery order for the device (any orderer); annulled orders delivered nothing."""
+    """Newest battery order for the device (any orderer); annulled orders delivered nothing.
+
+    Deliberate difference: NAV (``BerikMedDagerSidenForrigeBatteribestilling``)
+    counts a cancelled battery order too, so a cancelled order blocks a new
+    battery for a year there.
+    """
     return s.scalar(select(func.max(PartsOrder.created_at)).where(
         PartsOrder.hmsnr == hmsnr, PartsOrder.serial == serial, PartsOrder.has_battery.is_(True),
         PartsOrder.status != OrderStatus.ANNULLERT.value))
@@ -419,7 +532,10 @@ def _view(order: PartsOrder) -> OrderView:
         case_id=order.case_id, snapshot_id=order.snapshot_id,
         lines=tuple(OrderLineView(part_hmsnr=line.part_hmsnr, supplier_ref=line.supplier_ref,
                                   description=line.description, category=line.category,
-                                  quantity=line.quantity, unknown_part=line.unknown_part)
+                                  quantity=line.quantity, unknown_part=line.unknown_part,
+                                  status=line.status, shipped_on=line.shipped_on,
+                                  status_text=nav.line_status_plain(
+                                      order.status, line.status == nav.LineStatus.SKIPNINGSBEKREFTET.value))
                     for line in order.lines),
         history=tuple(StatusChangeView(status=h.status, at=h.at, by=h.by) for h in order.history),
     )

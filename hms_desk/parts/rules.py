@@ -1,13 +1,20 @@
 """NAV's rules for parts orders, one pure function each.
 
-The rules mirror NAV's open-source parts service (``navikt/hm-delbestilling-api``):
+The rules mirror NAV's open-source parts service (``navikt/hm-delbestilling-api``)
+and its screen (``navikt/hm-delbestilling``):
 
-* category = first word of the part name; ``Batteri`` lines are batteries;
+* category = first word of the part name, normalised by
+  :func:`hms_desk.domain.categories.category_of` (case, spacing and
+  punctuation do not matter); ``Batteri`` lines are batteries;
 * default quantity 2 for Dekk/Hjul/Svinghjul/Batteri/Drivhjul, else 1;
-* max quantity 4, batteries 1 for person lifts (ISO 1236) and 2 for electric
-  wheelchairs (ISO 1223); a lower catalogue maximum wins (8 = never decided);
+* catalogue parts: max 4, batteries 1 for person lifts (ISO 1236) and 2 for
+  electric wheelchairs (ISO 1223); hand-kept list parts: the list's maximum
+  as it stands (up to 8); unknown parts: as catalogue parts, by the device;
+* HMS-nr and serienr: every reason, in NAV's words ("Hmsnr må ha 6 siffer" ...);
 * at least one line, every quantity 1..max; battery lines need the
   technician's confirmation of battery-change training;
+* an accessory (the catalogue says so) only when it is already on the device;
+* delivery to the municipality's XK-lager only where it has one;
 * no battery while the device is under warranty (3 years for ISO 1223, else 2,
   from the created date) or if a battery was ordered less than 365 days ago;
 * at most 5 orders per orderer + device in 24 hours;
@@ -24,23 +31,23 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from hms_desk.domain import nav
+from hms_desk.domain import categories, nav
 from hms_desk.domain.errors import INGET_UTLAN_TEXT, ValidationError
 from hms_desk.domain.personal_data import PersonalDataError, check_free_text
 from hms_desk.domain.validation import validate_hmsnr, validation_errors
 
 # --- constants -------------------------------------------------------------
 
-BATTERY = "Batteri"
-DEFAULT_QTY_TWO = frozenset({"Dekk", "Hjul", "Svinghjul", "Batteri", "Drivhjul"})
-MAX_QTY = 4
+BATTERY = categories.BATTERY
+DEFAULT_QTY_TWO = categories.DEFAULT_TWO
+MAX_QTY = categories.NAV_MAX
 UNKNOWN_PART_MAX_QTY = 4
-CATALOG_MAX_UNDECIDED = 8          # parts.csv: "maks_antall 8" = never decided upstream
-ISO_PERSON_LIFT = "1236"
-ISO_ELECTRIC_WHEELCHAIR = "1223"
+LIST_MAX_LIMIT = 99                # a hand-kept list's maximum is taken as it stands (NAV's list: up to 8)
+ISO_PERSON_LIFT = categories.ISO_PERSON_LIFT
+ISO_ELECTRIC_WHEELCHAIR = categories.ISO_ELECTRIC_WHEELCHAIR
 MAX_ORDERS_PER_24H = 5
 BATTERY_BLOCK_DAYS = 365
-DELIVERIES = ("kommunelager", "servicejobb")
+DELIVERIES = nav.DELIVERIES
 
 # --- codes (NAV's where NAV has one) ----------------------------------------
 
@@ -63,6 +70,28 @@ DUPLIKAT_DEL = "DUPLIKAT_DEL"
 UKJENT_DEL_MANGLER_NUMMER = "UKJENT_DEL_MANGLER_NUMMER"
 UKJENT_DEL_MANGLER_BESKRIVELSE = "UKJENT_DEL_MANGLER_BESKRIVELSE"
 PERSONOPPLYSNINGER = "PERSONOPPLYSNINGER"
+INGEN_XK_LAGER = "INGEN_XK_LAGER"
+TILBEHOR_MA_BESVARES = "TILBEHØR_MÅ_BESVARES"
+TILBEHOR_IKKE_PA_HJELPEMIDLET = "TILBEHØR_IKKE_PÅ_HJELPEMIDLET"
+
+# --- NAV's texts (hm-delbestilling-api Validation.kt, hm-delbestilling translation.json) ---
+
+NO_LINES_TEXT = "Delbestillingen må inneholde minst én dellinje"
+BATTERY_TRAINING_TEXT = "Tekniker må bekrefte opplæring i bytting av batteriene"
+CHOOSE_DELIVERY_TEXT = "Du må velge levering."
+WARRANTY_TEXT = ("Hjelpemiddelet er innenfor garantitid. Det er derfor ikke mulig å bestille nye batterier "
+                 "via denne tjenesten. Ta kontakt med Nav hjelpemiddelsentral for å avklare om feilen "
+                 "dekkes av garantien.")
+BATTERY_YEAR_TEXT = ("Batteriene til dette hjelpemiddelet ble byttet for mindre enn ett år siden, og er "
+                     "innenfor garantitid. Det er derfor ikke mulig å bestille nye batterier via denne "
+                     "tjenesten. Ta kontakt med Nav hjelpemiddelsentral for å avklare om feilen dekkes av "
+                     "garantien.")
+BATTERY_TODAY_TEXT = ("Det er allerede bestilt batteri til dette hjelpemiddelet i dag. Ta kontakt med "
+                      "Hjelpemiddelsentralen hvis det likevel er behov for nytt batteri.")
+ACCESSORY_QUESTION_TEXT = "Du må svare på om tilbehøret finnes på hjelpemidlet fra før"
+ACCESSORY_REFUSED_TEXT = ("Kan ikke bestilles: Når dette tilbehøret ikke er på hjelpemidlet allerede, kan det "
+                          "ikke bestilles. Ta kontakt med fysio- eller ergoterapeut som kan melde behov til "
+                          "Hjelpemiddelsentralen.")
 
 
 @dataclass(frozen=True)
@@ -81,36 +110,41 @@ class RuleViolation:
 # --- part facts --------------------------------------------------------------
 
 def category_from_name(name: str) -> str:
-    """NAV: the category is the first word of the part name ("Batteri 12V ..." → "Batteri")."""
-    words = (name or "").split()
-    return words[0] if words else "Annet"
+    """NAV: the category is the first word of the part name ("batteri 12V ..." → "Batteri").
+
+    The one rule is :func:`hms_desk.domain.categories.category_of`; this name stays for callers.
+    """
+    return categories.category_of(name)
 
 
 def is_battery(category: str) -> bool:
-    return category == BATTERY
+    return categories.is_battery(category)
 
 
 def default_quantity(category: str) -> int:
-    return 2 if category in DEFAULT_QTY_TWO else 1
+    return categories.default_quantity(category)
 
 
-def max_quantity(category: str, iso: str | None, catalog_max: int | None = None) -> int:
-    """The most of one part a single order may hold for a device with ISO code ``iso``.
+def max_quantity(category: str, iso: str | None, cap: int | None = None) -> int:
+    """NAV's maximum of one part for a device with ISO code ``iso``, at most ``cap``.
 
     4 in general; batteries 1 for person lifts (ISO 1236), 2 for electric
-    wheelchairs (ISO 1223).  A lower catalogue maximum wins; the catalogue's
-    8 ("never decided") and missing/invalid values do not restrict.
+    wheelchairs (ISO 1223).  A lower ``cap`` wins; a missing or invalid one
+    (< 1) does not restrict.  (A hand-kept list's own maximum is taken as it
+    stands: :func:`list_max_quantity`.)
     """
-    limit = MAX_QTY
-    if is_battery(category):
-        family = nav.iso_family(iso)
-        if family == ISO_PERSON_LIFT:
-            limit = 1
-        elif family == ISO_ELECTRIC_WHEELCHAIR:
-            limit = 2
-    if catalog_max is not None and 1 <= catalog_max < CATALOG_MAX_UNDECIDED:
-        limit = min(limit, catalog_max)
+    limit = categories.nav_max_quantity(category, iso)
+    if cap is not None and 1 <= cap:
+        limit = min(limit, cap)
     return limit
+
+
+def list_max_quantity(list_max: int | None) -> int:
+    """The maximum of a part on the hand-kept list: the list's value (NAV lets you order up to it, 8
+    included); a missing or nonsense value → 4."""
+    if list_max is None or list_max < 1:
+        return MAX_QTY
+    return min(int(list_max), LIST_MAX_LIMIT)
 
 
 # --- order facts (plain values gathered by the order service) ---------------
@@ -130,6 +164,8 @@ class LineFacts:
     supplier_ref: str = ""
     unknown_part: bool = False
     max_qty: int | None = None
+    is_accessory: bool = False                 # the catalogue marks the part as an accessory
+    accessory_on_device: bool | None = None    # the technician's answer: already on the device?
 
 
 @dataclass(frozen=True)
@@ -147,6 +183,7 @@ class OrderFacts:
     iso: str | None = None
     last_battery_order: dt.date | None = None
     recent_orders: tuple[dt.datetime, ...] = ()   # this orderer + device; filtered by check_order_rate
+    municipality: str = ""                         # the loan's municipality (XK-lager or not)
 
     @property
     def has_battery(self) -> bool:
@@ -156,7 +193,8 @@ class OrderFacts:
 # --- the rules -------------------------------------------------------------
 
 def check_identity(hmsnr: str, serial: str) -> list[RuleViolation]:
-    """NAV: both exactly 6 digits ("Hmsnr må ha 6 siffer", "Serienr skal kun bestå av tall" ...)."""
+    """NAV: both exactly 6 digits; every reason of both fields, one violation each
+    ("Hmsnr må ha 6 siffer", "Hmsnr skal kun bestå av tall", "Serienr må ha 6 siffer" ...)."""
     codes = {"hmsnr": UGYLDIG_HMSNR, "serienr": UGYLDIG_SERIENR}
     return [RuleViolation(codes.get(e.field or "", "UGYLDIG"), e.message, field=e.field)
             for e in validation_errors(hmsnr, serial)]
@@ -177,13 +215,24 @@ def check_orderer(orderer: str, orderer_hms_unit: str) -> list[RuleViolation]:
 def check_delivery(delivery: str) -> list[RuleViolation]:
     if delivery in DELIVERIES:
         return []
-    return [RuleViolation(UGYLDIG_LEVERING, "Du må velge levering.", field="delivery")]
+    return [RuleViolation(UGYLDIG_LEVERING, CHOOSE_DELIVERY_TEXT, field="delivery")]
+
+
+def check_xk_lager(delivery: str, municipality: str) -> list[RuleViolation]:
+    """NAV offers "Til XK-lager" only where the municipality has an XK-lager (``XKLager.kt``);
+    elsewhere the parts are for the service job."""
+    if delivery != nav.DELIVERY_XK or nav.has_xk_lager(municipality):
+        return []
+    return [RuleViolation(
+        INGEN_XK_LAGER,
+        f"Kommunen ({municipality or 'ukjent'}) har ikke XK-lager. Delene brukes i serviceoppdrag: "
+        "velg levering til servicejobben.", field="delivery")]
 
 
 def check_has_lines(lines: Sequence[LineFacts]) -> list[RuleViolation]:
     if lines:
         return []
-    return [RuleViolation(INGEN_DELER, "Bestillingen må ha minst én del.", field="lines")]
+    return [RuleViolation(INGEN_DELER, NO_LINES_TEXT, field="lines")]
 
 
 def check_quantities(lines: Sequence[LineFacts], iso: str | None) -> list[RuleViolation]:
@@ -192,8 +241,10 @@ def check_quantities(lines: Sequence[LineFacts], iso: str | None) -> list[RuleVi
     for i, line in enumerate(lines):
         label = _line_label(i, line)
         if line.quantity < 1:
-            out.append(RuleViolation(UGYLDIG_ANTALL, f"Antall må være minst 1 ({label}).",
-                                     field="quantity", line=i))
+            ref = line.part_hmsnr or line.supplier_ref or "(uten nummer)"
+            out.append(RuleViolation(   # NAV's words (Validation.validateDeler)
+                UGYLDIG_ANTALL, f"Kan ikke ha antall < 1. Fant antall={line.quantity} for hmsnr {ref}",
+                field="quantity", line=i))
             continue
         limit = _line_max(line, iso)
         if limit is not None and line.quantity > limit:
@@ -254,11 +305,26 @@ def check_unknown_part(index: int, line: LineFacts) -> list[RuleViolation]:
     return out
 
 
+def check_accessories(lines: Sequence[LineFacts]) -> list[RuleViolation]:
+    """NAV's screen: an accessory can only be ordered when it is already on the device
+    ("Finnes dette tilbehøret på hjelpemidlet fra før?" must be answered yes)."""
+    out: list[RuleViolation] = []
+    for i, line in enumerate(lines):
+        if line.unknown_part or not line.is_accessory or line.accessory_on_device is True:
+            continue
+        if line.accessory_on_device is None:
+            out.append(RuleViolation(TILBEHOR_MA_BESVARES, ACCESSORY_QUESTION_TEXT,
+                                     field="accessory_on_device", line=i))
+        else:
+            out.append(RuleViolation(TILBEHOR_IKKE_PA_HJELPEMIDLET, ACCESSORY_REFUSED_TEXT,
+                                     field="accessory_on_device", line=i))
+    return out
+
+
 def check_battery_training(has_battery: bool, confirmed: bool) -> list[RuleViolation]:
     """NAV's text: "Tekniker må bekrefte opplæring i bytting av batteriene"."""
     if has_battery and not confirmed:
-        return [RuleViolation(BATTERI_OPPLAERING_MANGLER,
-                              "Tekniker må bekrefte opplæring i bytting av batteriene",
+        return [RuleViolation(BATTERI_OPPLAERING_MANGLER, BATTERY_TRAINING_TEXT,
                               field="battery_training_confirmed")]
     return []
 
@@ -276,11 +342,11 @@ def check_battery_recently_ordered(has_battery: bool, last_battery_order: dt.dat
     if days >= BATTERY_BLOCK_DAYS:
         return []
     allowed = last_battery_order + dt.timedelta(days=BATTERY_BLOCK_DAYS)
+    nav_text = BATTERY_TODAY_TEXT if days <= 0 else BATTERY_YEAR_TEXT
     return [RuleViolation(
         BATTERI_BESTILT_SISTE_AAR,
-        f"Det ble bestilt batteri til dette hjelpemiddelet for {days} dager siden "
-        f"({last_battery_order:%d.%m.%Y}). Batteriet er dekket av garanti i ett år, så nytt batteri kan "
-        f"tidligst bestilles {allowed:%d.%m.%Y}. Ta kontakt med hjelpemiddelsentralen.",
+        f"{nav_text} Det ble bestilt batteri for {days} dager siden ({last_battery_order:%d.%m.%Y}); "
+        f"nytt batteri kan tidligst bestilles {allowed:%d.%m.%Y}.",
         field="lines")]
 
 
@@ -293,9 +359,7 @@ def check_battery_warranty(has_battery: bool, created: dt.date | None, iso: str 
     assert end is not None
     return [RuleViolation(
         GARANTI,
-        f"Hjelpemiddelet er innenfor garantitiden ({nav.warranty_years(iso)} år, til {end:%d.%m.%Y}). "
-        "Batteriet kan være dekket av garantien og kan ikke bestilles her. "
-        "Ta kontakt med hjelpemiddelsentralen.",
+        f"{WARRANTY_TEXT} Garantien ({nav.warranty_years(iso)} år) varer til {end:%d.%m.%Y}.",
         field="lines")]
 
 
@@ -350,12 +414,14 @@ def evaluate(facts: OrderFacts, now: dt.datetime, today: dt.date) -> list[RuleVi
     if not identity:                    # the device's part list is only known for a valid HMS-nr
         out += check_lines_in_catalogue(facts.lines)
     out += check_quantities(facts.lines, facts.iso)
+    out += check_accessories(facts.lines)
     out += check_battery_training(facts.has_battery, facts.battery_training_confirmed)
     if identity:
         return out                      # no device to check against
     out += check_loan(facts.loan_found)
     if not facts.loan_found:
         return out
+    out += check_xk_lager(facts.delivery, facts.municipality)
     out += check_geography(facts.orderer_hms_unit, facts.device_hms_unit)
     out += check_battery_warranty(facts.has_battery, facts.device_created, facts.iso, today)
     out += check_battery_recently_ordered(facts.has_battery, facts.last_battery_order, today)

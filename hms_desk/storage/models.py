@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy import (
     JSON,
     Boolean,
+    LargeBinary,
     Date,
     DateTime,
     ForeignKey,
@@ -79,6 +80,24 @@ class Part(Base):
     iso_category: Mapped[str] = mapped_column(String(16), default="")
     catalog_id: Mapped[str | None] = mapped_column(String(64), index=True)
     image: Mapped[str] = mapped_column(String(500), default="")
+    # What NAV's catalogue (grunndata) says, kept beside the hand-kept values
+    # above: a device whose part comes from the catalogue shows these (NAV's
+    # precedence), one that has it only from the hand-kept list the others.
+    # NULL: the part was never in a catalogue answer.
+    catalog_name: Mapped[str | None] = mapped_column(String(400))
+    catalog_image: Mapped[str | None] = mapped_column(String(500))
+    catalog_is_spare_part: Mapped[bool | None] = mapped_column(Boolean)
+    catalog_is_accessory: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class PartPicture(Base):
+    """A part's picture as an import carried it (faces blurred before it is stored)."""
+
+    __tablename__ = "part_pictures"
+    part_hmsnr: Mapped[str] = mapped_column(ForeignKey("parts.hmsnr", ondelete="CASCADE"), primary_key=True)
+    source: Mapped[str] = mapped_column(String(500), default="")      # the reference it was read from
+    media_type: Mapped[str] = mapped_column(String(40), default="image/jpeg")
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class PartCompatibility(Base):
@@ -245,6 +264,8 @@ class OrderLine(Base):
     category: Mapped[str] = mapped_column(String(60), default="")
     quantity: Mapped[int] = mapped_column(Integer)
     unknown_part: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str | None] = mapped_column(String(30))        # NAV's DellinjeStatus: SKIPNINGSBEKREFTET
+    shipped_on: Mapped[dt.date | None] = mapped_column(Date)      # the shipping date OeBS confirmed
 
 
 class OrderStatusChange(Base):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QSplitter, QCheckBox, QComboBo
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError
 from hms_desk.parts import rules
 from hms_desk.parts.catalog import PartInfo, part_image_path
@@ -335,6 +336,11 @@ class PartsPanel(QWidget):
         self.order_header.setText(self.tr("Bestilling til {0} ({1} / {2})").format(card.product_name, card.hmsnr,
                                                                                   card.serial))
         self.unknown_add.setEnabled(True)
+        # NAV: "Til XK-lager" only where the municipality has one; elsewhere the service job
+        has_xk = nav.has_xk_lager(card.municipality_number)
+        if not has_xk:
+            self.delivery.setCurrentIndex(self.delivery.findData(nav.DELIVERY_SERVICE))
+        self.delivery.setEnabled(has_xk)
         self.header.setText(self.tr("Deler til {0} ({1}/{2}) — laster …").format(card.product_name, card.hmsnr, card.serial))
         self._ops.query(self, self._load_parts, card.hmsnr, card.iso_category or None) \
             .success(self._parts_loaded).failure(lambda e: self.header.setText(e.message)).run()
@@ -410,7 +416,7 @@ class PartsPanel(QWidget):
         f["sources"].setText(", ".join(SOURCE_TEXT.get(s, s) for s in part.sources))
         pix = QPixmap()
         path = part_image_path(part.image, self._images_dir)
-        if path is not None and pix.load(str(path)):
+        if (part.picture and pix.loadFromData(part.picture)) or (path is not None and pix.load(str(path))):
             self.card_image.setPixmap(pix.scaled(CARD_IMAGE_SIZE, CARD_IMAGE_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
                                                  Qt.TransformationMode.SmoothTransformation))
             self.card_image_is_placeholder = False
