@@ -88,11 +88,14 @@ class DeletionService:
         data = self.receipt_data(case_id)
         from hms_desk.documents.receipt_pdf import write_deletion_receipt_pdf  # reportlab: on first use
 
+        def record(_tmp: Path, target: Path) -> None:     # audit first, then the file gets its name
+            with self._db.session() as s, s.begin():
+                s.add(CaseEvent(case_id=case_id, kind="slettebekreftelse", at=self._clock(),
+                                detail=f"Slettebekreftelse utstedt ({len(data.items)} element(er))"))
+                audit.record(s, self.technician, "exported", "deletion_receipt", data.case_number, target.name)
+
         path = write_document(write_deletion_receipt_pdf, data, path,
-                              self._exports / f"slettebekreftelse-{data.case_number}.pdf", "slettebekreftelsen")
-        with self._db.session() as s, s.begin():
-            s.add(CaseEvent(case_id=case_id, kind="slettebekreftelse", at=self._clock(),
-                            detail=f"Slettebekreftelse utstedt ({len(data.items)} element(er))"))
-            audit.record(s, self.technician, "exported", "deletion_receipt", data.case_number, Path(path).name)
+                              self._exports / f"slettebekreftelse-{data.case_number}.pdf", "slettebekreftelsen",
+                              record)
         log.info("deletion receipt for %s written (%d item(s))", data.case_number, len(data.items))
         return Path(path)

@@ -105,14 +105,17 @@ class JournalService:
         data = self.compose(case_id)
         from hms_desk.documents.journal_pdf import write_journal_pdf   # reportlab: load on first use
 
+        def record(tmp: Path, target: Path) -> None:      # audit first, then the file gets its name
+            digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
+            with self._db.session() as s, s.begin():
+                s.add(JournalNote(case_id=case_id, text=_plain_text(data), exported_at=self._clock(),
+                                  pdf_sha256=digest))
+                s.add(CaseEvent(case_id=case_id, kind="journal", at=self._clock(),
+                                detail="Journalnotat eksportert"))
+                audit.record(s, self._cases.technician, "exported", "journal", data.case_number, target.name)
+
         path = write_document(write_journal_pdf, data, path,
-                              self._exports / f"journalnotat-{data.case_number}.pdf", "journalnotatet")
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-        with self._db.session() as s, s.begin():
-            s.add(JournalNote(case_id=case_id, text=_plain_text(data), exported_at=self._clock(),
-                              pdf_sha256=digest))
-            s.add(CaseEvent(case_id=case_id, kind="journal", at=self._clock(), detail="Journalnotat eksportert"))
-            audit.record(s, self._cases.technician, "exported", "journal", data.case_number, Path(path).name)
+                              self._exports / f"journalnotat-{data.case_number}.pdf", "journalnotatet", record)
         log.info("journal note for %s exported", data.case_number)
         return Path(path)
 
