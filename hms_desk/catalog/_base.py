@@ -40,7 +40,7 @@ from hms_desk.domain.personal_data import (
     find_national_ids,
     is_valid_national_id,
 )
-from hms_desk.storage.db import Database
+from hms_desk.storage.db import Database, storage_error_for
 
 log = logging.getLogger("hms_desk.catalog")
 
@@ -511,7 +511,12 @@ class ImportRun:
                 except Cancelled:
                     cancelled = True
                 if not cancelled and self.report.ok:
-                    conn.commit()
+                    try:
+                        conn.commit()
+                    except Exception as exc:
+                        if self._is_db_error(exc):
+                            self._db_failed(exc)      # e.g. the disk is full: a message, nothing stored
+                        raise
                     committed = True
             if not committed:
                 conn.rollback()
@@ -598,8 +603,12 @@ class ImportRun:
         return isinstance(exc, (SQLAlchemyError, self.conn.dialect.loaded_dbapi.Error))
 
     def _db_failed(self, exc: SQLAlchemyError | Exception) -> None:
-        reason = type(getattr(exc, "orig", None) or exc).__name__
+        orig = getattr(exc, "orig", None) or exc
+        reason = type(orig).__name__
         log.error("import %s failed in the database: %s", self.report.kind, reason)
+        known = storage_error_for(orig)
+        if known is not None:
+            raise type(known)(f"Importen ble ikke lagret: {known.message}") from None
         raise StorageError(
             f"Importen feilet i databasen ({reason}). Ingen endringer ble lagret.") from None
 

@@ -6,10 +6,22 @@ import json
 
 
 def core_from_args(args):
-    """The same core services the GUI uses (composition root), without Qt."""
-    from hms_desk.app import Options, build_core
+    """The same core services the GUI uses (composition root), without Qt.
 
-    return build_core(Options(profile=args.profile, db_url=args.db_url))
+    The warnings the GUI shows at start (a corrupt or newer settings file, no
+    keychain …) are printed on stderr, and a write that waits for the database
+    says "venter på databasen …" there.
+    """
+    import sys
+
+    from hms_desk.app import Options, build_core
+    from hms_desk.storage.db import WAITING_TEXT
+
+    core = build_core(Options(profile=args.profile, db_url=args.db_url))
+    for w in core.warnings:
+        sys.stderr.write(f"Advarsel: {w}\n")
+    core.db.set_wait_notifier(lambda: sys.stderr.write(WAITING_TEXT + "\n"))
+    return core
 
 
 def print_json(obj) -> None:
