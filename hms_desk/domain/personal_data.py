@@ -346,14 +346,14 @@ def check_free_text(text: str | None, field: str | None = None, *, label: str | 
     if longest is not None and len(text) > longest:
         raise FieldTooLong(f"«{shown}» er for lang: høyst {longest} tegn (teksten har {len(text)}).",
                            field=field)
-    if not (text.isascii() and text.isprintable()):
-        problem = _character_problem(text, shown, lines)
-        if problem:
-            raise InvalidCharacters(problem, field=field)
     if find_national_ids(text):
         raise PersonalDataError(FNR_REFUSED_TEXT, field=field)
     if _NAME_LABEL.search(text):
         raise PersonalDataError(NAME_REFUSED_TEXT, field=field)
+    if not (text.isascii() and text.isprintable()):
+        problem = _character_problem(text, shown, lines)
+        if problem:
+            raise InvalidCharacters(problem, field=field)
     return text
 
 
