@@ -108,7 +108,8 @@ def storage_error_for(orig: BaseException, busy_timeout_s: float = BUSY_TIMEOUT_
             return StorageError("Databasen mangler en tabell eller kolonne HMS Desk trenger – den kan være "
                                 "skadet eller fra en annen versjon. Gjenopprett den fra en sikkerhetskopi.")
         if "disk i/o error" in text:
-            return StorageError("Databasen kunne ikke lese eller skrive disken (I/O-feil). Ingenting ble lagret.")
+            return StorageError("Databasen kunne ikke skrive til disken (disken kan være full, eller det er en "
+                                "I/O-feil). Ingenting ble lagret. Frigjør plass og prøv igjen.")
     else:   # PostgreSQL (psycopg): disk full and lock timeouts by SQLSTATE
         state = getattr(orig, "sqlstate", None) or getattr(getattr(orig, "diag", None), "sqlstate", None)
         if state == "53100":
