@@ -161,6 +161,8 @@ def _fail(args: argparse.Namespace | None, exc: HmsError, code: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     """The command line; every failure ends as a Norwegian message and an exit code."""
     logging.raiseExceptions = False          # a log file that cannot be written never prints a traceback
+    if not logging.getLogger("hms_desk").handlers:   # before the log file is set up: not on stderr
+        logging.getLogger("hms_desk").addHandler(logging.NullHandler())
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(errors="backslashreplace")   # type: ignore[union-attr]

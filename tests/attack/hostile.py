@@ -3,8 +3,8 @@
 * ``FNR`` / ``D_NUMBER`` / ``H_NUMBER`` and :func:`spellings` — a national ID
   number written every way an attacker or a careless user might.
 * ``MARKUP``, ``CONTROL``, ``BIDI``, ``NUL``, ``LONG`` — other hostile text.
-* :func:`run_cli` — the real ``hms-desk`` in a subprocess, optionally as
-  another user (read-only folders even when the tests run as root) or with a
+* :func:`run_cli` — the real ``hms-desk`` in a subprocess, optionally with
+  file modes binding even for root (read-only folders, ``setpriv``) or with a
   file-size limit (a full disk, ``RLIMIT_FSIZE``).
 * :func:`assert_message` — a failure must be a Norwegian message with an exit
   code, never a traceback.
@@ -94,35 +94,45 @@ FILE_SECRETS_ENV = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 _TRACEBACK = re.compile(r"Traceback \(most recent call last\)|^\w+(Error|Exception): ", re.MULTILINE)
 
 
-def _preexec(user: int | None, fsize: int | None):
+def _preexec(fsize: int | None):
+    if fsize is None:
+        return None
+
     def run() -> None:
-        if fsize is not None:
-            import resource
+        import resource
 
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)    # a write past the limit fails with EFBIG
-            resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
-        if user is not None:
-            os.setgroups([])
-            os.setgid(user)
-            os.setuid(user)
-    return run if (user is not None or fsize is not None) else None
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)        # a write past the limit fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
+    return run
 
 
-NOBODY = 65534
+#: As root, file modes do not stop writes (CAP_DAC_OVERRIDE); ``setpriv`` drops that power so
+#: a read-only folder is read-only for the child too.
+_NO_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search",
+                "--inh-caps=-dac_override,-dac_read_search", "--"]
 
 
-def run_cli(*args: str | Path, profile: Path | None = None, env: dict[str, str] | None = None,
-            as_nobody: bool = False, fsize: int | None = None, timeout: float = 300,
+def read_only_possible() -> bool:
+    return os.geteuid() != 0 or shutil.which("setpriv") is not None
+
+
+def run_cli(*args: str | bytes | Path, profile: Path | None = None, env: dict[str, str] | None = None,
+            honour_modes: bool = False, fsize: int | None = None, timeout: float = 300,
             code: str | None = None) -> subprocess.CompletedProcess:
-    """``hms-desk [--profile P] ARGS`` in a subprocess (``code``: run this Python instead)."""
+    """``hms-desk [--profile P] ARGS`` in a subprocess (``code``: run this Python instead).
+
+    ``honour_modes``: file modes bind the child even when the tests run as root (read-only
+    folders); ``fsize``: no file may grow past this many bytes (a full disk)."""
     cmd = [sys.executable, "-c", code] if code else [sys.executable, "-m", "hms_desk"]
     if profile is not None and code is None:
         cmd += ["--profile", str(profile)]
+    if honour_modes and os.geteuid() == 0:
+        cmd = _NO_OVERRIDE + cmd
     full_env = dict(os.environ, **FILE_SECRETS_ENV, **(env or {}))
     full_env.pop("HMS_DESK_DB_URL", None)
-    user = NOBODY if as_nobody and os.geteuid() == 0 else None
-    return subprocess.run(cmd + [str(a) for a in args], capture_output=True, timeout=timeout,
-                          env=full_env, preexec_fn=_preexec(user, fsize), text=True, errors="replace")
+    argv = cmd + [a if isinstance(a, bytes) else str(a) for a in args]
+    return subprocess.run(argv, capture_output=True, timeout=timeout, env=full_env, cwd=tempfile.gettempdir(),
+                          preexec_fn=_preexec(fsize), text=True, errors="replace")
 
 
 def assert_message(res: subprocess.CompletedProcess, codes=(1,), contains: str | None = None) -> str:
@@ -136,27 +146,23 @@ def assert_message(res: subprocess.CompletedProcess, codes=(1,), contains: str |
     return err
 
 
-def shared_copy(src_profile: Path) -> Path:
-    """A copy of a profile another user can use (its parents traversable), for ``as_nobody``."""
-    base = Path(tempfile.mkdtemp(prefix="hms-attack-"))
-    os.chmod(base, 0o755)
-    dst = base / "profile"
-    shutil.copytree(src_profile, dst)
-    if os.geteuid() == 0:
-        for root, dirs, files in os.walk(base):
-            for n in dirs + files:
-                os.chown(os.path.join(root, n), NOBODY, NOBODY)
-        os.chown(base, NOBODY, NOBODY)
-    return dst
-
-
 def make_read_only(path: Path) -> None:
+    """``path`` and everything under it read-only (undo with :func:`make_writable`)."""
     for root, dirs, files in os.walk(path):
         for n in files:
             os.chmod(os.path.join(root, n), 0o444)
         for n in dirs:
             os.chmod(os.path.join(root, n), 0o555)
     os.chmod(path, 0o555)
+
+
+def make_writable(path: Path) -> None:
+    os.chmod(path, 0o755)
+    for root, dirs, files in os.walk(path):
+        for n in dirs:
+            os.chmod(os.path.join(root, n), 0o755)
+        for n in files:
+            os.chmod(os.path.join(root, n), 0o644)
 
 
 # --- scanning for personal data ---------------------------------------------------
@@ -214,3 +220,6 @@ def planted_for(*texts: str) -> tuple[str, ...]:
         if len(t) >= 8:
             out.add(t)
     return tuple(sorted(out))
+
+
+SP_DASH = f"{FNR[:6]}-{FNR[6:]}"
