@@ -197,11 +197,13 @@ def create_db_engine(url: str, busy_timeout_s: float | None = None) -> Engine:
         return engine
     if u.drivername in ("postgresql", "postgres"):
         u = u.set(drivername="postgresql+psycopg")
-    try:
-        engine = create_engine(u, pool_pre_ping=True)
+    busy = _busy_timeout_s(busy_timeout_s)
+    try:   # a write waiting for a lock (e.g. the device's advisory lock) gives up like SQLite's
+        engine = create_engine(u, pool_pre_ping=True,
+                               connect_args={"options": f"-c lock_timeout={int(busy * 1000)}"})
     except ModuleNotFoundError as exc:
         raise StorageError("PostgreSQL-driveren mangler. Installer hms-desk[postgres].") from exc
-    _translate_errors(engine, _busy_timeout_s(busy_timeout_s))
+    _translate_errors(engine, busy)
     return engine
 
 
