@@ -41,7 +41,8 @@ COMMANDS = [lookup_cmd, parts_cmd, import_cmd, order_cmd, anonymize_cmd, search_
 _ARGPARSE_NB = [
     (re.compile(r"the following arguments are required: (.*)"), r"disse argumentene mangler: \1"),
     (re.compile(r"unrecognized arguments: (.*)"), r"ukjente argumenter: \1"),
-    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), r"argumentet \1: ugyldig valg \2 (velg \3)"),
+    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"),
+     r"argumentet \1: ugyldig valg \2 (velg \3)"),
     (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), r"argumentet \1: \3 er ikke en gyldig verdi (\2)"),
     (re.compile(r"argument (\S+): expected one argument"), r"argumentet \1 trenger en verdi"),
     (re.compile(r"argument (\S+): expected at least one argument"), r"argumentet \1 trenger minst én verdi"),

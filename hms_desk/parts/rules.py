@@ -228,7 +228,8 @@ def check_lines_in_catalogue(lines: Sequence[LineFacts]) -> list[RuleViolation]:
             first = next(j for j, other in enumerate(lines) if other.part_hmsnr == line.part_hmsnr)
             if i != first:
                 out.append(RuleViolation(
-                    DUPLIKAT_DEL, f"Delen {_shown_hmsnr(line.part_hmsnr)} står på flere linjer. Slå linjene sammen.",
+                    DUPLIKAT_DEL,
+                    f"Delen {_shown_hmsnr(line.part_hmsnr)} står på flere linjer. Slå linjene sammen.",
                     field="part_hmsnr", line=i))
     return out
 
