@@ -86,7 +86,7 @@ def test_national_id_detector_checks_dates_and_check_digits():
     assert not is_valid_national_id("32135012345")              # no 32nd day
     assert not is_valid_national_id("1234567890")                # 10 digits
     assert find_national_ids(f"ring {FNR[:6]} {FNR[6:]} i morgen") == [FNR]
-    assert find_national_ids(f"ordre {FNR}9") == []              # part of a longer number
+    assert find_national_ids(f"ordre {FNR}9") == [FNR]           # also inside a longer number (issue 10)
     assert find_national_ids("HMS-nr 250464 serienr 123456, ordre D-2026-000001") == []
     assert redact(f"bruker {FNR}.") == "bruker [fnr fjernet]."
     with pytest.raises(PersonalDataError) as e:
