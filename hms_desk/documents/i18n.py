@@ -24,6 +24,7 @@ __all__ = [
     "deviation_kind_text",
     "humanise_code",
     "label",
+    "loan_status_text",
     "loan_type_text",
     "norm_lang",
     "order_status_text",
@@ -86,6 +87,12 @@ LOAN_TYPES: dict[str, tuple[str, str]] = {
     "F": ("Tidsbestemt utlån", "Fixed-term loan"),
     "K": ("Korttidsutlån", "Short-term loan"),
     "U": ("Utprøvingslån", "Trial loan"),
+}
+
+LOAN_STATUSES: dict[str, tuple[str, str]] = {
+    "I utlån": ("I utlån", "On loan"),
+    "Til reparasjon": ("Til reparasjon", "Under repair"),
+    "Utlån ikke funnet": ("Utlån ikke funnet", "Loan not found"),
 }
 
 ROLES: dict[str, tuple[str, str]] = {
@@ -228,6 +235,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "picture_n": ("Bilde {n}", "Picture {n}"),
     "taken": ("tatt", "taken"),
     "faces_blurred": ("ansikter sladdet: {n}", "faces blurred: {n}"),
+    "picture_unreadable": ("bildet kunne ikke leses og vises ikke", "the picture could not be read and is not shown"),
     "picture_gone": ("bildet er slettet og vises ikke", "the picture is deleted and not shown"),
     "empty_text": ("Ikke fylt ut.", "Not filled in."),
     "subject_note": ("Journalnotat (notat) for sak {case}: {kind}", "Journal note for case {case}: {kind}"),
@@ -274,6 +282,16 @@ def delivery_text(code: str | None, lang: str | None = "nb") -> str:
 
 def loan_type_text(code: str | None, lang: str | None = "nb") -> str:
     return _pick(LOAN_TYPES, code, lang)
+
+
+def loan_status_text(status: str | None, lang: str | None = "nb") -> str:
+    """OeBS's article status (``I utlån``) in the document's language."""
+    if not status:
+        return ""
+    entry = LOAN_STATUSES.get(status.strip())
+    if entry is None:
+        return humanise_code(status)
+    return entry[1] if norm_lang(lang) == "en" else entry[0]
 
 
 def role_text(code: str | None, lang: str | None = "nb") -> str:

@@ -33,6 +33,7 @@ from hms_desk.documents.i18n import (
     decision_text,
     delivery_text,
     label,
+    loan_status_text,
     loan_type_text,
     norm_lang,
     order_status_text,
@@ -191,7 +192,7 @@ def render_text(bundle: NoteBundle, lang: str = "nb") -> Rendered:
         out.append(f"- {_device_title(d, lang)}")
         muni = " ".join(p for p in (d.municipality_number, d.municipality_name) if p)
         facts = [f"{label(k, lang)}: {v}" for k, v in (
-            ("municipality", muni), ("loan_status", d.loan_status),
+            ("municipality", muni), ("loan_status", loan_status_text(d.loan_status, lang)),
             ("loan_type", loan_type_text(d.loan_type, lang)),
             ("warranty_to", fmt_date(d.warranty_end) if d.warranty_end else "")) if v]
         if facts:
@@ -280,7 +281,7 @@ def note_json(bundle: NoteBundle, lang: str = "nb") -> dict[str, Any]:
                        "i_bildet": p.in_picture} for p in note.participants],
         "hjelpemidler": [{"hmsnr": d.hmsnr, "serienr": d.serial, "produkt": d.product_name,
                           "kommune": " ".join(p for p in (d.municipality_number, d.municipality_name) if p),
-                          "utlånsstatus": d.loan_status, "utlånstype": loan_type_text(d.loan_type, lang),
+                          "utlånsstatus": loan_status_text(d.loan_status, lang), "utlånstype": loan_type_text(d.loan_type, lang),
                           "garanti_til": iso(d.warranty_end),
                           "bestillinger": [order(o) for o in d.orders]} for d in note.included_devices()],
         "problem": note.problem,
@@ -311,11 +312,15 @@ def render_json(bundle: NoteBundle, lang: str = "nb") -> Rendered:
 
 # --- PDF ---------------------------------------------------------------------------------
 
-def _story(bundle: NoteBundle, lang: str) -> list[Any]:
-    from reportlab.lib.units import mm
+PICTURE_HEIGHT = 75 * 72 / 25.4      # 75 mm: two pictures with captions and some text fit on a page
 
+def _story(bundle: NoteBundle, lang: str, problems: list[str]) -> list[Any]:
     from hms_desk.documents.pdf_base import (
+        CONTENT_WIDTH,
+        DocumentError,
         fields_table,
+        picture_box_px,
+        prepare_images,
         grid_table,
         long_text,
         note as grey,
@@ -420,13 +425,20 @@ def _story(bundle: NoteBundle, lang: str) -> list[Any]:
     story.append(section(label("pictures", lang)))
     if chosen:
         story.append(grey(label("pictures_note", lang)))
+        shown = [pic for pic in chosen if pic.available and pic.snapshot_id in bundle.images]
+        prepared = dict(zip((p.snapshot_id for p in shown),
+                            prepare_images([bundle.images[p.snapshot_id] for p in shown],
+                                           picture_box_px(CONTENT_WIDTH, PICTURE_HEIGHT))))
         for n, pic in enumerate(chosen, start=1):
-            data = bundle.images.get(pic.snapshot_id) if pic.available else None
-            caption = _picture_caption(n, pic, lang, data is not None)
-            if data is None:
-                story.append(grey(caption))
+            image = prepared.get(pic.snapshot_id)
+            if isinstance(image, DocumentError):
+                problems.append(label("picture_n", lang, n=n))
+                story.append(grey(_picture_caption(n, pic, lang, True) + " – " + label("picture_unreadable", lang)))
+            elif image is None:
+                story.append(grey(_picture_caption(n, pic, lang, False)))
             else:
-                story.append(snapshot_flowable(data, caption, max_height=95 * mm))
+                story.append(snapshot_flowable(image, _picture_caption(n, pic, lang, True),
+                                               max_height=PICTURE_HEIGHT))
     else:
         story.append(grey(label("no_pictures", lang)))
     return story
@@ -451,10 +463,14 @@ def render_pdf(bundle: NoteBundle, lang: str = "nb") -> Rendered:
         lang=lang,
         archive_type="notat",
     )
-    data = build_pdf_bytes(meta, _story(bundle, lang))
-    pages = count_pages(data)
+    problems: list[str] = []
+    data = build_pdf_bytes(meta, _story(bundle, lang, problems))
+    warnings = _warnings(note, lang)
+    if problems:
+        warnings += ((f"{', '.join(problems)} kunne ikke leses og er ikke med i PDF-en." if lang == "nb" else
+                      f"{', '.join(problems)} could not be read and is not in the PDF."),)
     return Rendered("pdf", data, file_name(note, "pdf"), MEDIA_TYPES["pdf"], note.case_number,
-                    pages=pages, warnings=_warnings(note, lang))
+                    pages=count_pages(data), warnings=warnings)
 
 
 def render(bundle: NoteBundle, fmt: str, lang: str = "nb") -> Rendered:

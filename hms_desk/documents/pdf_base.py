@@ -37,6 +37,7 @@ as Paragraph markup.  Layout failures become a Norwegian
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import os
@@ -56,6 +57,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import (
     XMP,
@@ -73,7 +75,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
-    Image,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -108,7 +109,10 @@ __all__ = [
     "centre_name",
     "clean_text",
     "device_fields",
+    "PreparedImage",
     "document_image",
+    "picture_box_px",
+    "prepare_images",
     "esc",
     "fields_table",
     "fmt_date",
@@ -441,54 +445,163 @@ def signature_block(labels: Sequence[str] = ("Sted og dato", "Signatur")) -> Flo
     return KeepTogether([Spacer(1, 12 * mm), table])
 
 
-def document_image(data: bytes, max_px: tuple[int, int] | None = None) -> tuple[io.BytesIO, int, int]:
-    """A picture as an opaque RGB JPEG stream plus its pixel size.
+@dataclass(frozen=True)
+class PreparedImage:
+    """A picture ready for the PDF: opaque RGB (or grey) JPEG bytes and the pixel size."""
+
+    jpeg: bytes
+    width: int
+    height: int
+
+
+def _jpeg_passthrough(data: bytes, max_px: tuple[int, int] | None) -> PreparedImage | None:
+    """A baseline RGB/grey JPEG that already fits is embedded as it is (no decoding)."""
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    from PIL import Image as PILImage
+
+    try:
+        img = PILImage.open(io.BytesIO(data))      # reads the header only
+    except Exception:  # noqa: BLE001 - not readable as JPEG: the slow path decides
+        return None
+    if img.format != "JPEG" or img.mode not in ("RGB", "L"):
+        return None
+    if max_px is not None and (img.width > max_px[0] or img.height > max_px[1]):
+        return None
+    return PreparedImage(data, img.width, img.height)
+
+
+def document_image(data: bytes, max_px: tuple[int, int] | None = None) -> PreparedImage:
+    """A picture as opaque JPEG, scaled down to ``max_px`` (width, height).
 
     Alpha is flattened onto white (no soft masks: nothing transparent reaches
-    the PDF), the picture is scaled down to ``max_px`` (width, height) and
-    encoded as JPEG, which ReportLab embeds as it is (``DCTDecode``) — much
-    faster than re-compressing raw pixels.  Unreadable data is a
-    :class:`DocumentError` with a Norwegian message.
+    the PDF) and the picture is encoded as JPEG, which the PDF embeds as it is
+    (``DCTDecode``) — far faster than ReportLab compressing raw pixels.
+    Unreadable data is a :class:`DocumentError` with a Norwegian message.
     """
+    import cv2
+    import numpy as np
+
+    passthrough = _jpeg_passthrough(data, max_px)
+    if passthrough is not None:
+        return passthrough
+    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED) if data else None
+    if img is None:
+        img = _decode_with_pillow(data)
+    if img.dtype != np.uint8:
+        img = (img / (256 if img.dtype == np.uint16 else max(1.0, float(img.max())) / 255.0)).astype(np.uint8)
+    if img.ndim == 3 and img.shape[2] == 4:
+        alpha = img[:, :, 3:4].astype(np.float32) / 255.0
+        img = (img[:, :, :3].astype(np.float32) * alpha + 255.0 * (1.0 - alpha)).astype(np.uint8)
+    elif img.ndim == 3 and img.shape[2] == 2:
+        alpha = img[:, :, 1].astype(np.float32) / 255.0
+        img = (img[:, :, 0].astype(np.float32) * alpha + 255.0 * (1.0 - alpha)).astype(np.uint8)
+    elif img.ndim == 3 and img.shape[2] == 1:
+        img = img[:, :, 0]
+    h, w = img.shape[:2]
+    if w < 1 or h < 1:
+        raise DocumentError("Et bilde er tomt, så dokumentet ble ikke laget.")
+    if max_px is not None:
+        scale = min(max_px[0] / w, max_px[1] / h)
+        if scale < 1:
+            img = cv2.resize(img, (max(1, round(w * scale)), max(1, round(h * scale))),
+                             interpolation=cv2.INTER_AREA)
+    ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY,
+                                         cv2.IMWRITE_JPEG_SAMPLING_FACTOR,
+                                         cv2.IMWRITE_JPEG_SAMPLING_FACTOR_444])
+    if not ok:
+        raise DocumentError("Et bilde kunne ikke gjøres klart for dokumentet.")
+    h, w = img.shape[:2]
+    return PreparedImage(buf.tobytes(), w, h)
+
+
+def _decode_with_pillow(data: bytes):
+    """Formats OpenCV cannot read (GIF, palette PNG with odd chunks …), as BGR(A)/grey pixels."""
+    import numpy as np
     from PIL import Image as PILImage, UnidentifiedImageError
 
     try:
         img = PILImage.open(io.BytesIO(data))
         img.load()
-    except (UnidentifiedImageError, OSError, ValueError, PILImage.DecompressionBombError) as exc:
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, PILImage.DecompressionBombError) as exc:
         raise DocumentError("Et bilde kunne ikke leses, så dokumentet ble ikke laget.") from exc
-    if img.width < 1 or img.height < 1:
-        raise DocumentError("Et bilde er tomt, så dokumentet ble ikke laget.")
     if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
-        rgba = img.convert("RGBA")
-        rgb = PILImage.new("RGB", rgba.size, (255, 255, 255))
-        rgb.paste(rgba, mask=rgba.getchannel("A"))
-    elif img.mode != "RGB":
-        rgb = img.convert("RGB")
-    else:
-        rgb = img
-    if max_px is not None:
-        scale = min(max_px[0] / rgb.width, max_px[1] / rgb.height)
-        if scale < 1:
-            rgb = rgb.resize((max(1, round(rgb.width * scale)), max(1, round(rgb.height * scale))),
-                             PILImage.Resampling.BILINEAR, reducing_gap=2.0)
-    out = io.BytesIO()
-    rgb.save(out, "JPEG", quality=JPEG_QUALITY, subsampling=0, optimize=False)
-    out.seek(0)
-    return out, rgb.width, rgb.height
+        arr = np.asarray(img.convert("RGBA"))
+        return arr[:, :, [2, 1, 0, 3]]
+    if img.mode in ("L", "1", "I", "I;16", "F"):
+        return np.asarray(img.convert("L"))
+    return np.asarray(img.convert("RGB"))[:, :, ::-1]
 
 
-def snapshot_flowable(png: bytes, caption: str, max_width: float = CONTENT_WIDTH,
+def prepare_images(pictures: Sequence[bytes], max_px: tuple[int, int] | None = None,
+                   workers: int = 2) -> list[PreparedImage | DocumentError]:
+    """:func:`document_image` for several pictures at once, on ``workers`` threads
+    (OpenCV releases the GIL).  A picture that cannot be read gives its
+    :class:`DocumentError` in its place instead of stopping the others."""
+    def one(data: bytes) -> PreparedImage | DocumentError:
+        try:
+            return document_image(data, max_px)
+        except DocumentError as exc:
+            return exc
+
+    if len(pictures) < 2 or workers < 2:
+        return [one(p) for p in pictures]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(workers, len(pictures)), thread_name_prefix="hms-pdfimg") as pool:
+        return list(pool.map(one, pictures))
+
+
+def picture_box_px(max_width: float, max_height: float) -> tuple[int, int]:
+    """The most pixels worth embedding in a box of ``max_width`` × ``max_height`` points."""
+    return (max(1, round(max_width / 72 * IMAGE_DPI)), max(1, round(max_height / 72 * IMAGE_DPI)))
+
+
+class _JpegReader(ImageReader):
+    """An ImageReader over JPEG bytes that never decodes them.
+
+    ``Canvas.drawImage`` asks a reader for all its RGB data only to name the
+    image XObject; a digest of the JPEG names it just as well, and the bytes
+    are then embedded as they are.
+    """
+
+    def __init__(self, jpeg: bytes) -> None:
+        super().__init__(io.BytesIO(jpeg))
+        self._dataA = None
+        self._name_digest = hashlib.sha256(jpeg).digest()
+
+    def getRGBData(self) -> bytes:  # noqa: N802 - ReportLab's name
+        return self._name_digest
+
+
+class _Picture(Flowable):
+    """A prepared JPEG drawn at a fixed size."""
+
+    def __init__(self, prepared: PreparedImage, width: float, height: float) -> None:
+        super().__init__()
+        self._reader = _JpegReader(prepared.jpeg)
+        self.drawWidth, self.drawHeight = width, height
+        self.hAlign = "LEFT"
+
+    def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
+        return self.drawWidth, self.drawHeight
+
+    def draw(self) -> None:
+        self.canv.drawImage(self._reader, 0, 0, self.drawWidth, self.drawHeight)
+
+
+def snapshot_flowable(png: bytes | PreparedImage, caption: str, max_width: float = CONTENT_WIDTH,
                       max_height: float = 110 * mm, heading: str | None = None) -> KeepTogether:
     """An anonymised picture scaled to fit the box, kept together with its caption.
 
-    ``heading``, if given, is a section heading kept on the same page.
+    ``png`` is the picture's bytes (any format Pillow/OpenCV reads) or a
+    :class:`PreparedImage`; ``heading``, if given, is a section heading kept on
+    the same page.
     """
     max_height = min(max_height, CONTENT_HEIGHT - 40 * mm)
-    px = (max(1, round(max_width / 72 * IMAGE_DPI)), max(1, round(max_height / 72 * IMAGE_DPI)))
-    stream, w, h = document_image(png, px)
-    scale = min(max_width / w, max_height / h)
-    image = Image(stream, width=w * scale, height=h * scale, hAlign="LEFT")
+    prepared = png if isinstance(png, PreparedImage) else document_image(png, picture_box_px(max_width, max_height))
+    scale = min(max_width / prepared.width, max_height / prepared.height)
+    image = _Picture(prepared, prepared.width * scale, prepared.height * scale)
     parts: list[Flowable] = [section(heading)] if heading else []
     return KeepTogether([*parts, image, Paragraph(esc(caption), styles().caption)])
 
@@ -801,7 +914,7 @@ def device_fields(device: Any, lang: str | None = "nb") -> Table:
     ``device`` is a :class:`hms_desk.documents.model.DeviceInfo`; its
     ``loan_type`` may be NAV's code (``P``) or its text.
     """
-    from hms_desk.documents.i18n import LOAN_TYPES, loan_type_text
+    from hms_desk.documents.i18n import LOAN_TYPES, loan_status_text, loan_type_text
 
     municipality = " ".join(p for p in (device.municipality_number, device.municipality_name) if p)
     unit = " ".join(p for p in (device.hms_unit, device.hms_unit_name) if p)
@@ -815,7 +928,7 @@ def device_fields(device: Any, lang: str | None = "nb") -> Table:
         (label("series", lang), device.series),
         (label("supplier", lang), device.supplier),
         (label("iso", lang), device.iso_category),
-        (label("loan_status", lang), device.loan_status),
+        (label("loan_status", lang), loan_status_text(device.loan_status, lang)),
         (label("loan_type", lang), loan_type),
         (label("municipality", lang), municipality),
         (label("store", lang), unit),
