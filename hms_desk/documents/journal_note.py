@@ -315,6 +315,9 @@ def render_json(bundle: NoteBundle, lang: str = "nb") -> Rendered:
 PICTURE_HEIGHT = 75 * 72 / 25.4      # 75 mm: two pictures with captions and some text fit on a page
 
 def _story(bundle: NoteBundle, lang: str, problems: list[str]) -> list[Any]:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Spacer
+
     from hms_desk.documents.pdf_base import (
         CONTENT_WIDTH,
         DocumentError,
@@ -415,6 +418,7 @@ def _story(bundle: NoteBundle, lang: str, problems: list[str]) -> list[Any]:
     else:
         story.append(grey(label("consent_na", lang)))
     if note.consent_note.strip():
+        story.append(Spacer(1, 2 * mm))
         story += long_text(note.consent_note)
 
     story.append(section(label("summary_head", lang)))

@@ -192,6 +192,27 @@ _font_lock = threading.Lock()
 _fonts_registered = False
 
 
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """ReportLab's ToUnicode CMap, corrected: code points above U+FFFF as UTF-16
+    surrogate pairs (ReportLab writes an odd-length hex string such as ``<1F600>``,
+    which readers cannot decode), and at most 100 entries per ``bfchar`` block,
+    as the CMap specification asks."""
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    entries = [f"<{i:02X}> <{utf16(v)}>" for i, v in enumerate(subset)]
+    blocks: list[str] = []
+    for start in range(0, len(entries), 100):
+        chunk = entries[start:start + 100]
+        blocks += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", *blocks, "endcmap",
+        "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
 def register_fonts() -> None:
     """Register the shipped DejaVu fonts with ReportLab, once per process."""
     global _fonts_registered
@@ -206,6 +227,9 @@ def register_fonts() -> None:
         pdfmetrics.registerFontFamily(
             FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
         )
+        from reportlab.pdfbase import ttfonts
+
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         _fonts_registered = True
 
 
@@ -275,10 +299,12 @@ def printable(text: object) -> str:
     out = []
     for ch in s:
         code = ord(ch)
-        if code in ok or ch == "\n":
+        if code < 0x80 or ch == "\n":
             out.append(ch)
         elif unicodedata.category(ch) == "Cf":
-            continue
+            continue                       # invisible: bidi controls, zero-width (non-)joiners, BOM
+        elif code in ok:
+            out.append(ch)
         else:
             out.append(REPLACEMENT)
     return "".join(out)

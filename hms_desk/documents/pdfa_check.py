@@ -130,12 +130,19 @@ def _xmp_date(text: str) -> dt.datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
 
 
+class _BadCMap(ValueError):
+    pass
+
+
 def _parse_tounicode(data: bytes) -> dict[int, str]:
-    """code → text of a ToUnicode CMap (``bfchar`` and ``bfrange``)."""
+    """code → text of a ToUnicode CMap (``bfchar`` and ``bfrange``); :class:`_BadCMap`
+    when a destination is not UTF-16 (an odd number of hex digits)."""
     out: dict[int, str] = {}
     text = data.decode("latin-1")
 
     def uni(hexstr: str) -> str:
+        if len(hexstr) % 4:
+            raise _BadCMap(f"<{hexstr}> er ikke UTF-16")
         raw = bytes.fromhex(hexstr)
         return raw.decode("utf-16-be", errors="replace")
 
@@ -251,7 +258,11 @@ class _Checker:
         to_unicode = None
         tu = fdict.get("/ToUnicode")
         if isinstance(tu, pikepdf.Stream):
-            to_unicode = _parse_tounicode(tu.read_bytes())
+            try:
+                to_unicode = _parse_tounicode(tu.read_bytes())
+            except _BadCMap as exc:
+                to_unicode = {}
+                self.r.fail("to_unicode", f"Skriften {base_plain} har en ugyldig /ToUnicode: {exc}.")
         font = _Font(key, base_plain, subtype, embedded, code_glyph, to_unicode)
         self.fonts[key] = font
         return font
