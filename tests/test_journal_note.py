@@ -112,7 +112,7 @@ def test_export_is_refused_until_summary_and_next_contact_are_written(core, case
     with pytest.raises(NoteNotReady) as info:
         core.journal.collect(note)
     assert info.value.message == ("Journalnotatet kan ikke eksporteres ennå: fyll ut oppsummering og neste "
-                                  "kontakt. Notatet er lagret som kladd.")
+                                  "kontakt.")
     assert info.value.field == "summary"
     note.summary = "Hjul bestilt."
     with pytest.raises(NoteNotReady) as info:

@@ -287,8 +287,7 @@ class JournalNote:
             what = {"summary": "oppsummering", "next_contact": "neste kontakt"}
             names = " og ".join(what[m] for m in missing)
             raise NoteNotReady(
-                f"Journalnotatet kan ikke eksporteres ennå: fyll ut {names}. "
-                "Notatet er lagret som kladd.", field=missing[0])
+                f"Journalnotatet kan ikke eksporteres ennå: fyll ut {names}.", field=missing[0])
 
     # -- (de)serialising ------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

@@ -171,7 +171,7 @@ HEADER_FILL = colors.HexColor("#E9EEF2")
 SRGB_CONDITION = "sRGB IEC61966-2.1"
 
 # Pictures are embedded at this resolution at most (sharp on paper, fast to write).
-IMAGE_DPI = 200
+IMAGE_DPI = 300
 JPEG_QUALITY = 88
 
 
