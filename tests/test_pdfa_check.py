@@ -208,3 +208,37 @@ def test_esc_keeps_notdef_out_of_our_documents():
     assert printable("Kinesisk \u4e2d og æøå\x00") == "Kinesisk \ufffd og æøå"
     assert printable("a\u202eb\u200bc") == "abc"                       # bidi and zero-width controls dropped
     assert printable("a\u030a") == "å"                                  # composed (NFC)
+
+
+def test_every_font_carries_the_norwegian_alphabet_even_when_the_text_is_ascii():
+    from hms_desk.documents.pdf_base import DocumentMeta, build_pdf_bytes, para, section
+
+    meta = DocumentMeta("Plain", "ascii only", "Note", "Oslo", "Ref.", "X-1", lang="en")
+    data = build_pdf_bytes(meta, [section("Heading"), para("Only ASCII text here.")])
+    report = check_pdf(data, expect_type="note", expect_lang="en-GB")
+    assert report.ok, report.describe()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        fonts = [f for p in pdf.pages for f in p.Resources.Font.values()]
+        text = "".join(bytes(f.ToUnicode.read_bytes()).decode("latin-1") for f in fonts)
+    for ch in "ÆØÅæøå":
+        assert f"<{ord(ch):04X}>" in text, ch
+
+
+def test_every_code_has_words_in_both_languages():
+    from hms_desk.documents import i18n
+    from hms_desk.domain.nav import Decision, OrderStatus
+    from hms_desk.services.cases import CONSENT_GIVERS, CONSENT_KINDS, CONSENT_SCOPES, ROLES
+    from hms_desk.services.deviations import DIRECTIONS, KINDS
+
+    pairs = [(i18n.decision_text, [d.value for d in Decision]),
+             (i18n.order_status_text, [s.value for s in OrderStatus]),
+             (i18n.role_text, ROLES), (i18n.consent_kind_text, CONSENT_KINDS),
+             (i18n.consent_giver_text, CONSENT_GIVERS), (i18n.consent_scope_text, CONSENT_SCOPES),
+             (i18n.deviation_kind_text, KINDS), (i18n.deviation_direction_text, DIRECTIONS),
+             (i18n.delivery_text, ["kommunelager", "servicejobb"]), (i18n.template_text, ["support", "utproving", "boligsak"])]
+    for fn, codes in pairs:
+        for code in codes:
+            nb, en = fn(code, "nb"), fn(code, "en")
+            assert nb and en and code not in (nb, en), (fn.__name__, code)
+            assert "_" not in nb and "_" not in en
+    assert i18n.decision_text("NYTT_VALG") == "Nytt valg"            # an unknown code still reads as words
