@@ -37,7 +37,7 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from hms_desk.app import Options, build_core  # noqa: E402
+from hms_desk.app import Options, build_core, seed_if_empty  # noqa: E402
 from hms_desk.parts.catalog import parts_for_device  # noqa: E402
 from hms_desk.platform.paths import resource  # noqa: E402
 from hms_desk.platform.secrets import MemorySecrets  # noqa: E402
@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="hms-bench-parts-") as tmp:
         t0 = time.perf_counter()
         core = build_core(Options(profile=Path(tmp) / "profile", secrets=MemorySecrets(), tasks=InlineTasks()))
+        seed_if_empty(core.db)
         print(f"seeded profile in {time.perf_counter() - t0:.1f} s", flush=True)
         try:
             result = run(core, Path(tmp), reps, pdf_reps)

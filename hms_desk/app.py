@@ -6,12 +6,18 @@ Order (documented, and the only order):
   3. settings                      (platform.settings; a corrupt file -> defaults + warning)
   4. secrets                       (platform.secrets; OS keychain or file fallback)
   5. storage                       (storage.db: engine, backup, migrations)
-  6. embedded defaults             (catalog: bundled catalogue + demo register on first run)
-  7. services                      (lookup, cases, captures, parts, orders, journal)
-  8. GUI only: QApplication, qasync loop, crash dialog, translations, main window
+  6. services                      (lookup, cases, captures, parts, orders, journal)
+  7. GUI only: QApplication, qasync loop, crash dialog, translations, main window
      (``hms_desk.ui.application.run_gui``); widgets get narrow services in
      their constructors — the ``Core`` below never leaves this module and
      ``ui.application``.
+
+This module only wires.  Work that takes time is not done here: first-run
+seeding (:func:`seed_if_empty`) and the retention sweep
+(``CaseService.enforce_retention``) run after the window is shown, as
+background operations, and in a CLI command only where that command needs
+them (commands that read the catalogue seed an empty database; no CLI
+command sweeps captures).
 """
 
 from __future__ import annotations
@@ -53,7 +59,6 @@ class Options:
     console_log: bool = False
     secrets: SecretStore | None = None      # injected by tests
     tasks: Tasks | None = None              # injected by tests (InlineTasks)
-    seed: bool = True                        # import embedded defaults on first run
 
 
 @dataclass
@@ -90,6 +95,14 @@ def database_is_empty(db: Database) -> bool:
 
     with db.session() as s:
         return (s.scalar(select(func.count()).select_from(Product)) or 0) == 0
+
+
+def seed_if_empty(db: Database, progress: Callable[[str], None] | None = None) -> bool:
+    """First run: the embedded defaults when the database has no catalogue yet; True if seeded."""
+    if not database_is_empty(db):
+        return False
+    seed_embedded_defaults(db, progress)
+    return True
 
 
 def seed_embedded_defaults(db: Database, progress: Callable[[str], None] | None = None) -> None:
@@ -144,12 +157,9 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     # 5. storage
     url = effective_db_url(settings, opts.db_url, profile.default_db_file)
     db, report = open_database(url, profile.backups_dir)
-    # 6. embedded defaults
-    if opts.seed and database_is_empty(db):
-        seed_embedded_defaults(db)
-    # 7. services
+    # 6. services
     tasks = opts.tasks or (ThreadTasks() if gui else InlineTasks())
-    captures = CaptureStore(profile.captures_dir, secrets)
+    captures = CaptureStore(profile.captures_dir, secrets, db.database_id())
     lookup = LookupService(db)
     cases = CaseService(db, captures, anonymise_still, technician=settings.technician)
     orders = OrderService(db)
@@ -157,9 +167,6 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     order_documents = OrderDocumentService(db, orders, cases, lookup, profile.exports_dir,
                                            actor=settings.technician)
     device_lookup = DeviceLookup(lookup, db, tasks, settings.oebs, secrets, profile.data_dir / SYNC_FILE_NAME)
-    deleted = cases.enforce_retention(settings.retention_days)
-    if deleted:
-        log.info("retention removed %d capture(s) at start", deleted)
     log.info("core ready (db=%s, schema %s)", db.dialect, report.to_revision)
     deletion = DeletionService(db, settings.hms_unit, profile.exports_dir, settings.technician)
     return Core(profile, store, settings, db, report, secrets, tasks, lookup, cases, orders, journal,

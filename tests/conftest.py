@@ -165,6 +165,16 @@ def gui_core(profile_dir: Path, qloop):
 
 
 @pytest.fixture
+def ops(gui_core, qtbot):
+    """The operations dispatcher on the GUI core's real background threads."""
+    from hms_desk.ui.ops import Operations
+
+    dispatcher = Operations(gui_core.tasks)
+    yield dispatcher
+    dispatcher.deleteLater()
+
+
+@pytest.fixture
 def window(gui_core, qtbot):
     """The real main window, built by the GUI half of the composition root, shown."""
     from hms_desk.ui.application import build_window
@@ -176,3 +186,70 @@ def window(gui_core, qtbot):
     yield win
     win.live_blur.shutdown()
     win.video.shutdown()
+
+
+# --- leak checks on every Qt test ----------------------------------------------------------
+# A Qt test must not leave threads, running timers or top-level widgets behind
+# (napari's conftest does the same).  Checked after every fixture is torn down,
+# so a fixture's own cleanup counts.  A test that leaves something on purpose
+# says so with ``@pytest.mark.leaves("threads")`` (or "widgets", "timers").
+
+def _is_qt_test(item) -> bool:
+    names = set(getattr(item, "fixturenames", ()))
+    return bool(names & {"qtbot", "qapp", "qloop", "window", "gui_core", "ops"})
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    if _is_qt_test(item):
+        import threading
+
+        from PySide6.QtWidgets import QApplication
+
+        item._leak_threads = set(threading.enumerate())
+        app = QApplication.instance()
+        item._leak_widgets = set(map(id, app.topLevelWidgets())) if app is not None else set()
+    yield
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    if not hasattr(item, "_leak_threads"):
+        return
+    import threading
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    allowed = {a for m in item.iter_markers("leaves") for a in m.args}
+    app = QApplication.instance()
+    problems: list[str] = []
+    if app is not None:
+        for _ in range(3):                      # deleteLater() of widgets closed in teardown
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            app.processEvents()
+        if "widgets" not in allowed:
+            left = [w for w in app.topLevelWidgets() if id(w) not in item._leak_widgets and w.isVisible()]
+            if left:
+                problems.append("top-level widgets left open: " + ", ".join(
+                    f"{type(w).__name__}({w.objectName() or w.windowTitle()!r})" for w in left))
+                for w in left:
+                    w.close()
+        if "timers" not in allowed:
+            timers = [t for t in app.findChildren(QTimer) if t.isActive()]
+            if timers:
+                problems.append("timers left running: " + ", ".join(t.objectName() or "QTimer" for t in timers))
+                for t in timers:
+                    t.stop()
+    if "threads" not in allowed:
+        deadline = time.monotonic() + 10
+        new = [t for t in threading.enumerate() if t not in item._leak_threads and t.is_alive()]
+        for t in new:
+            t.join(max(0.0, deadline - time.monotonic()))
+        new = [t for t in new if t.is_alive()]
+        if new:
+            problems.append("threads left running: " + ", ".join(t.name for t in new))
+    if problems:
+        raise AssertionError("Qt test leaks — " + "; ".join(problems))

@@ -187,7 +187,7 @@ def test_bad_annotations_store_nothing(core) -> None:
     case = core.cases.start()
     with pytest.raises(AnnotationError):
         core.cases.take_snapshot(case.id, _scene(), [ARROW, {"kind": "pil", "points": [[1, 2]]}])
-    assert list(core.profile.captures_dir.iterdir()) == []
+    assert sorted(f for f in core.profile.captures_dir.rglob("*") if f.is_file()) == []
     with core.db.session() as s:
         assert s.scalars(select(Snapshot)).all() == []
 

@@ -24,8 +24,8 @@ def counts(db) -> tuple[int, int]:
 
 
 @pytest.fixture
-def dialog(gui_core, qtbot):
-    dlg = ImportDialog(gui_core.tasks.db, make_importer(gui_core))
+def dialog(gui_core, ops, qtbot):
+    dlg = ImportDialog(ops, make_importer(gui_core))
     qtbot.addWidget(dlg)
     dlg.show()
     return dlg

@@ -416,7 +416,7 @@ def test_facade_logs_never_hold_the_token(facade, oebs, caplog):
 
 # --- the lookup panel on the qasync loop ------------------------------------------------
 
-def test_panel_shows_the_offline_badge_and_stays_responsive(gui_core, qtbot, oebs):
+def test_panel_shows_the_offline_badge_and_stays_responsive(gui_core, ops, qtbot, oebs):
     from PySide6.QtCore import QTimer
 
     from hms_desk.ui.lookup_panel import LookupPanel
@@ -424,7 +424,7 @@ def test_panel_shows_the_offline_badge_and_stays_responsive(gui_core, qtbot, oeb
     gui_core.settings.oebs.base_url = oebs.url
     gui_core.settings.oebs.timeout_s = 0.4
     gui_core.settings.oebs.retries = 0
-    panel = LookupPanel(gui_core.device_lookup.lookup)
+    panel = LookupPanel(ops, gui_core.device_lookup.lookup)
     qtbot.addWidget(panel)
     panel.show()
     panel.set_values(*DEMO)

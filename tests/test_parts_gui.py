@@ -67,7 +67,7 @@ def printed_to_file(monkeypatch, tmp_path):
     """Replace the preview dialog's exec: 'print' into a PDF file through the dialog's own printer."""
     printed: list[Path] = []
 
-    def ask(cls, dialog):
+    def ask(cls, dialog, done):
         assert isinstance(dialog, QPrintPreviewDialog)
         printer = dialog.printer()
         out = tmp_path / f"printed-{len(printed) + 1}.pdf"
@@ -75,7 +75,8 @@ def printed_to_file(monkeypatch, tmp_path):
         printer.setOutputFileName(str(out))
         dialog.paintRequested.emit(printer)
         printed.append(out)
-        return True
+        done(True)
+        dialog.close()
     monkeypatch.setattr(print_preview.PrintPreview, "ask", classmethod(ask))
     return printed
 
@@ -90,7 +91,7 @@ def test_order_from_lookup_to_printed_parts_and_repair_order(window, gui_core, q
     qtbot.waitUntil(lambda: video.current_frame() is not None, timeout=15000)
     with qtbot.waitSignal(cp.snapshotAdded, timeout=30000) as snap:
         win.act_snapshot.trigger()
-    assert pp.snapshot_id == snap.args[0]
+    assert win.context.snapshot_id == snap.args[0]
 
     # lookup → the parts that fit, grouped, with a card
     qtbot.keyClicks(lp.hmsnr, hmsnr)
@@ -122,17 +123,17 @@ def test_order_from_lookup_to_printed_parts_and_repair_order(window, gui_core, q
     qtbot.keyClicks(pp.unknown_ref, "1503-1003")
     qtbot.mouseClick(pp.unknown_add, Qt.MouseButton.LeftButton)
     assert pp.unknown_error.isVisible() and "Beskriv delen du trenger." in pp.unknown_error.text()
-    assert pp.unknown_ref.text() == "1503-1003" and pp.lines.rowCount() == 2
+    assert pp.unknown_ref.text() == "1503-1003" and pp.model.rowCount() == 2
     qtbot.keyClicks(pp.unknown_desc, "Bremsewire venstre 120 cm")
     qtbot.mouseClick(pp.unknown_add, Qt.MouseButton.LeftButton)
-    assert not pp.unknown_error.isVisible() and pp.lines.rowCount() == 3
+    assert not pp.unknown_error.isVisible() and pp.model.rowCount() == 3
     assert pp.unknown_ref.text() == "" and pp.draft_lines()[2].unknown_part
 
     # the same HMS-nr again as an "unknown" part: the service refuses it on that line
     qtbot.keyClicks(pp.unknown_hmsnr, other.hmsnr)
     qtbot.keyClicks(pp.unknown_desc, "Samme del en gang til")
     qtbot.mouseClick(pp.unknown_add, Qt.MouseButton.LeftButton)
-    assert pp.lines.rowCount() == 4
+    assert pp.model.rowCount() == 4
 
     # send without training: each reason beside what caused it, nothing stored
     with qtbot.waitSignal(pp.orderRefused, timeout=10000):
@@ -140,11 +141,12 @@ def test_order_from_lookup_to_printed_parts_and_repair_order(window, gui_core, q
     assert pp.battery_error.text() == TRAINING_TEXT and pp.battery_error.isVisible()
     assert "står på flere linjer" in pp.line_note(3)
     assert pp.line_note(0) == pp.line_note(1) == pp.line_note(2) == ""
-    assert pp.violations.text() == "" and pp.lines.rowCount() == 4
+    assert pp.violations.text() == "" and pp.model.rowCount() == 4
     assert gui_core.orders.list_for_device(hmsnr, serial) == []
 
     # fix: remove the duplicate, confirm training, send (a double click makes one order)
-    qtbot.mouseClick(pp.lines.cellWidget(3, 5), Qt.MouseButton.LeftButton)
+    pp.lines.selectRow(3)
+    qtbot.mouseClick(pp.remove_button, Qt.MouseButton.LeftButton)
     pp.battery_ok.setChecked(True)
     assert pp.battery_error.text() == ""
     with qtbot.waitSignal(pp.orderCreated, timeout=10000) as created:
@@ -155,7 +157,7 @@ def test_order_from_lookup_to_printed_parts_and_repair_order(window, gui_core, q
     assert [o.number for o in orders] == [number]
     order = orders[0]
     assert order.has_battery and order.snapshot_id == snap.args[0] and order.case_id == cp.case_id
-    assert pp.documents_row.isVisible() and pp.lines.rowCount() == 0 and not pp.battery_ok.isVisible()
+    assert pp.documents_row.isVisible() and pp.model.rowCount() == 0 and not pp.battery_ok.isVisible()
 
     # the repair decision chosen on the case panel (not saved yet) goes on the repair order
     cp.decision.setCurrentIndex(cp.decision.findData("DELER_TRENGS"))
@@ -202,7 +204,7 @@ def test_order_from_lookup_to_printed_parts_and_repair_order(window, gui_core, q
     assert not list(Path(gui_core.profile.exports_dir).glob("*.pdf"))     # printing leaves no PDF behind
 
 
-def test_part_card_shows_an_offline_catalogue_picture(gui_core, qtbot, tmp_path):
+def test_part_card_shows_an_offline_catalogue_picture(gui_core, ops, qtbot, tmp_path):
     from hms_desk.parts.catalog import PartInfo
 
     images = tmp_path / "bilder"
@@ -210,7 +212,11 @@ def test_part_card_shows_an_offline_catalogue_picture(gui_core, qtbot, tmp_path)
     picture = QImage(64, 48, QImage.Format.Format_RGB32)
     picture.fill(QColor("#2a6ebb"))
     assert picture.save(str(images / "150817.png"))
-    panel = PartsPanel(gui_core.tasks.db, lambda *a: [], lambda d: None, lambda *a: None, images_dir=images)
+    from hms_desk.ui.case_context import CaseContext
+    from hms_desk.ui.parts_panel import Orderer
+
+    panel = PartsPanel(ops, CaseContext(), lambda *a: [], lambda d: None, lambda: Orderer("T1", "4703"),
+                       images_dir=images)
     qtbot.addWidget(panel)
 
     def part(image: str) -> PartInfo:

@@ -204,7 +204,7 @@ def test_user_taking_part_needs_consent_and_it_is_recorded_fully(core):
     assert core.cases.consent_needed(c.id)
     with pytest.raises(ConsentRequired):
         core.cases.take_snapshot(c.id, scene_with_face())
-    assert list(core.profile.captures_dir.glob("*")) == []
+    assert sorted(f for f in core.profile.captures_dir.rglob("*") if f.is_file()) == []
     core.cases.record_consent(c.id, "skriftlig", "verge", "bilder")
     assert not core.cases.consent_needed(c.id)
     consent = core.cases.get(c.id).consents[0]
@@ -223,7 +223,7 @@ def test_delete_after_export_and_deletion_receipt(core):
     core.cases.set_summary(c.id, "Bilder tatt av stolen.", "Ingen")      # export needs both
     core.journal.export_pdf(c.id)
     assert core.cases.delete_captures(c.id, "journalnotat eksportert") == 2
-    assert list(core.profile.captures_dir.glob("*.hmscap")) == []
+    assert list(core.profile.captures_dir.rglob("*.hmscap")) == []
     assert core.cases.close(c.id) == 0
     path = core.deletion.receipt(c.id)
     text = "\n".join(p.extract_text() for p in PdfReader(path).pages)
@@ -357,7 +357,7 @@ def test_hourly_retention_timer_deletes_old_captures(window, gui_core, qtbot):
         with gui_core.db.session() as s:
             return s.get(Snapshot, snap.id).deleted_at is not None
     qtbot.waitUntil(deleted, timeout=10000)
-    assert not list(gui_core.profile.captures_dir.glob("*.hmscap"))
+    assert not list(gui_core.profile.captures_dir.rglob("*.hmscap"))
     with gui_core.db.session() as s:
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "deleted",
                                                   AuditEntry.object_id == str(snap.id)))

@@ -218,12 +218,12 @@ def test_cli_search_json(profile_dir):
     assert none.returncode == 3 and json.loads(none.stdout)["hits"] == []
 
 
-def test_search_panel_shows_reasons_and_enter_or_double_click_choose_a_device(qtbot, gui_core):
+def test_search_panel_shows_reasons_and_enter_or_double_click_choose_a_device(qtbot, gui_core, ops):
     from PySide6.QtCore import Qt
 
     from hms_desk.ui.search_panel import SearchPanel
 
-    panel = SearchPanel(gui_core.tasks.db, SearchService(gui_core.db).search)
+    panel = SearchPanel(ops, SearchService(gui_core.db).search)
     qtbot.addWidget(panel)
     panel.show()
     chosen: list[tuple[str, str]] = []

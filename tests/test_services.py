@@ -74,7 +74,7 @@ def test_snapshot_is_anonymised_encrypted_and_deleted_on_close(core):
     img = scene_with_face()
     res = core.cases.take_snapshot(case.id, img)
     assert res.faces_blurred >= 1
-    files = list(core.profile.captures_dir.iterdir())
+    files = sorted(f for f in core.profile.captures_dir.rglob("*") if f.is_file())
     assert len(files) == 1 and b"\x89PNG" not in files[0].read_bytes()
     stored = cv2.imdecode(np.frombuffer(core.cases.snapshot_png(res.id), np.uint8), cv2.IMREAD_COLOR)
     face = (slice(170, 270), slice(250, 320))        # the astronaut's face in the scene
@@ -83,7 +83,7 @@ def test_snapshot_is_anonymised_encrypted_and_deleted_on_close(core):
     assert face_after < face_before * 0.2
     assert np.array_equal(stored[650:, 1000:], img[650:, 1000:])          # far from the face: untouched
     assert core.cases.close(case.id) == 1
-    assert list(core.profile.captures_dir.iterdir()) == []
+    assert sorted(f for f in core.profile.captures_dir.rglob("*") if f.is_file()) == []
     with core.db.session() as s:
         snap = s.scalars(select(Snapshot)).one()
         assert snap.deleted_at is not None
@@ -100,7 +100,7 @@ def test_snapshot_fails_closed_when_anonymiser_fails(core, monkeypatch):
     case = core.cases.start()
     with pytest.raises(AnonymisationError):
         core.cases.take_snapshot(case.id, scene_with_face())
-    assert list(core.profile.captures_dir.iterdir()) == []
+    assert sorted(f for f in core.profile.captures_dir.rglob("*") if f.is_file()) == []
     assert core.cases.snapshots(case.id) == []
 
 
@@ -119,7 +119,7 @@ def test_retention_deletes_old_captures(core):
     with core.db.session() as s, s.begin():
         s.get(Snapshot, res.id).created_at -= dt.timedelta(days=8)
     assert core.cases.enforce_retention(7) == 1
-    assert list(core.profile.captures_dir.iterdir()) == []
+    assert sorted(f for f in core.profile.captures_dir.rglob("*") if f.is_file()) == []
 
 
 def test_journal_pdf_has_the_case_facts(core):

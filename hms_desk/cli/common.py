@@ -5,11 +5,18 @@ from __future__ import annotations
 import json
 
 
-def core_from_args(args):
-    """The same core services the GUI uses (composition root), without Qt."""
-    from hms_desk.app import Options, build_core
+def core_from_args(args, seed: bool = True):
+    """The same core services the GUI uses (composition root), without Qt.
 
-    return build_core(Options(profile=args.profile, db_url=args.db_url))
+    ``seed``: a command that reads the catalogue or the register imports the
+    embedded defaults into an empty database first (as the GUI's first start).
+    """
+    from hms_desk.app import Options, build_core, seed_if_empty
+
+    core = build_core(Options(profile=args.profile, db_url=args.db_url))
+    if seed:
+        seed_if_empty(core.db)
+    return core
 
 
 def print_json(obj) -> None:

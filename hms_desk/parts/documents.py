@@ -178,11 +178,19 @@ class OrderDocumentService:
                   decision: str | None = None, reason: str | None = None,
                   action: str = "exported") -> Path:
         """Write the parts order (``kind="bestilling"``) or repair order to ``path``; audited."""
-        if kind not in KINDS:
-            raise HmsError(f"Ukjent dokumenttype «{kind}».", code="UKJENT_DOKUMENT")
         data = self.compose(number, decision, reason)
         target = Path(path) if path is not None else self._default_path(
             number, "pdf" if kind == PARTS_ORDER else "repair-pdf")
+        self.render_pdf(data, kind, target)
+        if action:
+            self.record(number, action, kind, target.name)
+        return target
+
+    @staticmethod
+    def render_pdf(data: doc.OrderDocData, kind: str, target: Path) -> Path:
+        """The PDF of composed order data (CPU only, no database): run it on a worker."""
+        if kind not in KINDS:
+            raise HmsError(f"Ukjent dokumenttype «{kind}».", code="UKJENT_DOKUMENT")
         from hms_desk.documents import orders_pdf     # reportlab: loaded on first use
 
         writer = orders_pdf.write_parts_order_pdf if kind == PARTS_ORDER else orders_pdf.write_repair_order_pdf
@@ -191,8 +199,6 @@ class OrderDocumentService:
             writer(data, target)
         except OSError as exc:
             raise HmsError(f"Kunne ikke skrive {KIND_TEXT[kind]} til {target}: {exc.strerror or exc}") from exc
-        if action:
-            self.record(number, action, kind, target.name)
         return target
 
     def record_printed(self, number: str, kind: str) -> None:

@@ -34,11 +34,33 @@ class CaptureError(HmsError):
     code = "BILDE"
 
 
+def new_capture_name() -> str:
+    return uuid.uuid4().hex + SUFFIX
+
+
 class CaptureStore:
-    def __init__(self, directory: Path, secrets_store: SecretStore):
-        self.directory = Path(directory)
+    """Encrypted capture files of ONE database, under ``<captures>/<database id>/``.
+
+    Files from before captures were filed by database (directly in
+    ``<captures>/``) are still read and deleted by name, but never swept:
+    only files in this database's own folder are candidates for the orphan
+    sweep (see ``CaseService.enforce_retention``).
+    """
+
+    def __init__(self, root: Path, secrets_store: SecretStore, database_id: str | None = None):
+        self.root = Path(root)
+        self.directory = self.root / database_id if database_id else self.root
         self._secrets = secrets_store
         self._aes: AESGCM | None = None
+
+    def _path(self, name: str) -> Path:
+        if "/" in name or "\\" in name or name.startswith("."):
+            raise CaptureError("Ugyldig bildefilnavn.")
+        own = self.directory / name
+        if own.exists() or self.directory == self.root:
+            return own
+        legacy = self.root / name
+        return legacy if legacy.exists() else own
 
     def _cipher(self) -> AESGCM:
         if self._aes is None:
@@ -52,10 +74,10 @@ class CaptureStore:
             self._aes = AESGCM(key)
         return self._aes
 
-    def write(self, data: bytes) -> tuple[str, str]:
+    def write(self, data: bytes, name: str | None = None) -> tuple[str, str]:
         """Encrypts and stores ``data``; returns (file name, sha256 of the plaintext)."""
         self.directory.mkdir(parents=True, exist_ok=True)
-        name = uuid.uuid4().hex + SUFFIX
+        name = name or new_capture_name()
         nonce = secrets.token_bytes(12)
         blob = _MAGIC + nonce + self._cipher().encrypt(nonce, data, name.encode())
         path = self.directory / name
@@ -68,7 +90,7 @@ class CaptureStore:
         return name, hashlib.sha256(data).hexdigest()
 
     def read(self, name: str) -> bytes:
-        path = self.directory / name
+        path = self._path(name)
         try:
             blob = path.read_bytes()
         except FileNotFoundError as exc:
@@ -82,7 +104,7 @@ class CaptureStore:
             raise CaptureError("Bildet kan ikke dekrypteres (feil nøkkel eller skadet fil).") from exc
 
     def delete(self, name: str) -> bool:
-        path = self.directory / name
+        path = self._path(name)
         try:
             size = path.stat().st_size
             with open(path, "r+b") as f:  # overwrite before unlinking
@@ -95,6 +117,16 @@ class CaptureStore:
             return False
 
     def files(self) -> list[str]:
+        """This database's own capture files (never the legacy or another database's)."""
         if not self.directory.exists():
             return []
         return sorted(p.name for p in self.directory.glob("*" + SUFFIX))
+
+    def age_s(self, name: str) -> float:
+        """Seconds since the file was last written (0 if it is gone)."""
+        import time
+
+        try:
+            return max(0.0, time.time() - self._path(name).stat().st_mtime)
+        except FileNotFoundError:
+            return 0.0

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
@@ -25,9 +26,10 @@ from hms_desk.domain.errors import HmsError, NotFound, ValidationError
 from hms_desk.domain.nav import Decision
 from hms_desk.domain.personal_data import check_free_text
 from hms_desk.services import audit
-from hms_desk.services.captures import CaptureStore
+from hms_desk.services.captures import CaptureStore, new_capture_name
 from hms_desk.storage.db import Database
-from hms_desk.storage.models import Case, CaseEvent, Consent, Participant, Snapshot, utcnow
+from hms_desk.storage.models import (Case, CaseDevice, CaseEvent, CaptureIntent, Consent, Participant, Snapshot,
+                                     utcnow)
 
 log = logging.getLogger("hms_desk.cases")
 
@@ -41,6 +43,10 @@ class ConsentRequired(HmsError):
     code = "SAMTYKKE_MANGLER"
 
 
+#: Seconds a capture reservation (or an unknown file in this database's folder) is left alone by the sweep.
+INTENT_GRACE_S = 15 * 60
+
+
 @dataclass(frozen=True)
 class SnapshotResult:
     id: int
@@ -48,6 +54,30 @@ class SnapshotResult:
     width: int
     height: int
     file_name: str
+    png: bytes = field(default=b"", repr=False)     # the stored (anonymised, annotated) picture
+
+
+@dataclass(frozen=True)
+class SnapshotTicket:
+    """The first step's answer: the case may have a picture, under this file name."""
+
+    case_id: int
+    file_name: str
+    device: tuple[str, str] | None
+
+
+@dataclass(frozen=True)
+class PreparedSnapshot:
+    """The CPU step's answer: the encrypted file is written, the row is not yet."""
+
+    ticket: SnapshotTicket
+    sha256: str
+    width: int
+    height: int
+    faces: int
+    detector: str
+    annotations: list | None
+    png: bytes = field(repr=False)
 
 
 def encode_png(image: np.ndarray) -> bytes:
@@ -79,15 +109,17 @@ class CaseService:
 
     # -- lifecycle ---------------------------------------------------------
     def start(self, kind: str = "support") -> Case:
+        """A new case; its number comes from its row id, so two technicians on one
+        PostgreSQL database never get the same number (as parts orders)."""
         with self._db.session() as s, s.begin():
-            year = self._clock().year
-            prefix = f"{'S' if kind == 'support' else 'U'}-{year}-"
-            n = s.scalar(select(func.count(Case.id)).where(Case.number.like(prefix + "%"))) or 0
-            case = Case(number=f"{prefix}{n + 1:06d}", kind=kind, technician=self.technician,
-                        started_at=self._clock())
+            now = self._clock()
+            prefix = f"{'S' if kind == 'support' else 'U'}-{now.year}-"
+            case = Case(number=f"tmp-{uuid.uuid4().hex[:28]}", kind=kind, technician=self.technician,
+                        started_at=now)
             s.add(case)
             s.flush()
-            s.add(CaseEvent(case_id=case.id, kind="start", detail="Sak startet", at=self._clock()))
+            case.number = f"{prefix}{case.id:06d}"
+            s.add(CaseEvent(case_id=case.id, kind="start", detail="Sak startet", at=now))
             audit.record(s, self.technician, "opened", "case", case.number)
         log.info("case %s started", case.number)
         return case
@@ -101,8 +133,13 @@ class CaseService:
             _ = case.participants, case.consents
             return case
 
-    def _open_case(self, s: Session, case_id: int) -> Case:
-        case = s.get(Case, case_id)
+    def _open_case(self, s: Session, case_id: int, lock: bool = False) -> Case:
+        """The case, refused unless open; ``lock`` holds its row until the transaction ends
+        (PostgreSQL ``FOR UPDATE``; on SQLite the write transaction already excludes others)."""
+        if lock:
+            case = s.scalar(select(Case).where(Case.id == case_id).with_for_update())
+        else:
+            case = s.get(Case, case_id)
         if case is None:
             raise NotFound("Saken finnes ikke.")
         if case.status != "open":
@@ -174,8 +211,18 @@ class CaseService:
         with self._db.session() as s, s.begin():
             case = self._open_case(s, case_id)
             case.hmsnr, case.serial, case.municipality = hmsnr, serial, municipality
+            known = s.scalar(select(CaseDevice).where(CaseDevice.case_id == case_id, CaseDevice.hmsnr == hmsnr,
+                                                      CaseDevice.serial == serial))
+            if known is None:
+                s.add(CaseDevice(case_id=case_id, hmsnr=hmsnr, serial=serial, municipality=municipality,
+                                 added_at=self._clock()))
             s.add(CaseEvent(case_id=case_id, kind="oppslag", at=self._clock(),
                             detail=f"Hjelpemiddel {hmsnr} / {serial}"))
+
+    def devices(self, case_id: int) -> list[CaseDevice]:
+        """The devices handled in the case, in the order they were looked up."""
+        with self._db.session() as s:
+            return list(s.scalars(select(CaseDevice).where(CaseDevice.case_id == case_id).order_by(CaseDevice.id)))
 
     def set_decision(self, case_id: int, decision: Decision, reason: str = "") -> None:
         check_free_text(reason, field="reason")
@@ -194,41 +241,86 @@ class CaseService:
             case.next_contact = next_contact
 
     # -- pictures ------------------------------------------------------------
-    def take_snapshot(self, case_id: int, image: np.ndarray, annotations: list | None = None) -> SnapshotResult:
+    def take_snapshot(self, case_id: int, image: np.ndarray, annotations: list | None = None,
+                      device: tuple[str, str] | None = None) -> SnapshotResult:
         """Anonymise (fail closed), draw the annotations, encrypt and store one picture for the case.
 
         ``annotations`` (dicts or :class:`~hms_desk.video.annotate.Annotation`, image pixels) are
         checked first and drawn on the *anonymised* picture, so they never un-blur a face; they
-        are also kept as data on the snapshot row.
+        are also kept as data on the snapshot row.  The three steps below are what the GUI runs
+        as one staged operation (database → CPU → database).
         """
+        ticket = self.prepare_snapshot(case_id, device)
+        return self.commit_snapshot(self.process_snapshot(ticket, image, annotations))
+
+    def prepare_snapshot(self, case_id: int, device: tuple[str, str] | None = None) -> "SnapshotTicket":
+        """Database step: the case is open, consent is there; the file's name is reserved."""
+        with self._db.session() as s, s.begin():
+            case = self._open_case(s, case_id)
+            self._check_consent(s, case)
+            name = new_capture_name()
+            s.add(CaptureIntent(file_name=name, case_id=case_id, created_at=self._clock()))
+            if device is None and case.hmsnr and case.serial:
+                device = (case.hmsnr, case.serial)
+        return SnapshotTicket(case_id, name, device)
+
+    def process_snapshot(self, ticket: "SnapshotTicket", image: np.ndarray,
+                         annotations: list | None = None) -> "PreparedSnapshot":
+        """CPU step: anonymise (raises ``AnonymisationError``: nothing stored), draw, encrypt, write."""
         from hms_desk.video.annotate import from_json_list, render, to_json_list
 
         drawings = from_json_list(annotations)      # AnnotationError before anything happens
-        with self._db.session() as s:
-            case = self._open_case(s, case_id)
-            if case.user_takes_part and not self.has_consent(s, case_id, "bilder"):
-                raise ConsentRequired(
-                    "Brukeren deltar i samtalen: registrer samtykke til bilder før du tar bilde.")
-        result = self._anonymise(image)            # raises AnonymisationError: nothing stored
+        result = self._anonymise(image)
         picture = render(result.image, drawings) if drawings else result.image
         png = encode_png(picture)
-        name, digest = self._captures.write(png)
+        name, digest = self._captures.write(png, ticket.file_name)
         h, w = result.image.shape[:2]
+        return PreparedSnapshot(ticket, digest, w, h, len(result.boxes), result.detector,
+                                to_json_list(drawings) or None, png)
+
+    def commit_snapshot(self, prepared: "PreparedSnapshot") -> SnapshotResult:
+        """Database step: re-check (case still open, consent, reservation still there) and record
+        the picture in the same transaction; otherwise the file is deleted and nothing stays."""
+        t = prepared.ticket
         try:
             with self._db.session() as s, s.begin():
-                snap = Snapshot(case_id=case_id, file_name=name, width=w, height=h,
-                                faces_blurred=len(result.boxes), detector=result.detector,
-                                sha256=digest, annotations=to_json_list(drawings) or None, created_at=self._clock())
+                case = s.scalar(select(Case).where(Case.id == t.case_id).with_for_update())
+                intent = s.get(CaptureIntent, t.file_name)
+                if case is None or case.status != "open" or intent is None:   # closed meanwhile
+                    raise HmsError("Saken ble avsluttet før bildet ble lagret. Bildet er ikke lagret.",
+                                   code="SAK_LUKKET")
+                self._check_consent(s, case)
+                s.delete(intent)
+                snap = Snapshot(case_id=t.case_id, file_name=t.file_name, width=prepared.width,
+                                height=prepared.height, faces_blurred=prepared.faces,
+                                detector=prepared.detector, sha256=prepared.sha256,
+                                annotations=prepared.annotations, created_at=self._clock(),
+                                hmsnr=t.device[0] if t.device else None,
+                                serial=t.device[1] if t.device else None)
                 s.add(snap)
                 s.flush()
-                s.add(CaseEvent(case_id=case_id, kind="bilde", at=self._clock(),
-                                detail=f"Bilde tatt, {len(result.boxes)} ansikt(er) sladdet"))
+                s.add(CaseEvent(case_id=t.case_id, kind="bilde", at=self._clock(),
+                                detail=f"Bilde tatt, {prepared.faces} ansikt(er) sladdet"))
                 audit.record(s, self.technician, "captured", "snapshot", snap.id)
                 sid = snap.id
-        except Exception:
-            self._captures.delete(name)
+        except BaseException:
+            self._captures.delete(t.file_name)
+            self._forget_intent(t.file_name)
             raise
-        return SnapshotResult(sid, len(result.boxes), w, h, name)
+        return SnapshotResult(sid, prepared.faces, prepared.width, prepared.height, t.file_name, prepared.png)
+
+    def _forget_intent(self, name: str) -> None:
+        try:
+            with self._db.session() as s, s.begin():
+                intent = s.get(CaptureIntent, name)
+                if intent is not None:
+                    s.delete(intent)
+        except Exception:  # noqa: BLE001 - the sweep removes it later
+            log.warning("capture intent %s left for the retention sweep", name)
+
+    def _check_consent(self, s: Session, case: Case) -> None:
+        if case.user_takes_part and not self.has_consent(s, case.id, "bilder"):
+            raise ConsentRequired("Brukeren deltar i samtalen: registrer samtykke til bilder før du tar bilde.")
 
     def snapshots(self, case_id: int, include_deleted: bool = False) -> list[Snapshot]:
         with self._db.session() as s:
@@ -275,10 +367,13 @@ class CaseService:
     def close(self, case_id: int) -> int:
         """Closes the case and deletes its captures; returns how many were deleted."""
         with self._db.session() as s, s.begin():
-            case = self._open_case(s, case_id)
+            case = self._open_case(s, case_id, lock=True)
             snaps = list(s.scalars(select(Snapshot).where(Snapshot.case_id == case_id,
                                                           Snapshot.deleted_at.is_(None))))
             n = self._delete_snapshots(s, snaps, "saken ble lukket")
+            for intent in s.scalars(select(CaptureIntent).where(CaptureIntent.case_id == case_id)):
+                self._captures.delete(intent.file_name)     # a picture being taken right now
+                s.delete(intent)
             case.status = "closed"
             case.closed_at = self._clock()
             s.add(CaseEvent(case_id=case_id, kind="slutt", at=self._clock(),
@@ -288,18 +383,42 @@ class CaseService:
         return n
 
     def enforce_retention(self, days: int) -> int:
-        """Deletes captures older than ``days`` (run at start and hourly)."""
+        """Deletes captures older than ``days`` (after start and hourly), then this database's
+        leftovers: files whose row is deleted, or whose reservation is older than a grace period
+        (a crash between the steps of a snapshot).  Files of another database, and files this
+        database has a live row or a fresh reservation for, are never touched."""
         cutoff = self._clock() - dt.timedelta(days=days)
         with self._db.session() as s, s.begin():
             snaps = list(s.scalars(select(Snapshot).where(Snapshot.deleted_at.is_(None),
                                                           Snapshot.created_at < cutoff)))
             n = self._delete_snapshots(s, snaps, f"oppbevaringstid {days} dager")
-        known = set()
-        with self._db.session() as s:
-            known = set(s.scalars(select(Snapshot.file_name).where(Snapshot.deleted_at.is_(None))))
-        for orphan in set(self._captures.files()) - known:   # files without a live row
-            self._captures.delete(orphan)
-            n += 1
+        n += self.sweep_leftovers()
         if n:
             log.info("retention: deleted %d capture(s)", n)
+        return n
+
+    def sweep_leftovers(self) -> int:
+        files = self._captures.files()
+        if not files:
+            return 0
+        stale = self._clock() - dt.timedelta(seconds=INTENT_GRACE_S)
+        n = 0
+        with self._db.session() as s, s.begin():
+            live = set(s.scalars(select(Snapshot.file_name).where(Snapshot.deleted_at.is_(None),
+                                                                   Snapshot.file_name.in_(files))))
+            intents = {i.file_name: i for i in s.scalars(select(CaptureIntent).where(
+                CaptureIntent.file_name.in_(files)))}
+            for name in files:
+                if name in live:
+                    continue
+                intent = intents.get(name)
+                if intent is not None and intent.created_at > stale:
+                    continue                                    # a snapshot being taken now
+                if intent is None and self._captures.age_s(name) < INTENT_GRACE_S:
+                    continue                                    # written a moment ago; not ours to judge yet
+                self._captures.delete(name)
+                if intent is not None:
+                    s.delete(intent)
+                audit.record(s, self.technician, "deleted", "capture_file", name[:16], "rest uten gyldig bilde")
+                n += 1
         return n

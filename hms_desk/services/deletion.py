@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import uuid
 from pathlib import Path
 from typing import Callable
 
@@ -84,15 +86,40 @@ class DeletionService:
             )
 
     def receipt(self, case_id: int, path: Path | None = None) -> Path:
-        """Writes the deletion receipt PDF (default ``exports/slettebekreftelse-<saksnr>.pdf``)."""
+        """Writes the deletion receipt PDF (default ``exports/slettebekreftelse-<saksnr>.pdf``).
+
+        The GUI runs the three steps as one staged operation: :meth:`receipt_data`
+        (database) → :meth:`render` (CPU) → :meth:`store` (database)."""
         data = self.receipt_data(case_id)
+        return self.store(case_id, data, self.render(data, path), path)
+
+    def target_path(self, data: DeletionReceiptData, path: Path | None = None) -> Path:
+        return Path(path) if path is not None else self._exports / f"slettebekreftelse-{data.case_number}.pdf"
+
+    def render(self, data: DeletionReceiptData, path: Path | None = None) -> Path:
+        """CPU step: the PDF into a temporary file beside its target."""
         from hms_desk.documents.receipt_pdf import write_deletion_receipt_pdf  # reportlab: on first use
 
-        path = write_document(write_deletion_receipt_pdf, data, path,
-                              self._exports / f"slettebekreftelse-{data.case_number}.pdf", "slettebekreftelsen")
-        with self._db.session() as s, s.begin():
-            s.add(CaseEvent(case_id=case_id, kind="slettebekreftelse", at=self._clock(),
-                            detail=f"Slettebekreftelse utstedt ({len(data.items)} element(er))"))
-            audit.record(s, self.technician, "exported", "deletion_receipt", data.case_number, Path(path).name)
+        target = self.target_path(data, path)
+        tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+        return write_document(write_deletion_receipt_pdf, data, tmp if path is not None else None, tmp,
+                              "slettebekreftelsen")
+
+    def store(self, case_id: int, data: DeletionReceiptData, rendered: Path, path: Path | None = None) -> Path:
+        """Database step: audit and put the file in place in one transaction."""
+        target = self.target_path(data, path)
+        try:
+            with self._db.session() as s, s.begin():
+                s.add(CaseEvent(case_id=case_id, kind="slettebekreftelse", at=self._clock(),
+                                detail=f"Slettebekreftelse utstedt ({len(data.items)} element(er))"))
+                audit.record(s, self.technician, "exported", "deletion_receipt", data.case_number, target.name)
+                s.flush()
+                try:
+                    os.replace(rendered, target)
+                except OSError as exc:
+                    raise HmsError(f"Kunne ikke skrive slettebekreftelsen til {target}: "
+                                   f"{exc.strerror or exc}") from exc
+        finally:
+            rendered.unlink(missing_ok=True)
         log.info("deletion receipt for %s written (%d item(s))", data.case_number, len(data.items))
-        return Path(path)
+        return target

@@ -19,7 +19,9 @@ rendering)::
 
 :meth:`JournalService.export` runs the three steps inline (the CLI);
 :meth:`JournalService.export_pdf` is the one-call PDF export of the case's
-note (draft or prefill).
+note (draft or prefill); :meth:`~JournalService.compose` →
+:meth:`~JournalService.render_pdf` → :meth:`~JournalService.store_pdf` are the
+same three steps for the staged operation the case panel runs today.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from hms_desk.services.lookup import DeviceCard, LookupService
 from hms_desk.storage.db import Database
 from hms_desk.storage.models import (
     Case,
+    CaseDevice,
     CaseEvent,
     JournalDraft,
     JournalNote as JournalNoteRow,
@@ -180,12 +183,15 @@ class JournalService:
                                     .order_by(PartsOrder.id)))
             for o in orders:
                 _ = o.lines
-            keys: list[tuple[str, str]] = []
-            if case.hmsnr and case.serial:
-                keys.append((case.hmsnr, case.serial))
-            for o in orders:
-                if (o.hmsnr, o.serial) not in keys:
-                    keys.append((o.hmsnr, o.serial))
+            # the devices handled in the case (in the order they were looked up), the case's
+            # current device, then any device an order of the case was for
+            keys: list[tuple[str, str]] = [
+                (d.hmsnr, d.serial) for d in s.scalars(select(CaseDevice).where(CaseDevice.case_id == case_id)
+                                                      .order_by(CaseDevice.id))]
+            for key in ([(case.hmsnr, case.serial)] if case.hmsnr and case.serial else []) + \
+                    [(o.hmsnr, o.serial) for o in orders]:
+                if key not in keys:
+                    keys.append(key)
             devices = [self._device(s, h, sn, [o for o in orders if (o.hmsnr, o.serial) == (h, sn)])
                        for h, sn in keys]
             snaps = list(s.scalars(select(Snapshot).where(Snapshot.case_id == case_id).order_by(Snapshot.id)))
@@ -313,31 +319,54 @@ class JournalService:
               action: str = "exported", write: bool = True) -> Path | None:
         """Record the export: write ``rendered`` to ``path`` (default: the exports
         folder) unless ``write`` is False (text copied to the clipboard or printed to
-        stdout), keep the note's text and checksum, mark the draft exported and audit it."""
+        stdout), keep the note's text and checksum, mark the draft exported and audit it.
+
+        The file is written beside its target first and moved into place inside the
+        transaction that records it, so nothing is placed unaudited and nothing is
+        recorded that was not placed."""
+        import os
+        import uuid
+
         from hms_desk.documents.pdf_base import DocumentError, write_bytes_atomic
 
         target: Path | None = None
+        tmp: Path | None = None
         if write:
             target = Path(path) if path is not None else self.default_path(rendered)
+            if path is None:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
             try:
-                write_bytes_atomic(target, rendered.data, "journalnotatet")
+                write_bytes_atomic(tmp, rendered.data, "journalnotatet")
             except DocumentError as exc:
-                raise HmsError(exc.message, code="LAGRING") from exc
+                raise HmsError(exc.message.replace(tmp.name, target.name).replace(str(tmp), str(target)),
+                               code="LAGRING") from exc
         what = FORMAT_TEXT.get(rendered.fmt, rendered.fmt)
         text = render_text(bundle).text if rendered.fmt != "text" else rendered.text
         digest = hashlib.sha256(rendered.data).hexdigest()
         case_id = bundle.note.case_id
-        with self._db.session() as s, s.begin():
-            if s.get(Case, case_id) is None:
-                raise NotFound("Saken finnes ikke.")
-            s.add(JournalNoteRow(case_id=case_id, text=text, exported_at=self._clock(), pdf_sha256=digest))
-            s.add(CaseEvent(case_id=case_id, kind="journal", at=self._clock(),
-                            detail=f"Journalnotat eksportert ({what})"))
-            draft = s.scalar(select(JournalDraft).where(JournalDraft.case_id == case_id))
-            if draft is not None:
-                draft.exported_at = self._clock()
-            audit.record(s, self.technician, action, "journal", bundle.note.case_number,
-                         f"{what} {target.name}" if target is not None else what)
+        try:
+            with self._db.session() as s, s.begin():
+                if s.get(Case, case_id) is None:
+                    raise NotFound("Saken finnes ikke.")
+                s.add(JournalNoteRow(case_id=case_id, text=text, exported_at=self._clock(), pdf_sha256=digest))
+                s.add(CaseEvent(case_id=case_id, kind="journal", at=self._clock(),
+                                detail=f"Journalnotat eksportert ({what})"))
+                draft = s.scalar(select(JournalDraft).where(JournalDraft.case_id == case_id))
+                if draft is not None:
+                    draft.exported_at = self._clock()
+                audit.record(s, self.technician, action, "journal", bundle.note.case_number,
+                             f"{what} {target.name}" if target is not None else what)
+                s.flush()
+                if tmp is not None and target is not None:
+                    try:
+                        os.replace(tmp, target)
+                    except OSError as exc:
+                        raise HmsError(f"Kunne ikke lagre journalnotatet som {target}: {exc.strerror or exc}",
+                                       code="LAGRING") from exc
+        finally:
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)
         log.info("journal note for %s exported (%s)", bundle.note.case_number, rendered.fmt)
         return target
 
@@ -361,6 +390,25 @@ class JournalService:
         result = self.export(case_id, "pdf", path)
         assert result.path is not None
         return result.path
+
+    # -- the staged PDF export the GUI runs today (database → CPU → database) -----------------
+    def compose(self, case_id: int) -> NoteBundle:
+        """Database step: the case's note (draft or prefill), checked, with its pictures."""
+        return self.collect(self.open_note(case_id))
+
+    def render_pdf(self, bundle: NoteBundle, path: Path | None = None, lang: str = "nb") -> Rendered:
+        """CPU step: the note as PDF/A bytes (no database, no file)."""
+        from hms_desk.documents.journal_note import render_pdf
+
+        return render_pdf(bundle, lang)
+
+    def store_pdf(self, case_id: int, bundle: NoteBundle, rendered: Rendered, path: Path | None = None) -> Path:
+        """Database step: file placed and audited in one transaction (see :meth:`store`)."""
+        if bundle.note.case_id != case_id:
+            raise ValidationError("Notatet hører til en annen sak.", field="case")
+        target = self.store(bundle, rendered, path)
+        assert target is not None
+        return target
 
     def record_printed(self, case_number: str) -> None:
         """Audit that the note went to a printer (the print service calls this)."""

@@ -162,6 +162,7 @@ class Database:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._factory = sessionmaker(engine, expire_on_commit=False)
+        self._database_id: str | None = None
 
     @property
     def dialect(self) -> str:
@@ -172,6 +173,16 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def database_id(self) -> str:
+        """This database's identity (made by migration 0003); captures are filed under it."""
+        if self._database_id is None:
+            with self.engine.connect() as conn:
+                value = conn.execute(text("SELECT value FROM app_meta WHERE key = 'database_id'")).scalar()
+            if not value:
+                raise StorageError("Databasen mangler sin identitet (app_meta.database_id).")
+            self._database_id = str(value)
+        return self._database_id
 
 
 def open_database(url: str, backups_dir: Path | None = None) -> tuple[Database, MigrationReport]:

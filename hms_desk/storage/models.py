@@ -207,6 +207,8 @@ class Snapshot(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     annotations: Mapped[list | None] = mapped_column(JSON)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    hmsnr: Mapped[str | None] = mapped_column(String(6))        # the device the picture is of
+    serial: Mapped[str | None] = mapped_column(String(20))
 
 
 # --- parts orders ----------------------------------------------------------
@@ -314,3 +316,40 @@ class AuditEntry(Base):
     object_type: Mapped[str] = mapped_column(String(40))
     object_id: Mapped[str] = mapped_column(String(64), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- bookkeeping ----------------------------------------------------------------
+
+class AppMeta(Base):
+    """Key/value facts about this database, e.g. its ``database_id`` (captures are filed under it)."""
+
+    __tablename__ = "app_meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CaptureIntent(Base):
+    """A capture file about to be written for a case; the row exists before the file does.
+
+    The snapshot's last step replaces it with a ``Snapshot`` row in one
+    transaction; closing the case removes it (and the file), so a picture taken
+    while the case closes cannot survive the close.
+    """
+
+    __tablename__ = "capture_intents"
+    file_name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CaseDevice(Base):
+    """Each device handled in a case (a case may look at several)."""
+
+    __tablename__ = "case_devices"
+    __table_args__ = (UniqueConstraint("case_id", "hmsnr", "serial"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    hmsnr: Mapped[str] = mapped_column(String(6))
+    serial: Mapped[str] = mapped_column(String(20))
+    municipality: Mapped[str | None] = mapped_column(String(4))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -31,21 +31,6 @@ from hms_desk.ui.parts_panel import PartsPanel
 log = logging.getLogger("hms_desk.ui")
 
 
-def make_order_draft(core: Core):
-    from hms_desk.parts.orders import DraftLine, OrderDraft
-
-    def make(card, lines, delivery, battery_ok, case_id, snapshot_id, request_key):
-        return OrderDraft(
-            hmsnr=card.hmsnr, serial=card.serial, orderer=core.settings.technician,
-            orderer_hms_unit=core.settings.hms_unit, delivery=delivery,
-            lines=[line if isinstance(line, DraftLine) else   # (PartInfo, quantity) still accepted
-                   DraftLine(part_hmsnr=line[0].hmsnr, supplier_ref=line[0].supplier_ref or "",
-                             description=line[0].name, quantity=line[1]) for line in lines],
-            battery_training_confirmed=battery_ok, case_id=case_id, snapshot_id=snapshot_id,
-            request_key=request_key)
-    return make
-
-
 def make_parts_loader(core: Core):
     def load(hmsnr: str, iso: str | None):
         with core.db.session() as s:
@@ -53,14 +38,22 @@ def make_parts_loader(core: Core):
     return load
 
 
-def build_window(core: Core) -> MainWindow:
+def build_window(core: Core, show_windows: bool = True) -> MainWindow:
+    """Widgets, each with the narrow services it needs, around one operations dispatcher,
+    one shared case context and one crash handler."""
     from hms_desk.ui.capture_sources import install as install_capture_sources
+    from hms_desk.ui.case_context import CaseContext
+    from hms_desk.ui.ops import Operations
+    from hms_desk.ui.parts_panel import Orderer
     from hms_desk.ui.video_pane import VideoPane
     from hms_desk.video.sources import source_from_spec
 
     install_capture_sources()  # camera:, window: and screen: sources for source_from_spec
 
-    t = core.tasks
+    crash_signal = CrashSignal(core.profile.crash_dir, show_windows)
+    ops = Operations(core.tasks)
+    ops.crashed.connect(crash_signal.report)
+    context = CaseContext()
     video = VideoPane()
     try:
         video.start_source(source_from_spec(core.settings.video.source))
@@ -69,18 +62,22 @@ def build_window(core: Core) -> MainWindow:
         video.show_error(exc.message)
     if core.settings.video.show_overlay:
         video.set_overlay_visible(True)
-    cases = CasePanel(t.db, t.cpu, core.cases, core.journal.export_pdf,
-                      deletion_receipt=core.deletion.receipt if core.deletion is not None else None,
+    cases = CasePanel(ops, context, core.cases, core.journal, deletion=core.deletion,
                       delete_after_export=core.settings.delete_captures_after_export)
-    lookup = LookupPanel(core.device_lookup.lookup)
-    parts = PartsPanel(t.db, make_parts_loader(core), core.orders.create, make_order_draft(core),
-                       run_cpu=t.cpu, documents=core.order_documents)
+    lookup = LookupPanel(ops, core.device_lookup.lookup, context, local_card=core.lookup.lookup)
+    parts = PartsPanel(ops, context, make_parts_loader(core), core.orders.create,
+                       lambda: Orderer(core.settings.technician, core.settings.hms_unit),
+                       documents=core.order_documents)
 
     def set_language(lang: str) -> None:
         core.settings.ui.language = lang
         core.settings_store.save(core.settings)
 
-    win = MainWindow(video, cases, lookup, parts, on_language=set_language)
+    win = MainWindow(video, cases, lookup, parts, context, ops, on_language=set_language)
+    context.setParent(win)
+    ops.setParent(win)
+    crash_signal.setParent(win)
+    win.crash_signal = crash_signal
     _wire_search(core, win, lookup)
     _wire_video_sources(core, win, video)
     win.restore_layout(core.settings.ui.window_geometry, core.settings.ui.window_state)
@@ -94,7 +91,7 @@ def _wire_search(core: Core, win: MainWindow, lookup: LookupPanel) -> None:
     from hms_desk.services.search import SearchService
     from hms_desk.ui.search_panel import SearchPanel
 
-    panel = SearchPanel(core.tasks.db, SearchService(core.db).search)
+    panel = SearchPanel(win.ops, SearchService(core.db).search)
     win.add_search_panel(panel)
 
     def chosen(hmsnr: str, serial: str) -> None:
@@ -109,7 +106,6 @@ def _wire_privacy(core: Core, win: MainWindow, video, cases: CasePanel) -> None:
     """Live face blur (on by setting, always on when the user takes part) and the audit view."""
     from hms_desk.services import audit
     from hms_desk.ui.case_panel import AuditDialog
-    from hms_desk.ui.ops import Op
     from hms_desk.video.live_blur import LiveBlur, LiveBlurSwitch
 
     switch = LiveBlurSwitch(video.set_processor, lambda: LiveBlur(
@@ -126,19 +122,41 @@ def _wire_privacy(core: Core, win: MainWindow, video, cases: CasePanel) -> None:
     win.liveBlurToggled.connect(set_blur)
     cases.userTakesPartChanged.connect(lambda on: set_blur(True) if on else None)
     win.destroyed.connect(switch.shutdown)
-    win.auditRequested.connect(lambda: Op(win, core.tasks.db, audit.recent, core.db)
+    win.auditRequested.connect(lambda: win.ops.query(win, audit.recent, core.db)
                                .success(lambda rows: AuditDialog(rows, win).open()).run())
 
 
-def install_retention_timer(core: Core, parent) -> QTimer:
+def install_retention_timer(core: Core, win: MainWindow) -> QTimer:
     """The hourly retention sweep (captures older than ``retention_days`` are deleted)."""
-    retention = QTimer(parent)
+    from hms_desk.ui.ops import Change
+
+    retention = QTimer(win)
     retention.setObjectName("retentionTimer")
     retention.setInterval(3600 * 1000)
-    retention.timeout.connect(lambda: asyncio.ensure_future(
-        core.tasks.db(core.cases.enforce_retention, core.settings.retention_days)))
+    retention.timeout.connect(lambda: win.ops.mutate(win, core.cases.enforce_retention, core.settings.retention_days,
+                                                     changes=Change.SNAPSHOT).run())
     retention.start()
     return retention
+
+
+def start_housekeeping(core: Core, win: MainWindow):
+    """After the window is shown: first-run seeding (status bar says so), then the retention sweep."""
+    from hms_desk.app import database_is_empty, seed_if_empty
+    from hms_desk.ui.ops import Change
+
+    def sweep(_seeded=None) -> None:
+        win.ops.mutate(win, core.cases.enforce_retention, core.settings.retention_days,
+                       changes=Change.SNAPSHOT).run()
+
+    def seed_if_needed(empty: bool) -> None:
+        if not empty:
+            sweep()
+            return
+        win.statusBar().showMessage(win.tr("Første start: importerer produktkatalog og demoregister …"))
+        win.ops.mutate(win, seed_if_empty, core.db, changes=Change.CATALOG) \
+            .success(lambda _: win.statusBar().showMessage(win.tr("Produktkatalogen er klar."), 8000)) \
+            .finally_(sweep).run()
+    return win.ops.query(win, database_is_empty, core.db).success(seed_if_needed).run()
 
 
 def make_importer(core: Core):
@@ -157,7 +175,7 @@ def make_importer(core: Core):
 def open_import_dialog(core: Core, win: MainWindow) -> ImportDialog:
     dlg = win.findChild(ImportDialog)
     if dlg is None:                     # one dialog; it keeps its last result until closed
-        dlg = ImportDialog(core.tasks.db, make_importer(core), win)
+        dlg = ImportDialog(win.ops, make_importer(core), win)
         dlg.importFinished.connect(lambda r: win.statusBar().showMessage(r.summary_nb(), 10000))
     dlg.show()
     dlg.activateWindow()
@@ -213,16 +231,18 @@ def run_gui(opts: Options) -> int:
         _fatal(exc.message, show_windows)
         return 1
 
-    crash_signal = CrashSignal(core.profile.crash_dir, show_windows)
-    crash.install_excepthooks(crash_signal.report)
     install_translations(app, core.settings.ui.language)
 
     import qasync
 
+    from hms_desk.ui.ops import install_loop_exception_handler
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
-    win = build_window(core)
+    win = build_window(core, show_windows)
+    crash.install_excepthooks(win.crash_signal.report)
+    install_loop_exception_handler(loop, win.crash_signal.report)
     for w in core.warnings:
         win.statusBar().showMessage(w, 15000)
         if show_windows:
@@ -240,9 +260,13 @@ def run_gui(opts: Options) -> int:
     if opts.quit_after_show:           # for bench/startup.py and smoke tests of a frozen build
         def interactive() -> None:
             print(f"HMS_DESK_INTERACTIVE {time.time():.6f}", flush=True)
-            app.quit()
+            if win.ops.running:            # first-run seeding still going: quit when it is done
+                win.ops.idle.connect(app.quit)
+            else:
+                app.quit()
         win.shown.connect(lambda: QTimer.singleShot(0, interactive))
     win.show()
+    start_housekeeping(core, win)      # first-run seeding and the retention sweep, in the background
     try:
         with loop:
             loop.run_forever()

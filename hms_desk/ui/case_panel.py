@@ -11,7 +11,6 @@ recording feature: the consent scope "opptak" is recorded, nothing records.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Awaitable, Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
@@ -23,7 +22,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from hms_desk.domain.errors import HmsError
 from hms_desk.domain.nav import DECISION_TEXT, Decision
 from hms_desk.services.cases import CONSENT_GIVERS, CONSENT_KINDS, CONSENT_SCOPES, ROLES, CaseService
-from hms_desk.ui.ops import Op
+from hms_desk.ui.case_context import CaseContext, CaseRef
+from hms_desk.ui.ops import Change, Op, OpChanges, Operations, cpu, db
 
 
 class CasePanel(QWidget):
@@ -35,19 +35,15 @@ class CasePanel(QWidget):
     userTakesPartChanged = Signal(bool)
     receiptWritten = Signal(str)          # path of the deletion receipt
 
-    def __init__(self, run_db: Callable[..., Awaitable], run_cpu: Callable[..., Awaitable],
-                 cases: CaseService, export_journal: Callable[[int], Path], parent: QWidget | None = None,
-                 *, deletion_receipt: Callable[[int], Path] | None = None,
-                 delete_after_export: bool = False):
+    def __init__(self, ops: Operations, context: CaseContext, cases: CaseService, journal,
+                 parent: QWidget | None = None, *, deletion=None, delete_after_export: bool = False):
         super().__init__(parent)
-        self._run_db = run_db
-        self._run_cpu = run_cpu
+        self._ops = ops
+        self._context = context
         self._cases = cases
-        self._export = export_journal
-        self._receipt = deletion_receipt
+        self._journal = journal             # services.journal.JournalService
+        self._deletion = deletion           # services.deletion.DeletionService
         self.delete_after_export = delete_after_export
-        self.case_id: int | None = None
-        self.case_number = ""
         self.closed_case_id: int | None = None   # the last closed case (for its deletion receipt)
         self._user_takes_part = False
         self._has_consent = False
@@ -159,6 +155,10 @@ class CasePanel(QWidget):
         self.user_takes_part.toggled.connect(self._set_user_takes_part)
         self.delete_pics_button.clicked.connect(self.delete_pictures)
         self.receipt_button.clicked.connect(self.write_receipt)
+        self.decision.currentIndexChanged.connect(lambda _i: self.save_decision())
+        context.deviceChanged.connect(self.set_device)
+        ops.changed.connect(self._on_changed)
+        self.reason.editingFinished.connect(self.save_decision)
         self._set_enabled(False)
 
     def _set_enabled(self, on: bool) -> None:
@@ -179,13 +179,22 @@ class CasePanel(QWidget):
         self.message.emit(text)
 
     # -- actions ---------------------------------------------------------------
+    @property
+    def case_id(self) -> int | None:
+        return self._context.case_id
+
+    @property
+    def case_number(self) -> str:
+        return self._context.case.number if self._context.case is not None else ""
+
     def start_case(self) -> None:
         if self.case_id is not None:
             return
-        Op(self, self._run_db, self._cases.start).success(self._started).failure(self._fail).run()
+        self.start_button.setEnabled(False)
+        self._ops.mutate(self, self._cases.start, changes=Change.CASE).success(self._started) \
+            .failure(self._fail).finally_(lambda ok: None if ok else self.start_button.setEnabled(True)).run()
 
     def _started(self, case) -> None:
-        self.case_id, self.case_number = case.id, case.number
         self.title.setText(self.tr("Sak {0}").format(case.number))
         self.people.clear()
         self.snapshots.clear()
@@ -202,6 +211,10 @@ class CasePanel(QWidget):
         self.receipt_button.setEnabled(False)
         self._set_enabled(True)
         self._ok(self.tr("Sak {0} er startet.").format(case.number))
+        self._context.set_case(CaseRef(case.id, case.number))
+        device = self._context.device
+        if device is not None:              # looked up before the case started: it belongs to it
+            self.set_device(device)
         self.caseStarted.emit(case.id, case.number)
 
     def _add_participant(self) -> None:
@@ -217,12 +230,12 @@ class CasePanel(QWidget):
                 self._show_consent_state()
                 self.userTakesPartChanged.emit(True)
             self.org.clear()
-        Op(self, self._run_db, self._cases.add_participant, self.case_id, role, org, pic) \
+        self._ops.mutate(self, self._cases.add_participant, self.case_id, role, org, pic, changes=Change.CASE) \
             .success(done).failure(self._fail).run()
 
     def _add_consent(self) -> None:
         kind, by, scope = self.c_kind.currentData(), self.c_by.currentData(), self.c_scope.currentData()
-        Op(self, self._run_db, self._cases.record_consent, self.case_id, kind, by, scope) \
+        self._ops.mutate(self, self._cases.record_consent, self.case_id, kind, by, scope, changes=Change.CASE) \
             .success(lambda _: self._consent_recorded(kind, by, scope)) \
             .failure(self._fail).run()
 
@@ -244,7 +257,7 @@ class CasePanel(QWidget):
             self._user_takes_part = on
             self._show_consent_state()
             self.userTakesPartChanged.emit(on)
-        Op(self, self._run_db, self._cases.set_user_takes_part, self.case_id, on) \
+        self._ops.mutate(self, self._cases.set_user_takes_part, self.case_id, on, changes=Change.CASE) \
             .success(done).failure(self._fail).run()
 
     @property
@@ -267,54 +280,91 @@ class CasePanel(QWidget):
 
     def set_device(self, card) -> None:
         """Links the looked-up device to the open case (if any)."""
-        if self.case_id is not None:
-            Op(self, self._run_db, self._cases.set_device, self.case_id, card.hmsnr, card.serial,
-               card.municipality_number).failure(self._fail).run()
+        if self.case_id is not None and card is not None:
+            self._ops.mutate(self, self._cases.set_device, self.case_id, card.hmsnr, card.serial,
+                             card.municipality_number, changes=Change.DEVICE).failure(self._fail).run()
 
     def log_event(self, kind: str, detail: str) -> None:
         if self.case_id is not None:
-            Op(self, self._run_db, self._cases.event, self.case_id, kind, detail).failure(self._fail).run()
+            self._ops.mutate(self, self._cases.event, self.case_id, kind, detail, changes=Change.CASE) \
+                .failure(self._fail).run()
 
     def add_snapshot(self, image, annotations: list | None = None) -> Op | None:
-        """Anonymise, encrypt and store a frame for the case (off the GUI thread)."""
+        """Check (database) → anonymise, encrypt, write (CPU) → re-check and record (database)."""
         if self.case_id is None:
             self._fail(HmsError(self.tr("Start en sak før du tar bilde.")))
             return None
         cid = self.case_id
+        card = self._context.device
+        device = (card.hmsnr, card.serial) if card is not None else None
+        cases = self._cases
+        return self._ops.staged(
+            self,
+            db(lambda _: cases.prepare_snapshot(cid, device)),
+            cpu(lambda ticket: cases.process_snapshot(ticket, image, annotations)),
+            db(cases.commit_snapshot),
+            changes=lambda res: OpChanges(Change.SNAPSHOT, cid),
+        ).success(self._snapshot_stored).failure(self._fail).run()
 
-        def work():
-            res = self._cases.take_snapshot(cid, image, annotations)
-            return res, self._cases.snapshot_png(res.id)
-        return Op(self, self._run_cpu, work).success(self._snapshot_stored).failure(self._fail).run()
-
-    def _snapshot_stored(self, result) -> None:
-        res, png = result
-        img = QImage.fromData(png)
-        item = QListWidgetItem(QIcon(QPixmap.fromImage(img)), self.tr("{0} ansikt(er) sladdet").format(res.faces_blurred))
+    def _snapshot_stored(self, res) -> None:
+        img = QImage.fromData(res.png)
+        faces = res.faces_blurred
+        item = QListWidgetItem(QIcon(QPixmap.fromImage(img)), self.tr("%n ansikt(er) sladdet", "", faces))
         item.setData(Qt.ItemDataRole.UserRole, res.id)
         self.snapshots.addItem(item)
-        self._ok(self.tr("Bilde lagret, {0} ansikt(er) sladdet.").format(res.faces_blurred))
+        self._ok(self.tr("Bilde lagret, %n ansikt(er) sladdet.", "", faces))
+        self._context.set_snapshot(res.id)
         self.snapshotAdded.emit(res.id)
+
+    def _on_changed(self, changes) -> None:
+        """Pictures deleted elsewhere (retention sweep, «slett nå»): drop their thumbnails."""
+        if Change.SNAPSHOT not in changes or self.case_id is None or self.snapshots.count() == 0:
+            return
+        if changes.case_id not in (None, self.case_id):
+            return
+        cid = self.case_id
+        self._ops.query(self, lambda: [sn.id for sn in self._cases.snapshots(cid)]) \
+            .success(lambda ids: self._keep_snapshots(cid, set(ids))).run()
+
+    def _keep_snapshots(self, cid: int, alive: set[int]) -> None:
+        if cid != self.case_id:
+            return
+        for i in reversed(range(self.snapshots.count())):
+            if self.snapshots.item(i).data(Qt.ItemDataRole.UserRole) not in alive:
+                self.snapshots.takeItem(i)
+
+    def _field_values(self) -> tuple:
+        return (self.decision.currentData(), self.reason.text().strip(),
+                self.summary.toPlainText().strip(), self.next_contact.text().strip())
 
     def export_journal(self) -> None:
         if self.case_id is None:
             return
-        cid = self.case_id
+        cid, values, journal = self.case_id, self._field_values(), self._journal
 
-        def work():
+        def collect(_):
             self._save_fields_values(cid, values)
-            return self._export(cid)
-        values = (self.decision.currentData(), self.reason.text().strip(),
-                  self.summary.toPlainText().strip(), self.next_contact.text().strip())
+            return journal.compose(cid)
         self.export_button.setEnabled(False)
-        Op(self, self._run_cpu, work).success(self._exported).failure(self._fail).run() \
-            .finished.connect(lambda _ok: self.export_button.setEnabled(self.case_id is not None))
+        self._ops.staged(self, db(collect), cpu(lambda data: (data, journal.render_pdf(data))),
+                         db(lambda pair: journal.store_pdf(cid, pair[0], pair[1])),
+                         changes=lambda _p: OpChanges(Change.DOCUMENT | Change.CASE, cid)) \
+            .success(self._exported).failure(self._fail) \
+            .finally_(lambda _ok: self.export_button.setEnabled(self.case_id is not None)).run()
 
     def _save_fields_values(self, cid: int, values: tuple) -> None:
         decision, reason, summary, next_contact = values
         if decision:
             self._cases.set_decision(cid, Decision(decision), reason)
         self._cases.set_summary(cid, summary, next_contact)
+
+    def save_decision(self) -> None:
+        """The decision is stored as soon as it is chosen (the repair order prints what is stored)."""
+        decision, reason = self.decision.currentData(), self.reason.text().strip()
+        if self.case_id is None or not decision:
+            return
+        self._ops.mutate(self, self._cases.set_decision, self.case_id, Decision(decision), reason,
+                         changes=Change.CASE).failure(self._fail).run()
 
     def _exported(self, path: Path) -> None:
         self._ok(self.tr("Journalnotat lagret: {0}").format(str(path)))
@@ -333,41 +383,44 @@ class CasePanel(QWidget):
 
         def done(n: int) -> None:
             self.snapshots.clear()
-            self._ok(self.tr("{0} bilde(r) slettet.").format(n))
-        return Op(self, self._run_db, self._cases.delete_captures, cid, reason) \
+            self._ok(self.tr("%n bilde(r) slettet.", "", n))
+        return self._ops.mutate(self, self._cases.delete_captures, cid, reason,
+                                changes=lambda _n: OpChanges(Change.SNAPSHOT, cid)) \
             .success(done).failure(self._fail).run()
 
     def write_receipt(self) -> Op | None:
-        """Writes the deletion receipt of the last closed case (off the GUI thread)."""
-        cid = self.closed_case_id
-        if cid is None or self._receipt is None:
+        """Writes the deletion receipt of the last closed case (database → CPU → database)."""
+        cid, deletion = self.closed_case_id, self._deletion
+        if cid is None or deletion is None:
             return None
 
         def done(path: Path) -> None:
             self._ok(self.tr("Slettebekreftelse lagret: {0}").format(str(path)))
             self.receiptWritten.emit(str(path))
-        return Op(self, self._run_cpu, self._receipt, cid).success(done).failure(self._fail).run()
+        return self._ops.staged(self, db(lambda _: deletion.receipt_data(cid)),
+                                cpu(lambda data: (data, deletion.render(data))),
+                                db(lambda pair: deletion.store(cid, pair[0], pair[1])),
+                                changes=Change.DOCUMENT).success(done).failure(self._fail).run()
 
     def close_case(self) -> None:
         if self.case_id is None:
             return
-        cid = self.case_id
-        values = (self.decision.currentData(), self.reason.text().strip(),
-                  self.summary.toPlainText().strip(), self.next_contact.text().strip())
+        cid, values = self.case_id, self._field_values()
 
         def work():
             self._save_fields_values(cid, values)
             return self._cases.close(cid)
-        Op(self, self._run_db, work).success(lambda n: self._closed(cid, n)).failure(self._fail).run()
+        self._ops.mutate(self, work, changes=lambda _n: OpChanges(Change.CASE | Change.SNAPSHOT, cid)) \
+            .success(lambda n: self._closed(cid, n)).failure(self._fail).run()
 
     def _closed(self, cid: int, deleted: int) -> None:
-        self._ok(self.tr("Sak {0} er avsluttet. {1} bilde(r) slettet.").format(self.case_number, deleted))
-        self.case_id = None
+        self._ok(self.tr("Sak {0} er avsluttet. %n bilde(r) slettet.", "", deleted).format(self.case_number))
         self.closed_case_id = cid
-        self.receipt_button.setEnabled(self._receipt is not None)
+        self.receipt_button.setEnabled(self._deletion is not None)
         self.title.setText(self.tr("Ingen sak er startet."))
         self.snapshots.clear()
         self._set_enabled(False)
+        self._context.set_case(None)
         self.caseClosed.emit(cid, deleted)
 
 

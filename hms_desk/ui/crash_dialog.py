@@ -44,17 +44,30 @@ class CrashSignal(QObject):
 
     crashed = Signal(str)
 
+    shown = Signal(object)      # the CrashDialog, once it is open (tests wait on it)
+
     def __init__(self, crash_dir: Path, show_windows: bool = True):
         super().__init__()
         self._crash_dir = crash_dir
         self._show = show_windows
         self.last_report: Path | None = None
+        self.reports: list[str] = []            # every report this session (tests check it stays empty)
         self.crashed.connect(self._on_crash, Qt.ConnectionType.QueuedConnection)
 
     def report(self, text: str) -> None:
         self.crashed.emit(text)
 
     def _on_crash(self, text: str) -> None:
-        self.last_report = crash.write_crash_log(self._crash_dir, text)
+        self.reports.append(text)
+        try:
+            self.last_report = crash.write_crash_log(self._crash_dir, text)
+        except OSError as exc:                   # a full or read-only disk must not hide the error
+            log.error("could not write the crash log: %s", exc)
+            self.last_report = None
         if self._show:
-            CrashDialog(text, self.last_report).exec()
+            parent = self.parent() if isinstance(self.parent(), QWidget) else None
+            dialog = CrashDialog(text, self.last_report, parent)
+            dialog.setObjectName("crashDialog")
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            dialog.open()                        # no nested event loop: the app keeps running
+            self.shown.emit(dialog)

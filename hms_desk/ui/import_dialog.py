@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHB
                                QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from hms_desk.domain.errors import HmsError
-from hms_desk.ui.ops import Op
+from hms_desk.ui.ops import Change, Operations
 
 #: ``do_import(kind, paths, progress, cancel) -> ImportReport`` (see ``ui.application``)
 ImportFn = Callable[[str, list[Path], Callable[[int, "int | None"], None], threading.Event], Any]
@@ -54,9 +54,9 @@ class ImportDialog(QDialog):
     importFailed = Signal(str)         # a whole file could not be read (Norwegian)
     done = Signal(bool)                # after either of the above; for tests and the main window
 
-    def __init__(self, run_db: Callable[..., Awaitable], do_import: ImportFn, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, do_import: ImportFn, parent: QWidget | None = None):
         super().__init__(parent)
-        self._run_db = run_db
+        self._ops = ops
         self._do_import = do_import
         self._cancel: threading.Event | None = None
         self._close_when_done = False
@@ -179,8 +179,9 @@ class ImportDialog(QDialog):
             w.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("&Avbryt import"))
-        self.op = Op(self, self._run_db, self._do_import, kind, list(self.paths), self._relay, self._cancel)
-        self.op.success(self._succeeded).failure(self._failed).run().finished.connect(self._finished)
+        self.op = self._ops.mutate(self, self._do_import, kind, list(self.paths), self._relay, self._cancel,
+                                   changes=Change.CATALOG)
+        self.op.success(self._succeeded).failure(self._failed).finally_(self._finished).run()
 
     def cancel(self) -> None:
         if self._cancel is not None and not self._cancel.is_set():

@@ -9,7 +9,7 @@ visible badge says so: "frakoblet — sist synkronisert 22.11.2026 kl. 10:15".
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Awaitable, Callable
+from typing import Awaitable, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -19,12 +19,8 @@ from hms_desk.domain.errors import HmsError
 from hms_desk.domain.validation import validate_hmsnr, validate_serienr
 from hms_desk.services.device_lookup import LookupResult
 from hms_desk.services.lookup import DeviceCard
-from hms_desk.ui.ops import Op
-
-
-async def _await(fn: Callable[..., Awaitable[Any]], *args: Any) -> Any:
-    """An ``Op`` runner for coroutine functions: they already run off the GUI's way."""
-    return await fn(*args)
+from hms_desk.ui.case_context import CaseContext
+from hms_desk.ui.ops import Change, Operations
 
 
 def _error_label() -> QLabel:
@@ -40,9 +36,15 @@ class LookupPanel(QWidget):
     deviceFound = Signal(object)          # DeviceCard
     lookupFailed = Signal(str)
 
-    def __init__(self, lookup: Callable[[str, str], Awaitable[LookupResult]], parent: QWidget | None = None):
+    def __init__(self, ops: Operations, lookup: Callable[[str, str], Awaitable[LookupResult]],
+                 context: CaseContext | None = None, parent: QWidget | None = None, *,
+                 local_card: Callable[[str, str], DeviceCard] | None = None):
         super().__init__(parent)
+        self._ops = ops
+        self._context = context
         self._lookup = lookup
+        self._local_card = local_card       # the register's card (no OeBS): history after an order
+        ops.changed.connect(self._on_changed)
         self.card: DeviceCard | None = None
         self.result: LookupResult | None = None
 
@@ -127,9 +129,23 @@ class LookupPanel(QWidget):
         self.button.setEnabled(False)
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Slår opp …"))
-        Op(self, _await, self._lookup, self.hmsnr.text().strip(), self.serial.text().strip()) \
-            .success(self._found).failure(self._failed).run().finished.connect(
-                lambda _ok: self.button.setEnabled(True))
+        self._ops.remote(self, self._lookup, self.hmsnr.text().strip(), self.serial.text().strip()) \
+            .success(self._found).failure(self._failed).finally_(lambda _ok: self.button.setEnabled(True)).run()
+
+    def _on_changed(self, changes) -> None:
+        """An order was made or changed: the card's history shows it without a new lookup."""
+        if Change.ORDER not in changes or self.card is None or self._local_card is None:
+            return
+        card = self.card
+        self._ops.query(self, self._local_card, card.hmsnr, card.serial) \
+            .success(lambda fresh: self._show_history(fresh) if self.card is card else None) \
+            .failure(lambda _e: None).run()
+
+    def _show_history(self, card: DeviceCard) -> None:
+        self._card_labels["history"].setText(
+            ", ".join(f"{h.number} ({h.status})" for h in card.history[:6]) or self.tr("ingen"))
+        self._card_labels["battery"].setText(
+            card.last_battery_order.date().isoformat() if card.last_battery_order else "–")
 
     def _sync_text(self, last: dt.datetime | None) -> str:
         if last is None:
@@ -168,8 +184,7 @@ class LookupPanel(QWidget):
             L["warranty"].setText(self.tr("{0} år, til {1} ({2})").format(card.warranty_years, card.warranty_end.isoformat(), state))
         else:
             L["warranty"].setText("–")
-        L["battery"].setText(card.last_battery_order.date().isoformat() if card.last_battery_order else "–")
-        L["history"].setText(", ".join(f"{h.number} ({h.status})" for h in card.history[:6]) or self.tr("ingen"))
+        self._show_history(card)
         if result.source == "oebs":
             L["source"].setText(self.tr("OeBS"))
         elif result.offline:
@@ -177,6 +192,8 @@ class LookupPanel(QWidget):
         else:
             L["source"].setText(self.tr("lokalt register"))
         self.card_box.show()
+        if self._context is not None:
+            self._context.set_device(card)
         self.deviceFound.emit(card)
 
     def _failed(self, exc: HmsError) -> None:

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTo
 
 from hms_desk import APP_NAME, __version__
 from hms_desk.ui.annotation_layer import AnnotationLayer
+from hms_desk.ui.case_context import CaseContext
 from hms_desk.ui.case_panel import CasePanel
 from hms_desk.ui.lookup_panel import LookupPanel
+from hms_desk.ui.ops import Operations
 from hms_desk.ui.parts_panel import PartsPanel
 from hms_desk.ui.video_pane import VideoPane
 
@@ -28,9 +30,11 @@ class MainWindow(QMainWindow):
     auditRequested = Signal()           # Vis → Revisjonslogg …; ui.application opens the dialog
 
     def __init__(self, video: QWidget, case_panel: CasePanel, lookup_panel: LookupPanel,
-                 parts_panel: PartsPanel, on_language: Callable[[str], None] | None = None,
-                 parent: QWidget | None = None):
+                 parts_panel: PartsPanel, context: CaseContext, ops: Operations,
+                 on_language: Callable[[str], None] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        self.context = context
+        self.ops = ops
         self.setWindowTitle(f"{APP_NAME}")
         self.setObjectName("MainWindow")
         self.video = video
@@ -178,31 +182,19 @@ class MainWindow(QMainWindow):
             if kind else None)
 
     def _wire(self) -> None:
-        cp, lp, pp, v = self.case_panel, self.lookup_panel, self.parts_panel, self.video
-        cp.caseStarted.connect(self._case_started)
-        cp.caseClosed.connect(self._case_closed)
+        cp, pp, v = self.case_panel, self.parts_panel, self.video
+        self.context.caseChanged.connect(self._case_changed)
         cp.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        lp.deviceFound.connect(pp.set_device)
-        lp.deviceFound.connect(self._device_found)
-        cp.snapshotAdded.connect(lambda sid: setattr(pp, "snapshot_id", sid))
+        self.ops.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
         pp.orderCreated.connect(lambda n: self.statusBar().showMessage(self.tr("Bestilling {0} sendt").format(n), 8000))
-        pp.decision_source = lambda: (cp.decision.currentData(), cp.reason.text().strip())   # for the repair order
         pp.documentFailed.connect(lambda m: self.statusBar().showMessage(m, 8000))
         v.stateChanged.connect(lambda state, msg: self.conn_label.setText(self.tr("Video: {0}").format(msg or state)))
         v.privacyChanged.connect(self._privacy_changed)
         v.freezeChanged.connect(self.act_freeze.setChecked)
 
     # -- slots -------------------------------------------------------------------
-    def _case_started(self, case_id: int, number: str) -> None:
-        self.case_label.setText(self.tr("Sak {0}").format(number))
-        self.parts_panel.set_case(case_id)
-
-    def _case_closed(self, case_id: int, deleted: int) -> None:
-        self.case_label.setText(self.tr("Ingen sak"))
-        self.parts_panel.set_case(None)
-
-    def _device_found(self, card) -> None:
-        self.case_panel.set_device(card)
+    def _case_changed(self, case) -> None:
+        self.case_label.setText(self.tr("Sak {0}").format(case.number) if case is not None else self.tr("Ingen sak"))
 
     def take_snapshot(self) -> None:
         if self.video.is_privacy_paused:

@@ -23,16 +23,19 @@ from typing import Awaitable, Callable
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (QSplitter, QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
-                               QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QSplitter, QCheckBox, QComboBox, QGridLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from hms_desk.domain.errors import HmsError
 from hms_desk.parts import rules
 from hms_desk.parts.catalog import PartInfo, part_image_path
+from hms_desk.parts.draft import OrderDraftBuilder, strip_line_prefix
 from hms_desk.parts.orders import DraftLine
 from hms_desk.services.lookup import DeviceCard
-from hms_desk.ui.ops import Op
+from hms_desk.ui.case_context import CaseContext
+from hms_desk.ui.ops import Change, Operations, cpu, db
+from hms_desk.ui.order_lines_model import COL_DESC, COL_NOTE, COL_QTY, OrderLinesModel, QuantityDelegate
 from hms_desk.ui.print_preview import PrintPreview, render_pdf_pages
 
 PART_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -42,27 +45,15 @@ ERROR_FIELD_STYLE = "border: 1px solid #b00020;"
 CARD_IMAGE_SIZE = 64
 SOURCE_TEXT = {"serie": "katalogen (serien)", "produkt": "katalogen (produktet)", "deleliste": "delelisten"}
 
-# columns of the lines table
-COL_HMSNR, COL_REF, COL_DESC, COL_QTY, COL_NOTE, COL_REMOVE = range(6)
-
 PARTS_ORDER, REPAIR_ORDER = "bestilling", "reparasjonsordre"   # as hms_desk.parts.documents
-BATTERY_RULES = frozenset({rules.GARANTI, rules.BATTERI_BESTILT_SISTE_AAR})
 
 
 @dataclass(frozen=True)
-class PanelLine:
-    """One order line as the panel holds it."""
+class Orderer:
+    """Who orders: the technician's ID and HMS unit (from the settings)."""
 
-    part_hmsnr: str | None
-    supplier_ref: str
-    description: str
-    category: str
-    max_qty: int
-    unknown_part: bool
-
-    @property
-    def is_battery(self) -> bool:
-        return rules.is_battery(self.category)
+    ident: str
+    hms_unit: str
 
 
 def placeholder_pixmap(size: int, category: str, caption: str = "Ingen bilde") -> QPixmap:
@@ -95,29 +86,26 @@ class PartsPanel(QWidget):
     orderExported = Signal(list)        # paths written (JSON, CSV)
     documentFailed = Signal(str)        # Norwegian message
 
-    def __init__(self, run_db: Callable[..., Awaitable], load_parts: Callable, create_order: Callable,
-                 make_draft: Callable, parent: QWidget | None = None, *,
-                 run_cpu: Callable[..., Awaitable] | None = None, documents=None,
+    def __init__(self, ops: Operations, context: CaseContext, load_parts: Callable, create_order: Callable,
+                 orderer: Callable[[], Orderer], parent: QWidget | None = None, *, documents=None,
                  images_dir: Path | None = None):
         super().__init__(parent)
-        self._run_db = run_db
-        self._run_cpu = run_cpu or run_db
+        self._ops = ops
+        self._context = context
         self._load_parts = load_parts
         self._create_order = create_order
-        self._make_draft = make_draft
+        self._orderer = orderer
         self._documents = documents
         if images_dir is None:
             from hms_desk.platform.paths import resource
             images_dir = resource("catalog", "images")
         self._images_dir = Path(images_dir)
         self.device: DeviceCard | None = None
-        self.case_id: int | None = None
-        self.snapshot_id: int | None = None
         self.last_order_number: str | None = None
-        self.decision_source: Callable[[], tuple[str | None, str]] | None = None   # set by the main window
         self._parts: list[PartInfo] = []
         self._request_key = uuid.uuid4().hex
-        self.line_errors: dict[int, list[str]] = {}
+        self.draft = OrderDraftBuilder()
+        self.model = OrderLinesModel(self.draft, self)
 
         self.header = QLabel(self.tr("Slå opp et hjelpemiddel for å se delene som passer."))
         self.header.setWordWrap(True)
@@ -199,16 +187,26 @@ class PartsPanel(QWidget):
         ug.addWidget(self.unknown_add, 1, 3)
         ug.addWidget(self.unknown_error, 2, 0, 1, 4)
 
-        self.lines = QTableWidget(0, 6)
-        self.lines.setHorizontalHeaderLabels([self.tr("HMS-nr"), self.tr("Lev.art.nr"), self.tr("Beskrivelse"),
-                                              self.tr("Antall"), self.tr("Merknad"), ""])
+        self.lines = QTableView()
+        self.lines.setObjectName("orderLines")
+        self.lines.setModel(self.model)
+        self.lines.setItemDelegateForColumn(COL_QTY, QuantityDelegate(self.lines))
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.lines.setTabKeyNavigation(False)          # Tab leaves the table (no trap)
         header = self.lines.horizontalHeader()
+        for col in range(self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_DESC, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_HMSNR, COL_REF, COL_QTY, COL_REMOVE):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.lines.verticalHeader().hide()
         self.lines.setWordWrap(True)
+        self.remove_button = QPushButton(self.tr("&Fjern linje"))
+        self.remove_button.setToolTip(self.tr("Fjerner den valgte bestillingslinjen (Delete)"))
+        self.remove_button.setEnabled(False)
 
         self.battery_ok = QCheckBox(self.tr("Teknikeren har opplæring i batteribytte"))
         self.battery_ok.setToolTip(self.tr("Kreves når bestillingen har batteri"))
@@ -277,7 +275,11 @@ class PartsPanel(QWidget):
         lay.addWidget(browse, 3)
         lay.addLayout(add_row)
         lay.addWidget(self.unknown_box)
-        lay.addWidget(QLabel(self.tr("Bestillingslinjer:")))
+        lines_row = QHBoxLayout()
+        lines_row.addWidget(QLabel(self.tr("Bestillingslinjer:")))
+        lines_row.addStretch(1)
+        lines_row.addWidget(self.remove_button)
+        lay.addLayout(lines_row)
         lay.addWidget(self.lines, 2)
         lay.addLayout(battery_row)
         lay.addLayout(send_row)
@@ -296,24 +298,25 @@ class PartsPanel(QWidget):
         self.battery_ok.toggled.connect(lambda _on: self.battery_error.setText(""))
         self.delivery.currentIndexChanged.connect(lambda _i: self.delivery_error.setText(""))
         self.send_button.clicked.connect(self.send)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.model.linesChanged.connect(self._lines_changed)
+        self.model.quantityRefused.connect(lambda msg: self.violations.setText(msg))
+        self.lines.selectionModel().selectionChanged.connect(
+            lambda *_: self.remove_button.setEnabled(bool(self.lines.selectionModel().selectedRows())))
+        context.deviceChanged.connect(lambda card: self.set_device(card) if card is not None else None)
         self.print_order_button.clicked.connect(lambda: self.print_document(PARTS_ORDER))
         self.print_repair_button.clicked.connect(lambda: self.print_document(REPAIR_ORDER))
         self.export_button.clicked.connect(self.export_order)
 
     # -- device and parts ----------------------------------------------------
-    def set_case(self, case_id: int | None) -> None:
-        self.case_id = case_id
-        if case_id is None:
-            self.snapshot_id = None
-
     def set_device(self, card: DeviceCard) -> None:
-        if self.device is not None and (self.device.hmsnr, self.device.serial) != (card.hmsnr, card.serial):
-            self.lines.setRowCount(0)          # lines belong to one device
-            self._lines_changed()
+        if self.device is None or (self.device.hmsnr, self.device.serial) != (card.hmsnr, card.serial):
+            self.model.clear(card.iso_category or None)    # lines belong to one device
+            self._clear_errors()
         self.device = card
         self.unknown_add.setEnabled(True)
         self.header.setText(self.tr("Deler til {0} ({1}/{2}) — laster …").format(card.product_name, card.hmsnr, card.serial))
-        Op(self, self._run_db, self._load_parts, card.hmsnr, card.iso_category or None) \
+        self._ops.query(self, self._load_parts, card.hmsnr, card.iso_category or None) \
             .success(self._parts_loaded).failure(lambda e: self.header.setText(e.message)).run()
 
     def _parts_loaded(self, parts: list) -> None:
@@ -410,30 +413,15 @@ class PartsPanel(QWidget):
         part = item.data(0, PART_ROLE) if item else None
         if part is None:
             return
-        for r in range(self.lines.rowCount()):           # the same part again: one line, more pieces
-            line = self._line(r)
-            if not line.unknown_part and line.part_hmsnr == part.hmsnr:
-                spin = self.lines.cellWidget(r, COL_QTY)
-                spin.setValue(min(line.max_qty, spin.value() + self.qty.value()))
-                return
-        self._add_line(PanelLine(part.hmsnr, part.supplier_ref or "", part.name, part.category, part.max_qty, False),
-                       self.qty.value())
+        self.model.add_part(part, self.qty.value())
 
     def add_unknown(self) -> None:
         """Validate the form with NAV's rules; on error keep the text and say what is wrong beside it."""
         if self.device is None:
             return
         hmsnr = self.unknown_hmsnr.text().strip()
-        ref = self.unknown_ref.text().strip()
-        desc = " ".join(self.unknown_desc.text().split())
-        category = rules.category_from_name(desc)
-        limit = rules.max_quantity(category, self.device.iso_category or None, rules.UNKNOWN_PART_MAX_QTY)
-        facts = rules.LineFacts(quantity=self.unknown_qty.value(), category=category, name=desc,
-                                part_hmsnr=hmsnr or None, supplier_ref=ref, unknown_part=True)
-        problems = rules.check_unknown_part(self.lines.rowCount(), facts)
-        if facts.quantity > limit:
-            problems.append(rules.RuleViolation(rules.FOR_MANGE, self.tr("Du kan bestille høyst {0} stk.").format(limit),
-                                                field="quantity"))
+        problems = self.model.add_unknown(hmsnr, self.unknown_ref.text(), self.unknown_desc.text(),
+                                          self.unknown_qty.value())
         for w in (self.unknown_hmsnr, self.unknown_ref, self.unknown_desc, self.unknown_qty):
             w.setStyleSheet("")
         if problems:
@@ -442,55 +430,40 @@ class PartsPanel(QWidget):
                 self.unknown_hmsnr.setStyleSheet(ERROR_FIELD_STYLE)
                 if not hmsnr:
                     self.unknown_ref.setStyleSheet(ERROR_FIELD_STYLE)
-            if "description" in fields:
-                self.unknown_desc.setStyleSheet(ERROR_FIELD_STYLE)
+            if "description" in fields or "supplier_ref" in fields:
+                (self.unknown_desc if "description" in fields else self.unknown_ref).setStyleSheet(ERROR_FIELD_STYLE)
             if "quantity" in fields:
                 self.unknown_qty.setStyleSheet(ERROR_FIELD_STYLE)
-            self.unknown_error.setText("\n".join(_strip_line_prefix(v.message_nb) for v in problems))
+            self.unknown_error.setText("\n".join(strip_line_prefix(v.message_nb) for v in problems))
             self.unknown_error.show()
             return
         self.unknown_error.hide()
         self.unknown_error.setText("")
-        self._add_line(PanelLine(hmsnr or None, ref, desc, category, limit, True), self.unknown_qty.value())
         for w in (self.unknown_hmsnr, self.unknown_ref, self.unknown_desc):
             w.clear()
         self.unknown_qty.setValue(1)
 
-    def _add_line(self, line: PanelLine, quantity: int) -> None:
-        row = self.lines.rowCount()
-        self.lines.insertRow(row)
-        hm = QTableWidgetItem(line.part_hmsnr or self.tr("Ukjent"))
-        hm.setData(PART_ROLE, line)
-        hm.setFlags(hm.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        self.lines.setItem(row, COL_HMSNR, hm)
-        desc = line.description + (self.tr(" (ukjent del)") if line.unknown_part else "")
-        for col, text in ((COL_REF, line.supplier_ref), (COL_DESC, desc), (COL_NOTE, "")):
-            cell = QTableWidgetItem(text)
-            cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.lines.setItem(row, col, cell)
-        spin = QSpinBox()
-        spin.setRange(1, line.max_qty)
-        spin.setValue(min(max(1, quantity), line.max_qty))
-        spin.valueChanged.connect(lambda _v, it=hm: self._clear_line_error(self.lines.row(it)))
-        self.lines.setCellWidget(row, COL_QTY, spin)
-        remove = QPushButton(self.tr("Fjern"))
-        remove.clicked.connect(lambda: self._remove_row(hm))
-        self.lines.setCellWidget(row, COL_REMOVE, remove)
-        self._lines_changed()
+    def remove_selected(self) -> None:
+        rows = self.lines.selectionModel().selectedRows()
+        if rows:
+            self.remove_line(rows[0].row())
 
-    def _remove_row(self, hm_item: QTableWidgetItem) -> None:
-        self.lines.removeRow(self.lines.row(hm_item))
-        self._lines_changed()
+    def remove_line(self, row: int) -> None:
+        self.model.remove(row)
 
-    def _line(self, row: int) -> PanelLine:
-        return self.lines.item(row, COL_HMSNR).data(PART_ROLE)
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.lines.hasFocus():
+            self.remove_selected()
+            return
+        super().keyPressEvent(event)
 
     def _lines_changed(self) -> None:
-        self.send_button.setEnabled(self.device is not None and self.lines.rowCount() > 0)
+        self.send_button.setEnabled(self.device is not None and len(self.draft) > 0)
+        self.remove_button.setEnabled(bool(self.lines.selectionModel().selectedRows()))
         self._update_battery_row()
 
     def has_battery_line(self) -> bool:
-        return any(self._line(r).is_battery for r in range(self.lines.rowCount()))
+        return self.draft.has_battery
 
     def _update_battery_row(self) -> None:
         """The training confirmation is asked for only when a battery is on the order."""
@@ -502,109 +475,77 @@ class PartsPanel(QWidget):
         self.battery_error.setVisible(on)
 
     def draft_lines(self) -> list[DraftLine]:
-        out = []
-        for r in range(self.lines.rowCount()):
-            line = self._line(r)
-            out.append(DraftLine(part_hmsnr=line.part_hmsnr, supplier_ref=line.supplier_ref,
-                                 description=line.description, quantity=self.lines.cellWidget(r, COL_QTY).value(),
-                                 unknown_part=line.unknown_part))
-        return out
+        return self.draft.lines()
+
+    def line_note(self, row: int) -> str:
+        return self.model.note(row)
 
     # -- send ------------------------------------------------------------------
     def send(self) -> None:
         if self.device is None or not self.send_button.isEnabled():
             return
         self.send_button.setEnabled(False)     # a double click makes one order
-        draft = self._make_draft(self.device, self.draft_lines(), self.delivery.currentData(),
-                                 self.battery_ok.isChecked(), self.case_id, self.snapshot_id, self._request_key)
+        who = self._orderer()
+        ctx = self._context
+        order = self.draft.to_order(
+            hmsnr=self.device.hmsnr, serial=self.device.serial, orderer=who.ident, orderer_hms_unit=who.hms_unit,
+            delivery=self.delivery.currentData(), battery_training_confirmed=self.battery_ok.isChecked(),
+            case_id=ctx.case_id, snapshot_id=ctx.snapshot_id, request_key=self._request_key)
         self._clear_errors()
-        Op(self, self._run_db, self._create_order, draft).success(self._created).failure(self._refused).run()
+        self._ops.mutate(self, self._create_order, order, changes=Change.ORDER) \
+            .success(self._created).failure(self._refused).finally_(lambda _ok: self._lines_changed()).run()
 
     def _created(self, result) -> None:
         number = result.order.number
         self.last_order_number = number
         self.result.setStyleSheet("")
         self.result.setText(self.tr("Bestilling {0} er sendt.").format(number))
-        self.lines.setRowCount(0)
-        self._lines_changed()
+        self.model.clear()
         self._request_key = uuid.uuid4().hex
         self.documents_row.show()
         self.orderCreated.emit(number)
 
     def _refused(self, exc: HmsError) -> None:
         violations = list(getattr(exc, "violations", []))
-        general: list[str] = []
-        for v in violations:
-            battery_rows = [r for r in range(self.lines.rowCount()) if self._line(r).is_battery]
-            if v.line is not None and 0 <= v.line < self.lines.rowCount():
-                self._set_line_error(v.line, _strip_line_prefix(v.message_nb))
-            elif v.code in BATTERY_RULES and battery_rows:     # about the battery: on the battery lines
-                for r in battery_rows:
-                    self._set_line_error(r, v.message_nb)
-            elif v.field == "battery_training_confirmed":
-                self.battery_error.setText(v.message_nb)
-            elif v.field == "delivery":
-                self.delivery_error.setText(v.message_nb)
-            else:
-                general.append(v.message_nb)
-        if not violations:
-            general.append(exc.message)
-        self.violations.setText("\n".join(general))
-        self._lines_changed()
+        refusal = self.model.show_refusal(violations, exc.message)
+        for row in refusal.line_notes:
+            self.lines.resizeRowToContents(row)
+        self.battery_error.setText(refusal.battery)
+        self.delivery_error.setText(refusal.delivery)
+        self.violations.setText("\n".join(refusal.general))
         self.orderRefused.emit([v.message_nb for v in violations] or [exc.message])
 
-    def _set_line_error(self, row: int, text: str) -> None:
-        self.line_errors.setdefault(row, []).append(text)
-        cell = self.lines.item(row, COL_NOTE)
-        cell.setText("\n".join(self.line_errors[row]))
-        cell.setToolTip(cell.text())
-        cell.setForeground(QColor("#b00020"))
-        self.lines.resizeRowToContents(row)
-
-    def _clear_line_error(self, row: int) -> None:
-        if row in self.line_errors and row >= 0:
-            del self.line_errors[row]
-            self.lines.item(row, COL_NOTE).setText("")
-
-    def line_note(self, row: int) -> str:
-        return self.lines.item(row, COL_NOTE).text()
-
     def _clear_errors(self) -> None:
-        for row in list(self.line_errors):
-            if row < self.lines.rowCount():
-                self.lines.item(row, COL_NOTE).setText("")
-        self.line_errors.clear()
+        self.model.show_refusal([])
         for label in (self.violations, self.battery_error, self.delivery_error):
             label.setText("")
 
     # -- documents after sending ---------------------------------------------------
     def print_document(self, kind: str) -> None:
-        """Render the order's PDF off the GUI thread, then the print preview; audited when printed."""
+        """Compose (database), render and rasterise the PDF (CPU), then — after the operation —
+        the print preview; audited when printed.  The repair order carries the case's decision."""
         number = self.last_order_number
         if number is None or self._documents is None:
             return
-        decision, reason = None, None
-        if kind == REPAIR_ORDER and self.decision_source is not None:
-            decision, reason = self.decision_source()
-            if not decision:
-                decision, reason = None, None         # nothing chosen on screen: the stored decision
         documents = self._documents
 
-        def work():
+        def render(data):
             with tempfile.TemporaryDirectory(prefix="hms-print-") as tmp:   # nothing left behind
-                path = documents.write_pdf(number, kind, Path(tmp) / f"{kind}-{number}.pdf",
-                                           decision=decision, reason=reason, action="")
+                path = documents.render_pdf(data, kind, Path(tmp) / f"{kind}-{number}.pdf")
                 return render_pdf_pages(path)
         self._set_document_buttons(False)
-        Op(self, self._run_cpu, work).success(lambda pages: self._preview(number, kind, pages)) \
-            .failure(self._document_failed).run().finished.connect(lambda _ok: self._set_document_buttons(True))
+        self._ops.staged(self, db(lambda _: documents.compose(number)), cpu(render)) \
+            .success(lambda pages: self._preview(number, kind, pages)) \
+            .failure(self._document_failed).finally_(lambda _ok: self._set_document_buttons(True)).run()
 
     def _preview(self, number: str, kind: str, pages: list) -> None:
         title = (self.tr("Bestilling {0}") if kind == PARTS_ORDER else self.tr("Reparasjonsordre {0}")).format(number)
-        if not PrintPreview.show(self, pages, title):
-            return
-        Op(self, self._run_db, self._documents.record_printed, number, kind) \
-            .success(lambda _: self._printed(kind, number)).failure(self._document_failed).run()
+
+        def done(printed: bool) -> None:
+            if printed:
+                self._ops.mutate(self, self._documents.record_printed, number, kind, changes=Change.DOCUMENT) \
+                    .success(lambda _: self._printed(kind, number)).failure(self._document_failed).run()
+        PrintPreview.open(self, pages, title, done)
 
     def _printed(self, kind: str, number: str) -> None:
         self.result.setStyleSheet("")
@@ -617,8 +558,9 @@ class PartsPanel(QWidget):
         if number is None or self._documents is None:
             return
         self._set_document_buttons(False)
-        Op(self, self._run_cpu, self._documents.export_for_office, number).success(self._exported) \
-            .failure(self._document_failed).run().finished.connect(lambda _ok: self._set_document_buttons(True))
+        self._ops.mutate(self, self._documents.export_for_office, number, changes=Change.DOCUMENT) \
+            .success(self._exported).failure(self._document_failed) \
+            .finally_(lambda _ok: self._set_document_buttons(True)).run()
 
     def _exported(self, paths) -> None:
         self.result.setStyleSheet("")
@@ -634,10 +576,3 @@ class PartsPanel(QWidget):
         for b in (self.print_order_button, self.print_repair_button, self.export_button):
             b.setEnabled(on)
 
-
-def _strip_line_prefix(text: str) -> str:
-    """"Linje 2: beskriv delen …" → "Beskriv delen …" (the line is already where it is shown)."""
-    if text.startswith("Linje ") and ": " in text[:12]:
-        rest = text.split(": ", 1)[1]
-        return rest[:1].upper() + rest[1:]
-    return text

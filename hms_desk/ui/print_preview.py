@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import QMarginsF, QRectF, Qt
@@ -91,22 +92,29 @@ def a4_printer(title: str) -> QPrinter:
 
 
 class PrintPreview:
-    """The preview dialog; ``ask`` is the one place that blocks on the user."""
+    """The preview dialog, opened *after* the operation that rendered the pages.
+
+    ``ask`` is the one seam where the user decides (tests replace it and print
+    to a PDF file instead): it opens the dialog window-modal without a nested
+    event loop and calls ``done(True)`` when the user printed.
+    """
 
     @classmethod
-    def ask(cls, dialog: QPrintPreviewDialog) -> bool:
-        """True when the user printed (the dialog paints into its printer, then accepts)."""
-        return dialog.exec() == QDialog.DialogCode.Accepted
+    def ask(cls, dialog: QPrintPreviewDialog, done: Callable[[bool], None]) -> None:
+        dialog.finished.connect(lambda result: done(result == QDialog.DialogCode.Accepted))
+        dialog.open()
 
     @classmethod
-    def show(cls, parent: QWidget | None, pages: list[RenderedPage], title: str) -> bool:
+    def open(cls, parent: QWidget | None, pages: list[RenderedPage], title: str,
+             done: Callable[[bool], None]) -> QPrintPreviewDialog:
         images = [to_qimage(p) for p in pages]
         printer = a4_printer(title)
         dialog = QPrintPreviewDialog(printer, parent)
+        dialog.setObjectName("printPreview")
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.paintRequested.connect(lambda p: paint_pages(p, images))
-        try:
-            return cls.ask(dialog)
-        finally:
-            dialog.deleteLater()
+        dialog._printer = printer          # keep the printer alive as long as the dialog
+        cls.ask(dialog, done)
+        return dialog

@@ -10,14 +10,14 @@ lookup with it; a product hit emits ``productChosen(hmsnr)``.
 
 from __future__ import annotations
 
-from typing import Awaitable, Callable
+from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from hms_desk.domain.errors import HmsError
 from hms_desk.services.search import SearchHit
-from hms_desk.ui.ops import Op
+from hms_desk.ui.ops import Operations
 
 #: Milliseconds of quiet typing before the search runs.
 DEBOUNCE_MS = 250
@@ -28,10 +28,10 @@ class SearchPanel(QWidget):
     productChosen = Signal(str)           # hmsnr
     resultsShown = Signal(int)            # number of hits (tests wait on it)
 
-    def __init__(self, run_db: Callable[..., Awaitable], search: Callable[[str], list[SearchHit]],
+    def __init__(self, ops: Operations, search: Callable[[str], list[SearchHit]],
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self._run_db = run_db
+        self._ops = ops
         self._search = search
         self._asked = ""              # the text of the newest search sent
         self.hits: list[SearchHit] = []
@@ -71,7 +71,7 @@ class SearchPanel(QWidget):
             self._show(query, [])
             return
         self.status.setText(self.tr("Søker …"))
-        Op(self, self._run_db, self._search, query) \
+        self._ops.query(self, self._search, query) \
             .success(lambda hits, q=query: self._show(q, hits)) \
             .failure(lambda exc, q=query: self._failed(q, exc)).run()
 

@@ -77,37 +77,37 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="379" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="414" />
         <source>Revisjonslogg</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="382" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="417" />
         <source>Tid (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="382" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="417" />
         <source>Hvem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="382" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="417" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="383" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="418" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="383" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="418" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="383" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="418" />
         <source>Detalj</source>
         <translation>Detail</translation>
     </message>
@@ -115,206 +115,206 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="55" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="368" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="51" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="402" />
         <source>Ingen sak er startet.</source>
         <translation>No case has been started.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="58" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="54" />
         <source>Start &amp;ny sak</source>
         <translation>Start &amp;new case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="61" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="57" />
         <source>Til stede (rolle, aldri navn)</source>
         <translation>Present (role, never names)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="66" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="62" />
         <source>Organisasjon, f.eks. Oslo kommune</source>
         <translation>Organisation, e.g. Oslo municipality</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="67" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="63" />
         <source>I bildet</source>
         <translation>In picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="68" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="64" />
         <source>Legg til</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="71" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="67" />
         <source>Brukeren deltar i samtalen (også utenfor bildet)</source>
         <translation>The user takes part in the call (also out of picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="80" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="76" />
         <source>Samtykke</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="87" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="83" />
         <source>Registrer samtykke</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="88" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="258" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="84" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="270" />
         <source>Brukeren deltar ikke.</source>
         <translation>The user does not take part.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="101" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="97" />
         <source>Bilder (ansikter sladdet, kryptert, slettes når saken lukkes)</source>
         <translation>Pictures (faces blurred, encrypted, deleted when the case is closed)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="106" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="102" />
         <source>Slett sakens bilder nå</source>
         <translation>Delete the case's pictures now</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="111" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="107" />
         <source>Vurdering</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="113" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="109" />
         <source>(ikke bestemt)</source>
         <translation>(not decided)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="117" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="113" />
         <source>Begrunnelse</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="119" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="115" />
         <source>Oppsummering av samtalen (ingen navn, fødselsnummer eller diagnose)</source>
         <translation>Summary of the call (no names, national ID numbers or diagnoses)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="122" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="118" />
         <source>Neste kontakt, f.eks. ny samtale tirsdag kl. 10</source>
         <translation>Next contact, e.g. new call Tuesday at 10</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="124" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="120" />
         <source>Beslutning:</source>
         <translation>Decision:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="125" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="121" />
         <source>Begrunnelse:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="126" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="122" />
         <source>Oppsummering:</source>
         <translation>Summary:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="127" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="123" />
         <source>Neste kontakt:</source>
         <translation>Next contact:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="129" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="125" />
         <source>&amp;Eksporter journalnotat (PDF)</source>
         <translation>&amp;Export journal note (PDF)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="130" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="126" />
         <source>&amp;Avslutt sak</source>
         <translation>&amp;Close case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="131" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="127" />
         <source>Slettebekreftelse (PDF)</source>
         <translation>Deletion receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="132" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="128" />
         <source>Bekreftelse til kommunen på at sakens bilder er slettet</source>
         <translation>Confirmation to the municipality that the case's pictures are deleted</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="189" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="197" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="204" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="212" />
         <source>Sak {0} er startet.</source>
         <translation>Case {0} has been started.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="211" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="223" />
         <source> (i bildet)</source>
         <translation> (in picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="232" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="244" />
         <source>{0} samtykke fra {1} til {2} – {3}, registrert av {4}</source>
         <translation>{0} consent from {1} for {2} – {3}, recorded by {4}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="237" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="249" />
         <source>Samtykke registrert: {0} fra {1} til {2}.</source>
         <translation>Consent recorded: {0} from {1} for {2}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="261" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="273" />
         <source>Brukeren deltar. Samtykke er registrert – bilder kan tas (ansikter sladdes alltid).</source>
         <translation>The user takes part. Consent is recorded – pictures may be taken (faces are always blurred).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="265" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="277" />
         <source>Brukeren deltar: INGEN BILDER før samtykke er registrert. Ansikter sladdes i videobildet.</source>
         <translation>The user takes part: NO PICTURES until consent is recorded. Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="281" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="294" />
         <source>Start en sak før du tar bilde.</source>
         <translation>Start a case before taking a picture.</translation>
     </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="293" />
-        <source>{0} ansikt(er) sladdet</source>
-        <translation>{0} face(s) blurred</translation>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/case_panel.py" line="311" />
+        <source>%n ansikt(er) sladdet</source>
+        <translation><numerusform>%n face blurred</numerusform><numerusform>%n faces blurred</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/case_panel.py" line="314" />
+        <source>Bilde lagret, %n ansikt(er) sladdet.</source>
+        <translation><numerusform>Picture saved, %n face blurred.</numerusform><numerusform>Picture saved, %n faces blurred.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/case_panel.py" line="368" />
+        <source>%n bilde(r) slettet.</source>
+        <translation><numerusform>%n picture deleted.</numerusform><numerusform>%n pictures deleted.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/case_panel.py" line="399" />
+        <source>Sak {0} er avsluttet. %n bilde(r) slettet.</source>
+        <translation><numerusform>Case {0} is closed. %n picture deleted.</numerusform><numerusform>Case {0} is closed. %n pictures deleted.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="296" />
-        <source>Bilde lagret, {0} ansikt(er) sladdet.</source>
-        <translation>Picture saved, {0} face(s) blurred.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="320" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="352" />
         <source>Journalnotat lagret: {0}</source>
         <translation>Journal note saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="326" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="358" />
         <source>Bildene trengs ikke lenger? Trykk «Slett sakens bilder nå».</source>
         <translation>Pictures no longer needed? Press “Delete the case's pictures now”.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="336" />
-        <source>{0} bilde(r) slettet.</source>
-        <translation>{0} picture(s) deleted.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="347" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="380" />
         <source>Slettebekreftelse lagret: {0}</source>
         <translation>Deletion receipt saved: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="364" />
-        <source>Sak {0} er avsluttet. {1} bilde(r) slettet.</source>
-        <translation>Case {0} is closed. {1} picture(s) deleted.</translation>
     </message>
 </context>
 <context>
@@ -415,7 +415,7 @@ Please send the report below to support. It contains no personal data.</translat
     <message>
         <location filename="../../hms_desk/ui/import_dialog.py" line="87" />
         <location filename="../../hms_desk/ui/import_dialog.py" line="181" />
-        <location filename="../../hms_desk/ui/import_dialog.py" line="241" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="242" />
         <source>&amp;Avbryt import</source>
         <translation>&amp;Cancel import</translation>
     </message>
@@ -466,37 +466,37 @@ Please send the report below to support. It contains no personal data.</translat
         <translation>Importing …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="189" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="190" />
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="190" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="191" />
         <source>Avbryter – ingen endringer blir lagret …</source>
         <translation>Cancelling – no changes will be saved …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="199" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="200" />
         <source>{0} av ca. {1} rader lest …</source>
         <translation>{0} of about {1} rows read …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="202" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="203" />
         <source>{0} rader lest …</source>
         <translation>{0} rows read …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="208" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="209" />
         <source>Advarsel: {0}</source>
         <translation>Warning: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="213" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="214" />
         <source>… og {0} feil til.</source>
         <translation>… and {0} more errors.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="230" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="231" />
         <source>Ingenting ble importert. Databasen er som før.</source>
         <translation>Nothing was imported. The database is as it was.</translation>
     </message>
@@ -504,147 +504,147 @@ Please send the report below to support. It contains no personal data.</translat
 <context>
     <name>LookupPanel</name>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="51" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="50" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="54" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="53" />
         <source>Serienr</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="57" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="56" />
         <source>Slå &amp;opp</source>
         <translation>&amp;Look up</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="69" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="68" />
         <source>&amp;HMS-nr:</source>
         <translation>&amp;HMS no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="71" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="70" />
         <source>&amp;Serienr:</source>
         <translation>&amp;Serial no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="77" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="76" />
         <source>Hjelpemiddel</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="81" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="80" />
         <source>Produkt</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="81" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="80" />
         <source>Serie</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="82" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="81" />
         <source>Leverandør</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="82" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="81" />
         <source>ISO-kategori</source>
         <translation>ISO category</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="82" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="82" />
         <source>Utlån</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
         <source>HMS</source>
         <translation>HMS</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
         <source>Garanti</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
         <source>Siste batteri</source>
         <translation>Last battery</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="86" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
         <source>Tidligere</source>
         <translation>Earlier</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="86" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
         <source>Kilde</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="129" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="128" />
         <source>Slår opp …</source>
         <translation>Looking up …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="136" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="134" />
         <source>frakoblet — aldri synkronisert</source>
         <translation>offline — never synchronised</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="138" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="136" />
         <source>frakoblet — sist synkronisert {0} kl. {1}</source>
         <translation>offline — last synchronised {0} at {1}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="162" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="160" />
         <source>ukjent type</source>
         <translation>unknown type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="167" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="165" />
         <source>under garanti</source>
         <translation>under warranty</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="167" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="165" />
         <source>utløpt</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="168" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="166" />
         <source>{0} år, til {1} ({2})</source>
         <translation>{0} years, until {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="172" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="170" />
         <source>ingen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="174" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="172" />
         <source>OeBS</source>
         <translation>OeBS</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="176" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="174" />
         <source>lokalt register (OeBS svarer ikke)</source>
         <translation>local register (OeBS does not answer)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="178" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="176" />
         <source>lokalt register</source>
         <translation>local register</translation>
     </message>
@@ -652,209 +652,209 @@ Please send the report below to support. It contains no personal data.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="46" />
+        <location filename="../../hms_desk/ui/main_window.py" line="50" />
         <source>Sak og journal</source>
         <translation>Case and journal</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="47" />
+        <location filename="../../hms_desk/ui/main_window.py" line="51" />
         <source>Oppslag</source>
         <translation>Lookup</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="48" />
+        <location filename="../../hms_desk/ui/main_window.py" line="52" />
         <source>Deler og bestilling</source>
         <translation>Parts and order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="54" />
-        <location filename="../../hms_desk/ui/main_window.py" line="201" />
+        <location filename="../../hms_desk/ui/main_window.py" line="58" />
+        <location filename="../../hms_desk/ui/main_window.py" line="197" />
         <source>Ingen sak</source>
         <translation>No case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="55" />
+        <location filename="../../hms_desk/ui/main_window.py" line="59" />
         <source>Video: starter</source>
         <translation>Video: starting</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="56" />
-        <location filename="../../hms_desk/ui/main_window.py" line="228" />
+        <location filename="../../hms_desk/ui/main_window.py" line="60" />
+        <location filename="../../hms_desk/ui/main_window.py" line="220" />
         <source>Kamera på</source>
         <translation>Camera on</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="90" />
+        <location filename="../../hms_desk/ui/main_window.py" line="94" />
         <source>&amp;Ny sak</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="91" />
+        <location filename="../../hms_desk/ui/main_window.py" line="95" />
         <source>&amp;Eksporter journalnotat</source>
         <translation>&amp;Export journal note</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="92" />
+        <location filename="../../hms_desk/ui/main_window.py" line="96" />
         <source>&amp;Avslutt sak</source>
         <translation>&amp;Close case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="93" />
+        <location filename="../../hms_desk/ui/main_window.py" line="97" />
         <source>&amp;Importer …</source>
         <translation>&amp;Import …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="94" />
+        <location filename="../../hms_desk/ui/main_window.py" line="98" />
         <source>Importer katalog- eller registerfiler</source>
         <translation>Import catalogue or register files</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="95" />
+        <location filename="../../hms_desk/ui/main_window.py" line="99" />
         <source>A&amp;vslutt HMS Desk</source>
         <translation>&amp;Quit HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="96" />
+        <location filename="../../hms_desk/ui/main_window.py" line="100" />
         <source>&amp;Frys bilde</source>
         <translation>&amp;Freeze picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="97" />
+        <location filename="../../hms_desk/ui/main_window.py" line="101" />
         <source>Frys eller fortsett videobildet</source>
         <translation>Freeze or resume the video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="98" />
+        <location filename="../../hms_desk/ui/main_window.py" line="102" />
         <source>Ta &amp;bilde</source>
         <translation>Take &amp;picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="99" />
+        <location filename="../../hms_desk/ui/main_window.py" line="103" />
         <source>Lagrer bildet i saken med ansikter sladdet</source>
         <translation>Saves the picture in the case with faces blurred</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="100" />
+        <location filename="../../hms_desk/ui/main_window.py" line="104" />
         <source>&amp;Personvernpause</source>
         <translation>&amp;Privacy pause</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="101" />
+        <location filename="../../hms_desk/ui/main_window.py" line="105" />
         <source>Slår kameraet av med en gang</source>
         <translation>Turns the camera off at once</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="102" />
+        <location filename="../../hms_desk/ui/main_window.py" line="106" />
         <source>Zoom &amp;inn</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="103" />
+        <location filename="../../hms_desk/ui/main_window.py" line="107" />
         <source>Zoom &amp;ut</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="104" />
+        <location filename="../../hms_desk/ui/main_window.py" line="108" />
         <source>&amp;Tilbakestill zoom</source>
         <translation>&amp;Reset zoom</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="105" />
+        <location filename="../../hms_desk/ui/main_window.py" line="109" />
         <source>&amp;Roter 90°</source>
         <translation>&amp;Rotate 90°</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="106" />
+        <location filename="../../hms_desk/ui/main_window.py" line="110" />
         <source>Vis &amp;måltall (fps, forsinkelse)</source>
         <translation>Show &amp;metrics (fps, latency)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="107" />
+        <location filename="../../hms_desk/ui/main_window.py" line="111" />
         <source>&amp;Fullskjerm</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="108" />
+        <location filename="../../hms_desk/ui/main_window.py" line="112" />
         <source>Gå til &amp;oppslag</source>
         <translation>Go to &amp;lookup</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="109" />
+        <location filename="../../hms_desk/ui/main_window.py" line="113" />
         <source>&amp;Om HMS Desk</source>
         <translation>&amp;About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="110" />
+        <location filename="../../hms_desk/ui/main_window.py" line="114" />
         <source>&amp;Sladd ansikter i sanntid</source>
         <translation>&amp;Blur faces live</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="112" />
+        <location filename="../../hms_desk/ui/main_window.py" line="116" />
         <source>Sladder ansikter i videobildet (på når brukeren deltar)</source>
         <translation>Blurs faces in the video (on when the user takes part)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="113" />
+        <location filename="../../hms_desk/ui/main_window.py" line="117" />
         <source>&amp;Revisjonslogg …</source>
         <translation>&amp;Audit log …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="116" />
+        <location filename="../../hms_desk/ui/main_window.py" line="120" />
         <source>&amp;Fil</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="123" />
+        <location filename="../../hms_desk/ui/main_window.py" line="127" />
         <source>&amp;Video</source>
         <translation>&amp;Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="133" />
+        <location filename="../../hms_desk/ui/main_window.py" line="137" />
         <source>V&amp;is</source>
         <translation>V&amp;iew</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="139" />
+        <location filename="../../hms_desk/ui/main_window.py" line="143" />
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="140" />
+        <location filename="../../hms_desk/ui/main_window.py" line="144" />
         <source>Norsk bokmål</source>
         <translation>Norsk bokmål (Norwegian)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="142" />
+        <location filename="../../hms_desk/ui/main_window.py" line="146" />
         <source>&amp;Hjelp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="144" />
+        <location filename="../../hms_desk/ui/main_window.py" line="148" />
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="157" />
+        <location filename="../../hms_desk/ui/main_window.py" line="161" />
         <source>&amp;Annoter</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="163" />
+        <location filename="../../hms_desk/ui/main_window.py" line="167" />
         <source>&amp;Farge</source>
         <translation>&amp;Colour</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="169" />
+        <location filename="../../hms_desk/ui/main_window.py" line="173" />
         <source>Annoter</source>
         <translation>Annotate</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="177" />
+        <location filename="../../hms_desk/ui/main_window.py" line="181" />
         <source>Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer.</source>
         <translation>Draw on the frozen picture – Esc puts the tool down, Ctrl+Z undoes.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="188" />
+        <location filename="../../hms_desk/ui/main_window.py" line="189" />
         <source>Bestilling {0} sendt</source>
         <translation>Order {0} sent</translation>
     </message>
@@ -869,42 +869,42 @@ Please send the report below to support. It contains no personal data.</translat
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="209" />
+        <location filename="../../hms_desk/ui/main_window.py" line="201" />
         <source>Personvernpause: ingen bilder tas.</source>
         <translation>Privacy pause: no pictures are taken.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="213" />
+        <location filename="../../hms_desk/ui/main_window.py" line="205" />
         <source>Ingen videobilde å ta bilde av.</source>
         <translation>No video picture to capture.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="225" />
+        <location filename="../../hms_desk/ui/main_window.py" line="217" />
         <source>PERSONVERNPAUSE – kamera av</source>
         <translation>PRIVACY PAUSE – camera off</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="238" />
+        <location filename="../../hms_desk/ui/main_window.py" line="230" />
         <source>Søk</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="241" />
+        <location filename="../../hms_desk/ui/main_window.py" line="233" />
         <source>&amp;Søk etter hjelpemiddel</source>
         <translation>&amp;Search for a device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="263" />
+        <location filename="../../hms_desk/ui/main_window.py" line="255" />
         <source>Språket endres neste gang HMS Desk starter.</source>
         <translation>The language changes the next time HMS Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="266" />
+        <location filename="../../hms_desk/ui/main_window.py" line="258" />
         <source>Om HMS Desk</source>
         <translation>About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="267" />
+        <location filename="../../hms_desk/ui/main_window.py" line="259" />
         <source>{0} {1}
 Videostøtte, oppslag og delbestilling for NAV Hjelpemiddelsentral.
 Katalogdata: NAV (MIT-lisens).</source>
@@ -913,286 +913,302 @@ Video support, lookup and parts ordering for NAV Hjelpemiddelsentral.
 Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="276" />
+        <location filename="../../hms_desk/ui/main_window.py" line="268" />
         <source>Velg &amp;videokilde …</source>
         <translation>Choose &amp;video source …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="277" />
+        <location filename="../../hms_desk/ui/main_window.py" line="269" />
         <source>Kamera, vindu, skjerm, strøm, fil eller demo</source>
         <translation>Camera, window, screen, stream, file or demo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="278" />
+        <location filename="../../hms_desk/ui/main_window.py" line="270" />
         <source>Forhånds&amp;sjekk …</source>
         <translation>Pre-call &amp;check …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="279" />
+        <location filename="../../hms_desk/ui/main_window.py" line="271" />
         <source>Sjekk bilde, bildefrekvens og lys før samtalen</source>
         <translation>Check picture, frame rate and light before the call</translation>
     </message>
 </context>
 <context>
-    <name>PartsPanel</name>
+    <name>OrderLinesModel</name>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="122" />
-        <source>Slå opp et hjelpemiddel for å se delene som passer.</source>
-        <translation>Look up a device to see the parts that fit.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="125" />
-        <source>Søk i deler (navn, HMS-nr, lev.art.nr)</source>
-        <translation>Search parts (name, HMS no., supplier art. no.)</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="128" />
-        <source>Vis bare én kategori</source>
-        <translation>Show one category only</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="129" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="316" />
-        <source>Alle kategorier</source>
-        <translation>All categories</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
-        <source>Del</source>
-        <translation>Part</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
+        <location filename="../../hms_desk/ui/order_lines_model.py" line="26" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
+        <location filename="../../hms_desk/ui/order_lines_model.py" line="26" />
         <source>Lev.art.nr</source>
         <translation>Supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
-        <source>Std/maks</source>
-        <translation>Default/max</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="138" />
-        <source>Valgt del</source>
-        <translation>Selected part</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="364" />
-        <source>Velg en del i listen.</source>
-        <translation>Choose a part in the list.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="149" />
-        <source>HMS-nr:</source>
-        <translation>HMS no.:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="149" />
-        <source>Lev.art.nr:</source>
-        <translation>Supplier art. no.:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="150" />
-        <source>Kategori:</source>
-        <translation>Category:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="150" />
-        <source>Standard antall:</source>
-        <translation>Default quantity:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="151" />
-        <source>Maks antall her:</source>
-        <translation>Max quantity here:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="151" />
-        <source>Kilde:</source>
-        <translation>Source:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="166" />
-        <source>&amp;Legg til i bestilling</source>
-        <translation>&amp;Add to order</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="170" />
-        <source>Ukjent del (ikke i katalogen)</source>
-        <translation>Unknown part (not in the catalogue)</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="172" />
-        <source>HMS-nr (6 siffer)</source>
-        <translation>HMS no. (6 digits)</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="175" />
-        <source>eller lev.art.nr</source>
-        <translation>or supplier art. no.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="178" />
-        <source>Beskrivelse, f.eks. Bremsewire venstre, 120 cm</source>
-        <translation>Description, e.g. brake cable left, 120 cm</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="182" />
-        <source>Legg til &amp;ukjent del</source>
-        <translation>Add &amp;unknown part</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
+        <location filename="../../hms_desk/ui/order_lines_model.py" line="26" />
         <source>Beskrivelse</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="200" />
+        <location filename="../../hms_desk/ui/order_lines_model.py" line="26" />
         <source>Antall</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="200" />
+        <location filename="../../hms_desk/ui/order_lines_model.py" line="27" />
         <source>Merknad</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="209" />
-        <source>Teknikeren har opplæring i batteribytte</source>
-        <translation>The technician is trained in battery replacement</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="210" />
-        <source>Kreves når bestillingen har batteri</source>
-        <translation>Required when the order has a battery</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="216" />
-        <source>Til kommunens lager</source>
-        <translation>To the municipality's stock</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="217" />
-        <source>Til servicejobben</source>
-        <translation>To the service job</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="222" />
-        <source>&amp;Send bestilling</source>
-        <translation>&amp;Send order</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="367" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="385" />
-        <source>Ingen bilde</source>
-        <translation>No picture</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="593" />
-        <source>Bestilling {0}</source>
-        <translation>Order {0}</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="593" />
-        <source>Reparasjonsordre {0}</source>
-        <translation>Repair order {0}</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="601" />
-        <source>{0} for {1} er sendt til skriveren.</source>
-        <translation>{0} for {1} was sent to the printer.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="602" />
-        <source>Bestillingen</source>
-        <translation>The order</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="602" />
-        <source>Reparasjonsordren</source>
-        <translation>The repair order</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="615" />
-        <source>Eksportert til ordrekontoret: {0}</source>
-        <translation>Exported for the order office: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="192" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="251" />
-        <source>Antall:</source>
-        <translation>Quantity:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="233" />
-        <source>Skriv ut &amp;bestilling</source>
-        <translation>Print &amp;order</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="234" />
-        <source>Skriv ut &amp;reparasjonsordre</source>
-        <translation>Print &amp;repair order</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="235" />
-        <source>&amp;Eksporter (JSON/CSV)</source>
-        <translation>&amp;Export (JSON/CSV)</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="259" />
-        <source>Levering:</source>
-        <translation>Delivery:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="270" />
-        <source>Bestillingslinjer:</source>
-        <translation>Order lines:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="305" />
-        <source>Deler til {0} ({1}/{2}) — laster …</source>
-        <translation>Parts for {0} ({1}/{2}) — loading …</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="312" />
-        <source>{0} deler passer til {1} ({2})</source>
-        <translation>{0} parts fit {1} ({2})</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="374" />
-        <source> (krever opplæring)</source>
-        <translation> (training required)</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="425" />
-        <source>Du kan bestille høyst {0} stk.</source>
-        <translation>You can order at most {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="452" />
+        <location filename="../../hms_desk/ui/order_lines_model.py" line="48" />
         <source>Ukjent</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="456" />
+        <location filename="../../hms_desk/ui/order_lines_model.py" line="52" />
         <source> (ukjent del)</source>
         <translation> (unknown part)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="466" />
-        <source>Fjern</source>
-        <translation>Remove</translation>
+        <location filename="../../hms_desk/ui/order_lines_model.py" line="63" />
+        <source>Høyst {0} stk. for dette hjelpemiddelet</source>
+        <translation>At most {0} for this device</translation>
+    </message>
+</context>
+<context>
+    <name>PartsPanel</name>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="110" />
+        <source>Slå opp et hjelpemiddel for å se delene som passer.</source>
+        <translation>Look up a device to see the parts that fit.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="517" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="113" />
+        <source>Søk i deler (navn, HMS-nr, lev.art.nr)</source>
+        <translation>Search parts (name, HMS no., supplier art. no.)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="116" />
+        <source>Vis bare én kategori</source>
+        <translation>Show one category only</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="117" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="329" />
+        <source>Alle kategorier</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="119" />
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="119" />
+        <source>HMS-nr</source>
+        <translation>HMS no.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="119" />
+        <source>Lev.art.nr</source>
+        <translation>Supplier art. no.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="119" />
+        <source>Std/maks</source>
+        <translation>Default/max</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
+        <source>Valgt del</source>
+        <translation>Selected part</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="132" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="377" />
+        <source>Velg en del i listen.</source>
+        <translation>Choose a part in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
+        <source>HMS-nr:</source>
+        <translation>HMS no.:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="138" />
+        <source>Lev.art.nr:</source>
+        <translation>Supplier art. no.:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="139" />
+        <source>Kategori:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
+        <source>Standard antall:</source>
+        <translation>Default quantity:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="138" />
+        <source>Maks antall her:</source>
+        <translation>Max quantity here:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="139" />
+        <source>Kilde:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="158" />
+        <source>&amp;Legg til i bestilling</source>
+        <translation>&amp;Add to order</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="162" />
+        <source>Ukjent del (ikke i katalogen)</source>
+        <translation>Unknown part (not in the catalogue)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="164" />
+        <source>HMS-nr (6 siffer)</source>
+        <translation>HMS no. (6 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="167" />
+        <source>eller lev.art.nr</source>
+        <translation>or supplier art. no.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="170" />
+        <source>Beskrivelse, f.eks. Bremsewire venstre, 120 cm</source>
+        <translation>Description, e.g. brake cable left, 120 cm</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="174" />
+        <source>Legg til &amp;ukjent del</source>
+        <translation>Add &amp;unknown part</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="211" />
+        <source>Teknikeren har opplæring i batteribytte</source>
+        <translation>The technician is trained in battery replacement</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="212" />
+        <source>Kreves når bestillingen har batteri</source>
+        <translation>Required when the order has a battery</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="218" />
+        <source>Til kommunens lager</source>
+        <translation>To the municipality's stock</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="219" />
+        <source>Til servicejobben</source>
+        <translation>To the service job</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="224" />
+        <source>&amp;Send bestilling</source>
+        <translation>&amp;Send order</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="380" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="398" />
+        <source>Ingen bilde</source>
+        <translation>No picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="542" />
+        <source>Bestilling {0}</source>
+        <translation>Order {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="542" />
+        <source>Reparasjonsordre {0}</source>
+        <translation>Repair order {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="552" />
+        <source>{0} for {1} er sendt til skriveren.</source>
+        <translation>{0} for {1} was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="553" />
+        <source>Bestillingen</source>
+        <translation>The order</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="553" />
+        <source>Reparasjonsordren</source>
+        <translation>The repair order</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="567" />
+        <source>Eksportert til ordrekontoret: {0}</source>
+        <translation>Exported for the order office: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="184" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="259" />
+        <source>Antall:</source>
+        <translation>Quantity:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="207" />
+        <source>&amp;Fjern linje</source>
+        <translation>&amp;Remove line</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="208" />
+        <source>Fjerner den valgte bestillingslinjen (Delete)</source>
+        <translation>Removes the selected order line (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="235" />
+        <source>Skriv ut &amp;bestilling</source>
+        <translation>Print &amp;order</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="236" />
+        <source>Skriv ut &amp;reparasjonsordre</source>
+        <translation>Print &amp;repair order</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="237" />
+        <source>&amp;Eksporter (JSON/CSV)</source>
+        <translation>&amp;Export (JSON/CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="267" />
+        <source>Levering:</source>
+        <translation>Delivery:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="279" />
+        <source>Bestillingslinjer:</source>
+        <translation>Order lines:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="318" />
+        <source>Deler til {0} ({1}/{2}) — laster …</source>
+        <translation>Parts for {0} ({1}/{2}) — loading …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="325" />
+        <source>{0} deler passer til {1} ({2})</source>
+        <translation>{0} parts fit {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="387" />
+        <source> (krever opplæring)</source>
+        <translation> (training required)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="502" />
         <source>Bestilling {0} er sendt.</source>
         <translation>Order {0} has been sent.</translation>
     </message>
@@ -1259,6 +1275,14 @@ Catalogue data: NAV (MIT licence).</translation>
         <location filename="../../hms_desk/ui/precall_check.py" line="182" />
         <source>Måler … {0} av {1} s</source>
         <translation>Measuring … {0} of {1} s</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDelegate</name>
+    <message>
+        <location filename="../../hms_desk/ui/order_lines_model.py" line="137" />
+        <source>Antall</source>
+        <translation>Quantity</translation>
     </message>
 </context>
 <context>
@@ -1430,17 +1454,27 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>win</name>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="122" />
+        <location filename="../../hms_desk/ui/application.py" line="118" />
         <source>Ansikter sladdes i videobildet.</source>
         <translation>Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="123" />
+        <location filename="../../hms_desk/ui/application.py" line="119" />
         <source>Ansiktssladding i videobildet er av.</source>
         <translation>Live face blur is off.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="234" />
+        <location filename="../../hms_desk/ui/application.py" line="155" />
+        <source>Første start: importerer produktkatalog og demoregister …</source>
+        <translation>First start: importing the product catalogue and demo register …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="157" />
+        <source>Produktkatalogen er klar.</source>
+        <translation>The product catalogue is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="254" />
         <source>HMS Desk stoppet uventet forrige gang</source>
         <translation>HMS Desk stopped unexpectedly last time</translation>
     </message>

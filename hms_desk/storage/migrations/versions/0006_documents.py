@@ -1,7 +1,7 @@
 """documents: journal-note drafts, deviations (avvik) in full
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-28 12:00:00
 
 * ``journal_drafts``: the journal note being written, one row per case,
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 
 revision = '0006'
-down_revision = '0002'
+down_revision = '0003'   # chained after main's 0003 when main was merged in
 branch_labels = None
 depends_on = None
 
