@@ -307,3 +307,18 @@ def test_export_pdf_of_the_case_is_the_edited_note(core, case):
     core.journal.save_draft(note)
     path = core.journal.export_pdf(c.id)
     assert "Fra editoren" in " ".join(p.extract_text() for p in PdfReader(path).pages)
+
+
+def test_every_device_looked_up_in_the_case_is_in_the_note(core):
+    """case_devices: a device looked up and left (no order) is still a device of the case."""
+    c = core.cases.start()
+    other = _second_device(core)
+    core.cases.set_device(c.id, *other, "0301")
+    core.cases.set_device(c.id, *DEMO, "0301")             # the case's current device is the last one
+    _order(core, c.id, *DEMO, "D-TEST-000009")
+    note = core.journal.prefill(c.id)
+    assert [(d.hmsnr, d.serial) for d in note.devices] == [other, DEMO]
+    assert [[o.number for o in d.orders] for d in note.devices] == [[], ["D-TEST-000009"]]
+    note.summary, note.next_contact = "To hjelpemidler sett på.", "Ingen"
+    text = render_text(NoteBundle(note)).text
+    assert "Hjelpemidler" in text.splitlines() and "Ingen deler bestilt til dette hjelpemiddelet." in text

@@ -35,10 +35,11 @@ def register(sub, common) -> None:
 
 def ensure_case(core, ref: str) -> None:
     """Make the demo call when ``ref`` is ``demo`` and it does not exist yet."""
-    from hms_desk.services.demo import ensure_demo_case, is_demo_alias
+    from hms_desk.parts.demo import ensure_demo_call
+    from hms_desk.services.demo import is_demo_alias
 
     if is_demo_alias(ref):
-        ensure_demo_case(core.db, core.cases, core.orders, core.journal)
+        ensure_demo_call(core.db, core.cases, core.orders, core.journal)
 
 
 def cmd_export(args) -> int:

@@ -1,7 +1,9 @@
 """The demo call: case ``demo``, so the demo works end to end on a fresh profile.
 
-``hms-desk --demo`` opens it in the GUI (start-up calls :func:`ensure_demo_case`)
-and ``hms-desk export demo --pdf FILE`` exports its journal note: the demo
+``hms-desk --demo`` opens it in the GUI and ``hms-desk export demo --pdf FILE``
+exports its journal note; both call :func:`hms_desk.parts.demo.ensure_demo_call`,
+which adds the parts order (the parts layer sits above this one) and calls
+:func:`ensure_demo_case` here.  The demo call has the demo
 device (HMS-nr 250464, serienr 123456, the one in the demo video), a
 municipal technician and a therapist present by role and organisation, a
 worn tyre found on video, a parts order for a wheel, an anonymised picture
@@ -14,6 +16,7 @@ and found again by its number ``demo`` afterwards.
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -55,15 +58,15 @@ def demo_case_id(db: Database) -> int | None:
         return s.scalar(select(Case.id).where(Case.number == DEMO_CASE_NUMBER))
 
 
-def ensure_demo_case(db: Database, cases: CaseService, orders=None, journal=None,
-                     with_picture: bool = True) -> int:
-    """The id of case ``demo``, made (with device, people, order, picture, decision,
-    summary and a journal-note draft) the first time.
+def ensure_demo_case(db: Database, cases: CaseService, make_order: Callable[[int, int | None], None] | None = None,
+                     journal=None, with_picture: bool = True) -> int:
+    """The id of case ``demo``, made (with device, people, picture, decision, summary
+    and a journal-note draft) the first time.
 
-    ``orders`` is the :class:`~hms_desk.parts.orders.OrderService` (no order is made
-    without it), ``journal`` the :class:`~hms_desk.services.journal.JournalService`
-    (no draft without it); ``with_picture=False`` skips the anonymised picture
-    (it loads the face detector)."""
+    ``make_order(case_id, snapshot_id)`` places the demo's parts order (see
+    :func:`hms_desk.parts.demo.ensure_demo_call`); ``journal`` is the
+    :class:`~hms_desk.services.journal.JournalService` (no draft without it);
+    ``with_picture=False`` skips the anonymised picture (it loads the face detector)."""
     existing = demo_case_id(db)
     if existing is not None:
         return existing
@@ -86,8 +89,8 @@ def ensure_demo_case(db: Database, cases: CaseService, orders=None, journal=None
     snapshot_id = None
     if with_picture:
         snapshot_id = _demo_picture(cases, case_id)
-    if orders is not None:
-        _demo_order(db, orders, cases.technician, case_id, snapshot_id)
+    if make_order is not None:
+        make_order(case_id, snapshot_id)
     cases.set_decision(case_id, Decision.DELER_TRENGS, DEMO_REASON)
     cases.set_summary(case_id, DEMO_SUMMARY, DEMO_NEXT_CONTACT)
     if journal is not None:
@@ -110,25 +113,3 @@ def _demo_picture(cases: CaseService, case_id: int) -> int | None:
     except HmsError as exc:          # anonymisation failed: fail closed, no picture
         log.warning("demo picture not taken: %s", exc.message)
         return None
-
-
-def _demo_order(db: Database, orders, technician: str, case_id: int, snapshot_id: int | None) -> None:
-    from hms_desk.parts.catalog import parts_for_device
-    from hms_desk.parts.orders import DraftLine, OrderDraft
-
-    with db.session() as s:
-        parts = parts_for_device(s, DEMO_HMSNR)
-    wheel = next((p for p in parts if p.category == "Hjul"), None) or (parts[0] if parts else None)
-    if wheel is None:
-        log.warning("demo order not made: no parts for %s", DEMO_HMSNR)
-        return
-    from hms_desk.domain import nav
-
-    unit = next((code for code, name in nav.HMS_UNITS.items() if name == "Oslo"), "4703")
-    draft = OrderDraft(hmsnr=DEMO_HMSNR, serial=DEMO_SERIAL, orderer=technician, orderer_hms_unit=unit,
-                       delivery="kommunelager", lines=[DraftLine(part_hmsnr=wheel.hmsnr, quantity=1)],
-                       case_id=case_id, snapshot_id=snapshot_id, request_key="demo-case-order")
-    try:
-        orders.create(draft)
-    except HmsError as exc:          # NAV's rules refused it: the demo goes on without an order
-        log.warning("demo order not made: %s", exc.message)
