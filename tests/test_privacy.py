@@ -220,6 +220,7 @@ def test_delete_after_export_and_deletion_receipt(core):
     snaps = [core.cases.take_snapshot(c.id, scene_with_face()) for _ in range(2)]
     with pytest.raises(ReceiptNotReady):
         core.deletion.receipt(c.id)
+    core.cases.set_summary(c.id, "Bilder tatt av stolen.", "Ingen")      # export needs both
     core.journal.export_pdf(c.id)
     assert core.cases.delete_captures(c.id, "journalnotat eksportert") == 2
     assert list(core.profile.captures_dir.rglob("*.hmscap")) == []
@@ -252,6 +253,7 @@ def test_receipt_refuses_when_a_deletion_is_not_audited(core):
 def test_opening_exporting_and_deleting_are_audited(core):
     c = core.cases.start()
     snap = core.cases.take_snapshot(c.id, scene_with_face())
+    core.cases.set_summary(c.id, "Bilde tatt.", "Ingen")                  # export needs both
     core.journal.export_pdf(c.id)
     core.cases.close(c.id)
     from hms_desk.services import audit

@@ -137,5 +137,5 @@ def test_journal_pdf_has_the_case_facts(core):
     path = core.journal.export_pdf(case.id)
     text = "\n".join(p.extract_text() for p in PdfReader(path).pages)
     for fact in (case.number, "250464", "123456", "Repareres lokalt", "Løs kontakt <ved> batteri & lader",
-                 "Byttet sikring & strammet kontakt", "terapeut", "Oslo kommune"):
+                 "Byttet sikring & strammet kontakt", "Terapeut", "Oslo kommune"):
         assert fact in text, fact

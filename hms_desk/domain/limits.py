@@ -31,7 +31,8 @@ LIMITS: dict[str, FieldLimit] = {
     "summary": FieldLimit(4000, "Oppsummering", ("cases.summary",), multiline=True),
     "reason": FieldLimit(2000, "Begrunnelse", ("cases.decision_reason",), multiline=True),
     "next_contact": FieldLimit(200, "Neste kontakt", ("cases.next_contact",)),
-    "organisation": FieldLimit(120, "Organisasjon", ("participants.organisation",)),
+    "organisation": FieldLimit(120, "Organisasjon", ("participants.organisation", "deviations.reporter_org",
+                                                     "deviations.recipient_org")),
     "detail": FieldLimit(1000, "Hendelse", ("case_events.detail",), multiline=True),
     "annotations": FieldLimit(80, "Tekst i bildet"),             # video.annotate.MAX_TEXT
     "description": FieldLimit(400, "Beskrivelse av delen", ("order_lines.description",)),
@@ -81,6 +82,7 @@ FORMAT_COLUMNS = frozenset({
     "app_meta.key", "app_meta.value", "capture_intents.file_name", "case_devices.hmsnr",
     "case_devices.serial", "case_devices.municipality", "snapshots.hmsnr", "snapshots.serial",
     "part_pictures.part_hmsnr", "part_pictures.media_type", "order_lines.status",
+    "deviations.number", "deviations.reporter_role", "deviations.recipient_role", "journal_drafts.updated_by",
 })
 
 

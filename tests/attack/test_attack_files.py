@@ -169,7 +169,7 @@ def test_no_journal_note_leaves_without_its_audit_entry(locked_core):
 
     core, lock = locked_core
     case = core.cases.start()
-    core.cases.set_summary(case.id, "Byttet dekk")
+    core.cases.set_summary(case.id, "Byttet dekk", "Ny samtale ved behov")
     with lock, pytest.raises(StorageError, match="opptatt"):
         core.journal.export_pdf(case.id)
     assert _exports(core) == []                            # nothing unaudited left the building
