@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from hms_desk.platform.resources import resource
 from hms_desk.ui.application import build_window
 from hms_desk.ui.i18n import install_translations
 
@@ -23,11 +24,11 @@ def test_every_ui_string_is_translated_to_english(tmp_path):
                    check=True, capture_output=True)
     fresh = {m.find("source").text for m in ET.parse(ts).iter("message")}
     shipped = {m.find("source").text: m.find("translation") for m in
-               ET.parse(ROOT / "resources" / "i18n" / "hms_desk_en.ts").iter("message")}
+               ET.parse(resource("i18n", "hms_desk_en.ts")).iter("message")}
     missing = sorted(s for s in fresh if s not in shipped or not (shipped[s].text or "").strip()
                      or shipped[s].get("type") == "unfinished")
     assert missing == [], "run scripts/update-translations"
-    assert (ROOT / "resources" / "i18n" / "hms_desk_en.qm").stat().st_size > 1000
+    assert resource("i18n", "hms_desk_en.qm").stat().st_size > 1000
 
 
 def test_english_ui(gui_core, qtbot):

@@ -47,7 +47,7 @@ from hms_desk.catalog.report import ImportFileError, ImportReport
 from hms_desk.domain.errors import ValidationError
 from hms_desk.domain.nav import HMS_UNITS
 from hms_desk.domain.validation import validate_hmsnr
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 from hms_desk.storage.db import Database
 from hms_desk.storage.models import (
     Municipality,

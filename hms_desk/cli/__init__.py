@@ -20,6 +20,7 @@ from pathlib import Path
 
 from hms_desk import APP_NAME, __version__
 from hms_desk.domain.errors import HmsError, NotFound
+from hms_desk.platform import windows
 
 from hms_desk.cli import anonymize_cmd, import_cmd, lookup_cmd, order_cmd, parts_cmd
 from hms_desk.cli import generate_cmd, search_cmd
@@ -78,6 +79,7 @@ def version_text() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    windows.prepare_process()   # console for hms-deskw.exe, running-instance mutex (no-op elsewhere)
     args = _parser().parse_args(argv)
     if args.version:
         print(version_text())

@@ -69,7 +69,7 @@ from reportlab import rl_config  # noqa: E402
 rl_config.useA85 = 0
 
 from hms_desk.domain.errors import HmsError
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 
 __all__ = [
     "AUTHOR",
