@@ -61,6 +61,16 @@ def test_no_other_code_builds_a_path_to_resources():
     assert offenders == []
 
 
+def test_nothing_turns_off_native_dialogs_style_or_high_dpi_scaling():
+    """On Windows, Qt 6 scales per monitor and uses Windows' own file and print dialogs and style;
+    the frozen build relies on that (it bundles the styles and printsupport plugins)."""
+    forbidden = re.compile(r"DontUseNativeDialog|AA_DisableHighDpiScaling|QT_ENABLE_HIGHDPI_SCALING|"
+                           r"QT_SCALE_FACTOR|\.setStyle\(\s*[\"']|QStyleFactory\.create")
+    offenders = [str(f.relative_to(ROOT)) for f in sorted((ROOT / "hms_desk").rglob("*.py"))
+                 if forbidden.search(f.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
 # --- Windows process set-up (exercised with stand-ins for kernel32/shell32) ----------------------
 
 class FakeKernel32:
