@@ -5,7 +5,8 @@
 With one temporary profile, offscreen, and the machine-wide settings switched off:
   1. ``--version`` names Qt, OpenCV and SQLite — the same versions as the build environment's, so
      they are the bundled ones;
-  2. ``lookup`` of a device in the bundled catalogue and demo register (first run: imports them);
+  2. ``lookup`` of a device in the bundled catalogue and demo register (first run: imports them),
+     and once against a closed PostgreSQL port (the driver is bundled; the error is a clean message);
   3. ``read-label`` on a shipped picture, when the build has that command (skipped with a note
      otherwise);
   4. ``anonymize`` on the shipped demo portrait: at least one face found and blurred (finds the
@@ -123,6 +124,16 @@ def check_lookup(r: Runner) -> None:
     print(f"lookup: {card['hmsnr']} {card['serial']} {card['product_name']}")
 
 
+def check_postgres_driver(r: Runner) -> None:
+    """The PostgreSQL driver is bundled: a closed port on this machine gives the clean Norwegian
+    message about the connection, not a missing module."""
+    res = r.run("postgres-driver", "--profile", str(r.profile), "--db", "postgresql+psycopg://hms@127.0.0.1:1/hmsdesk",
+                "lookup", "250464", "123456", ok_codes=(1,))
+    if "Kan ikke åpne databasen" not in res.stderr or "127.0.0.1" not in res.stderr:
+        raise SmokeFailure(f"postgres-driver: unexpected answer\n{res.stdout}{res.stderr}")
+    print("postgres driver: bundled (a closed port is reported in Norwegian)")
+
+
 def check_read_label(r: Runner, available: set[str]) -> str:
     if "read-label" not in available:
         print("read-label: the build has no such command yet — skipped")
@@ -209,6 +220,7 @@ def main() -> int:
             result["versions"] = check_version(r)
             available = commands(r)
             check_lookup(r)
+            check_postgres_driver(r)
             result["read_label"] = check_read_label(r, available)
             result["faces_blurred"] = check_anonymize(r, Path(tmp) / "anonymized")
             result["gui"] = check_gui_snapshot(r)
