@@ -60,7 +60,7 @@ def face_hidden(shown: np.ndarray, original: np.ndarray) -> bool:
 
 def make_video(path: Path, frames: int) -> list[tuple[int, int, int, int]]:
     """Writes the video; returns the true face box of every frame."""
-    from hms_desk.platform.paths import resource
+    from hms_desk.platform.resources import resource
 
     bg = cv2.imread(str(BACKGROUND), cv2.IMREAD_COLOR)
     if bg is None:

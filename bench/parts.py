@@ -39,7 +39,7 @@ from sqlalchemy import select  # noqa: E402
 
 from hms_desk.app import Options, build_core, seed_if_empty  # noqa: E402
 from hms_desk.parts.catalog import parts_for_device  # noqa: E402
-from hms_desk.platform.paths import resource  # noqa: E402
+from hms_desk.platform.resources import resource  # noqa: E402
 from hms_desk.platform.secrets import MemorySecrets  # noqa: E402
 from hms_desk.platform.tasks import InlineTasks  # noqa: E402
 from hms_desk.storage.models import Part, PartCompatibility, Product, ProductPart  # noqa: E402

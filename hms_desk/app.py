@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Callable
 
 from hms_desk.platform import crash
 from hms_desk.platform.logs import setup_logging
-from hms_desk.platform.paths import Profile
+from hms_desk.platform.paths import Profile, machine_settings_file
 from hms_desk.platform.secrets import SecretStore, open_secret_store
 from hms_desk.platform.settings import Settings, SettingsStore, effective_db_url
 from hms_desk.platform.tasks import InlineTasks, Tasks, ThreadTasks
@@ -170,7 +170,7 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     setup_logging(profile.log_dir, console=opts.console_log)
     crash.enable_faulthandler(profile.crash_dir)
     # 3. settings
-    store = SettingsStore(profile.settings_file)
+    store = SettingsStore(profile.settings_file, machine_settings_file())   # IT's defaults under the user's
     loaded = store.load()
     settings = loaded.settings
     warnings = list(loaded.warnings)

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from hms_desk.domain.errors import HmsError
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 from hms_desk.storage.models import Snapshot
 from hms_desk.video.annotate import Annotation, AnnotationError, from_json_list, render, stroke_px
 

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from hms_desk.domain.errors import HmsError
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 from hms_desk.video import anonymise as anon
 from hms_desk.video.anonymise import (
     AnonymisationError,
@@ -353,7 +353,7 @@ def test_live_restarts_when_frame_size_changes(astronaut: np.ndarray) -> None:
 
 def test_onnxruntime_and_opencv_backends_agree(astronaut: np.ndarray) -> None:
     """The shipped model runs on both CPU backends with the same answer."""
-    from hms_desk.platform.paths import resource
+    from hms_desk.platform.resources import resource
     from hms_desk.video.anonymise import _CenterFace
 
     model = resource("models", "centerface.onnx")

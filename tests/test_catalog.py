@@ -28,7 +28,7 @@ from hms_desk.catalog.register import REGISTER_COLUMNS
 from hms_desk.catalog.register_gen import catalogue_products, product_iso
 from hms_desk.domain.errors import HmsError
 from hms_desk.domain.nav import HMS_UNITS
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 from hms_desk.storage.models import Device, Loan, Municipality, Part, PartCompatibility, Product, Series
 
 CATALOG = resource("catalog")

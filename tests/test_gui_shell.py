@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from hms_desk.platform.resources import resource
 from hms_desk.ui.application import build_window
 from hms_desk.ui.i18n import install_translations
 
@@ -23,13 +24,13 @@ def test_every_ui_string_is_translated_to_english(tmp_path):
                    check=True, capture_output=True)
     fresh = {m.find("source").text for m in ET.parse(ts).iter("message")}
     shipped = {m.find("source").text: m.find("translation") for m in
-               ET.parse(ROOT / "resources" / "i18n" / "hms_desk_en.ts").iter("message")}
+               ET.parse(resource("i18n", "hms_desk_en.ts")).iter("message")}
     def translated(t) -> bool:
         forms = [f.text for f in t.iter("numerusform")] or [t.text]
         return all((f or "").strip() for f in forms) and t.get("type") != "unfinished"
     missing = sorted(s for s in fresh if s not in shipped or not translated(shipped[s]))
     assert missing == [], "run scripts/update-translations"
-    assert (ROOT / "resources" / "i18n" / "hms_desk_en.qm").stat().st_size > 1000
+    assert resource("i18n", "hms_desk_en.qm").stat().st_size > 1000
 
 
 def test_english_ui(gui_core, qtbot):

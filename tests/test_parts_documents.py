@@ -16,7 +16,7 @@ from hms_desk.domain.errors import HmsError, NotFound
 from hms_desk.domain.nav import Decision
 from hms_desk.parts.documents import PARTS_ORDER, REPAIR_ORDER, default_file_name
 from hms_desk.parts.orders import DraftLine, OrderDraft
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 from hms_desk.storage.models import Device, Loan
 
 DEMO = ("250464", "123456")

@@ -33,7 +33,7 @@ from hms_desk.domain.personal_data import (
     find_national_ids,
     is_valid_national_id,
 )
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 
 DEMO = ("250464", "123456")
 _DIGITS = re.compile(rb"\d[\d .\-]{9,12}\d")

@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 import pytest
 
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 from hms_desk.ui.precall_check import PreCallCheckDialog, steadiness
 from hms_desk.ui.video_pane import VideoPane
 from hms_desk.video import DemoSource

@@ -29,7 +29,7 @@ from hms_desk.domain.personal_data import (
     is_valid_national_id,
     redact,
 )
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 from hms_desk.services.cases import ConsentRequired
 from hms_desk.services.deletion import ReceiptNotReady
 from hms_desk.storage.models import AuditEntry, CaseEvent, Snapshot

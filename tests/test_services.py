@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from hms_desk.domain.errors import INGET_UTLAN_TEXT, NoLoan, ValidationError
 from hms_desk.domain.nav import Decision
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 from hms_desk.platform.secrets import MemorySecrets
 from hms_desk.services.captures import CaptureError, CaptureStore
 from hms_desk.services.cases import ConsentRequired

@@ -66,7 +66,7 @@ from hms_desk.domain import categories
 from hms_desk.domain.errors import ValidationError
 from hms_desk.domain.nav import HMS_UNITS, storage_unit
 from hms_desk.domain.validation import validate_hmsnr
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 from hms_desk.storage.db import Database
 from hms_desk.storage.models import (
     Municipality,

@@ -25,7 +25,7 @@ import numpy as np
 
 from hms_desk.catalog.register import REGISTER_COLUMNS, import_register
 from hms_desk.catalog.report import ImportReport
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 from hms_desk.storage.db import Database
 
 CHUNK = 100_000

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from hms_desk import APP_NAME, __version__
 from hms_desk.domain.errors import HmsError, NotFound, ValidationError
+from hms_desk.platform import windows
 
 from hms_desk.cli import anonymize_cmd, import_cmd, lookup_cmd, order_cmd, parts_cmd
 from hms_desk.cli import avvik_cmd, export_cmd, generate_cmd, search_cmd
@@ -174,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             pass
     args: argparse.Namespace | None = None
     try:
+        windows.prepare_process()   # console for hms-deskw.exe, running-instance mutex (no-op elsewhere)
         argv = sys.argv[1:] if argv is None else list(argv)
         check_argv(argv)
         args = _parser().parse_args(argv)

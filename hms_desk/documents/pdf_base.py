@@ -93,7 +93,7 @@ rl_config.useA85 = 0
 from hms_desk.documents.i18n import label, norm_lang
 from hms_desk.documents.text import clean_text, fmt_date, fmt_dt
 from hms_desk.domain.errors import HmsError
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 
 log = logging.getLogger("hms_desk.documents")
 

@@ -17,6 +17,8 @@ import platformdirs
 
 from hms_desk import APP_ID
 from hms_desk.domain.errors import ProfileError
+# ``resource`` lives in platform.resources; re-exported so older imports keep working.
+from hms_desk.platform.resources import resource  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,10 @@ class Profile:
 
     @classmethod
     def default(cls) -> "Profile":
+        if sys.platform == "win32":
+            # One folder IT can find and back up: %LOCALAPPDATA%\hms-desk\{config,data,logs}
+            # (local, not roaming: the database and captures stay on this machine).
+            return cls.at(Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=False)))
         return cls(
             config_dir=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
             data_dir=Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
@@ -75,19 +81,18 @@ class Profile:
         )
 
 
-def resources_dir() -> Path:
-    """The shipped ``resources/`` folder (catalogue, models, fonts, translations).
+MACHINE_SETTINGS_ENV = "HMS_DESK_MACHINE_SETTINGS"
 
-    Order: ``HMS_DESK_RESOURCES`` env var, a PyInstaller bundle, the source tree.
+
+def machine_settings_file() -> Path:
+    """IT's read-only defaults for every user (see platform.settings).
+
+    ``HMS_DESK_MACHINE_SETTINGS`` overrides; else ``%PROGRAMDATA%/hms-desk/settings.json`` on
+    Windows and ``/etc/hms-desk/settings.json`` elsewhere.
     """
-    env = os.environ.get("HMS_DESK_RESOURCES")
+    env = os.environ.get(MACHINE_SETTINGS_ENV)
     if env:
         return Path(env)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
-
-
-def resource(*parts: str) -> Path:
-    return resources_dir().joinpath(*parts)
+    if sys.platform == "win32":
+        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / APP_ID / "settings.json"
+    return Path("/etc") / APP_ID / "settings.json"

@@ -9,6 +9,12 @@ HMS Desk is not corrupt: it is left exactly where it is, defaults are used
 for this run with a warning, and :meth:`SettingsStore.save` refuses to write
 over it (:class:`SettingsTooNew`).  Writes are atomic
 (:mod:`hms_desk.platform.atomic`).
+
+IT can set defaults for every user of a machine in a read-only file with the same keys
+(``platform.paths.machine_settings_file()``: ``%PROGRAMDATA%/hms-desk/settings.json`` on Windows,
+``/etc/hms-desk/settings.json`` elsewhere).  Its values lie under the user's file: a key the user
+has not changed comes from it, and the user's file keeps only what differs from it, so a new OeBS
+address or database set by IT reaches users who already have a settings file.
 """
 
 from __future__ import annotations
@@ -184,16 +190,63 @@ class LoadResult:
     warnings: list[str]
 
 
+def _overlay(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in top.items():
+        out[key] = _overlay(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) \
+            else value
+    return out
+
+
 def _file_version(data: Any) -> int | None:
     version = data.get("schema_version") if isinstance(data, dict) else None
     return version if isinstance(version, int) and not isinstance(version, bool) else None
 
 
-class SettingsStore:
-    """Reads and writes one settings file atomically; never writes over a newer version's file."""
+def _without(full: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
+    """``full`` minus the values equal to ``base`` (schema_version is always kept)."""
+    out: dict[str, Any] = {}
+    for key, value in full.items():
+        if key == "schema_version" or key not in base:
+            out[key] = value
+        elif isinstance(value, dict) and isinstance(base[key], dict):
+            rest = _without(value, base[key])
+            if rest:
+                out[key] = rest
+        elif value != base[key]:
+            out[key] = value
+    return out
 
-    def __init__(self, path: Path):
+
+def read_machine_defaults(path: Path | None) -> tuple[dict[str, Any], list[str]]:
+    """IT's machine-wide defaults (see the module docstring); unusable -> none, and a warning."""
+    if path is None or not Path(path).is_file():
+        return {}, []
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise SettingsError("filen skal inneholde et JSON-objekt")
+        data.pop("schema_version", None)
+        from_dict({**data, "schema_version": SCHEMA_VERSION})   # same types and ranges as a user's file
+        return data, []
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, SettingsError, TypeError) as exc:
+        reason = str(exc) if isinstance(exc, SettingsError) else "filen kunne ikke leses"
+        log.warning("machine-wide settings %s unusable (%s); ignored", path, type(exc).__name__)
+        return {}, [f"De felles innstillingene i {path} kan ikke brukes ({reason}). "
+                    "HMS Desk bruker sine egne standardverdier; si fra til IT."]
+
+
+class SettingsStore:
+    """Reads and writes one settings file atomically, over IT's machine-wide defaults (if any)."""
+
+    def __init__(self, path: Path, machine_file: Path | None = None):
         self.path = Path(path)
+        self.machine_file = Path(machine_file) if machine_file else None
+        self.machine: dict[str, Any] = {}      # read by load()
+
+    def defaults(self) -> Settings:
+        """The built-in defaults with IT's machine-wide values on top."""
+        return from_dict({**self.machine, "schema_version": SCHEMA_VERSION})
 
     def _read(self) -> Any:
         with self.path.open("rb") as fh:
@@ -203,13 +256,19 @@ class SettingsStore:
         return json.loads(raw.decode("utf-8"))
 
     def load(self) -> LoadResult:
+        self.machine, machine_warnings = read_machine_defaults(self.machine_file)
+        result = self._load_user_file()
+        result.warnings[:0] = machine_warnings
+        return result
+
+    def _load_user_file(self) -> LoadResult:
         try:
             data = self._read()
         except FileNotFoundError:
-            return LoadResult(Settings(), [])
+            return LoadResult(self.defaults(), [])
         except (PermissionError, IsADirectoryError) as exc:
             log.warning("settings file unreadable (%s); using defaults", type(exc).__name__)
-            return LoadResult(Settings(), [
+            return LoadResult(self.defaults(), [
                 f"Innstillingsfilen {self.path} kan ikke leses ({exc.strerror or exc}). "
                 "Standardinnstillinger brukes; filen er ikke endret."])
         except (OSError, UnicodeDecodeError, ValueError, RecursionError, SettingsError) as exc:
@@ -217,8 +276,10 @@ class SettingsStore:
         version = _file_version(data)
         if version is not None and version > SCHEMA_VERSION:
             log.warning("settings file is from a newer version (%s); using defaults, not touching it", version)
-            return LoadResult(Settings(), [TOO_NEW_TEXT.format(name=self.path.name, version=version)])
+            return LoadResult(self.defaults(), [TOO_NEW_TEXT.format(name=self.path.name, version=version)])
         try:
+            if self.machine and isinstance(data, dict):
+                data = _overlay({**self.machine, "schema_version": data.get("schema_version", 1)}, data)
             return LoadResult(from_dict(data), [])
         except (SettingsError, TypeError, ValueError, KeyError, RecursionError) as exc:
             return self._corrupt(exc)
@@ -233,7 +294,7 @@ class SettingsStore:
         reason = str(exc) if isinstance(exc, SettingsError) else "filen kunne ikke leses"
         log.warning("settings file unusable (%s); using defaults", type(exc).__name__)
         return LoadResult(
-            Settings(),
+            self.defaults(),
             [f"Innstillingsfilen var ødelagt ({reason}). Standardinnstillinger brukes.{kept}"],
         )
 
@@ -255,7 +316,8 @@ class SettingsStore:
             raise SettingsTooNew(TOO_NEW_TEXT.format(name=self.path.name, version=newer))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(self.path, json.dumps(to_dict(s), indent=2, ensure_ascii=False))
+            data = _without(to_dict(s), self.machine)    # IT's values stay IT's
+            atomic_write_text(self.path, json.dumps(data, indent=2, ensure_ascii=False))
         except OSError as exc:
             raise ProfileError(f"Kunne ikke lagre innstillingene i {self.path}: {exc.strerror or exc}") from None
 

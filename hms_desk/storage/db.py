@@ -371,8 +371,15 @@ class Database:
     def database_id(self) -> str:
         """This database's identity (made by migration 0003); captures are filed under it."""
         if self._database_id is None:
-            with self.engine.connect() as conn:
-                value = conn.execute(text("SELECT value FROM app_meta WHERE key = 'database_id'")).scalar()
+            query = text("SELECT value FROM app_meta WHERE key = 'database_id'")
+            with self.engine.begin() as conn:
+                value = conn.execute(query).scalar()
+                if not value:       # emptied by hand (or a test): give it a new identity, once
+                    import uuid
+
+                    conn.execute(text("INSERT INTO app_meta (key, value) VALUES ('database_id', :v) "
+                                      "ON CONFLICT (key) DO NOTHING"), {"v": uuid.uuid4().hex})
+                    value = conn.execute(query).scalar()
             if not value:
                 raise StorageError("Databasen mangler sin identitet (app_meta.database_id).")
             self._database_id = str(value)

@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from hms_desk.domain.errors import HmsError
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 from hms_desk.video.annotate import (
     COLOURS,
     DEFAULT_COLOUR,

@@ -358,6 +358,8 @@ def run_gui(opts: Options) -> int:
         QTimer.singleShot(0, offer)
 
     install_retention_timer(core, win)       # hourly retention sweep
+    from hms_desk.ui.smoke import install_smoke_test   # HMS_DESK_SMOKE=snapshot: smoke test of a build
+    install_smoke_test(app, win)
 
     win.quitConfirmed.connect(lambda: remember_window_layout(core, win))
     if opts.quit_after_show:           # for bench/startup.py and smoke tests of a frozen build

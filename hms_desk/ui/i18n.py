@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 
 log = logging.getLogger("hms_desk.ui")
 

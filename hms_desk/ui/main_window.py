@@ -441,6 +441,10 @@ class MainWindow(QMainWindow):
             self.move(avail.topLeft())
 
     # -- closing ---------------------------------------------------------------------
+    def quit_without_asking(self) -> None:
+        """For unattended runs (smoke tests): an open case stays open, as «La saken stå åpen»."""
+        self._quit_decided = True
+
     def closeEvent(self, event) -> None:
         """Quitting with a case open asks: close it now, leave it open for later, or stay."""
         if self._quit_decided or self.context.case is None:

@@ -99,7 +99,7 @@ class PartsPanel(QWidget):
         self._orderer = orderer
         self._documents = documents
         if images_dir is None:
-            from hms_desk.platform.paths import resource
+            from hms_desk.platform.resources import resource
             images_dir = resource("catalog", "images")
         self._images_dir = Path(images_dir)
         self.device: DeviceCard | None = None

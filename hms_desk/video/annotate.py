@@ -30,7 +30,7 @@ import numpy as np
 
 from hms_desk.domain.errors import ValidationError
 from hms_desk.domain.personal_data import check_free_text
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 
 __all__ = [
     "Annotation",

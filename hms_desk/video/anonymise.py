@@ -35,7 +35,7 @@ import cv2
 import numpy as np
 
 from hms_desk.domain.errors import HmsError
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 
 log = logging.getLogger("hms_desk.anonymise")
 

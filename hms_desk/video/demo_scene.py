@@ -22,7 +22,7 @@ import numpy as np
 import zxingcpp
 
 from hms_desk.domain.validation import validate_hmsnr, validate_serienr
-from hms_desk.platform.paths import resource
+from hms_desk.platform.resources import resource
 
 DEMO_WIDTH = 1280
 DEMO_HEIGHT = 720
