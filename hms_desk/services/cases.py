@@ -198,12 +198,15 @@ class CaseService:
         """Anonymise (fail closed), draw the annotations, encrypt and store one picture for the case.
 
         ``annotations`` (dicts or :class:`~hms_desk.video.annotate.Annotation`, image pixels) are
-        checked first and drawn on the *anonymised* picture, so they never un-blur a face; they
-        are also kept as data on the snapshot row.
+        checked first, placed on the picture (a mark reaching outside is clamped, never lost) and
+        drawn on the *anonymised* picture, so they never un-blur a face; they are also kept as
+        data on the snapshot row, exactly as drawn.
         """
-        from hms_desk.video.annotate import from_json_list, render, to_json_list
+        from hms_desk.video.annotate import fit_all, from_json_list, render, to_json_list
 
         drawings = from_json_list(annotations)      # AnnotationError before anything happens
+        if drawings and getattr(image, "ndim", 0) >= 2:
+            drawings = fit_all(drawings, image.shape[1], image.shape[0])
         with self._db.session() as s:
             case = self._open_case(s, case_id)
             if case.user_takes_part and not self.has_consent(s, case_id, "bilder"):
