@@ -79,6 +79,12 @@ GOOD_SHARE = 0.45
 #: RANSAC threshold at the working size (pixels).
 FLOW_RANSAC_PX = 1.5
 ORB_RANSAC_PX = 3.0
+#: RANSAC rounds for the search: enough for a third of the matches being right (99.5 %), and it
+#: bounds the cost of a frame without the object (the search then runs every frame).
+SEARCH_RANSAC_ITERS = 300
+#: After this many frames without the object the search tries one of its two sizes per frame
+#: (in turn), which halves the cost of a frame while the camera looks elsewhere.
+SEARCH_BOTH_FRAMES = 3
 #: Opacity lost per frame without the object (1 → 0.45 → 0: gone in two frames, 80 ms at
 #: 25 fps) and gained per frame with it (0 → 0.5 → 1).
 FADE_STEP = 0.55
@@ -286,6 +292,7 @@ class MarkTracker:
         self._h_before: np.ndarray | None = None   # the one before, for the motion prediction
         self._shown: np.ndarray | None = None      # full size, what the marks are drawn with
         self._coast: tuple[np.ndarray, np.ndarray] | None = None   # (motion, last) while fading out
+        self._lost_frames = 0
         self._opacity = 0.0
         self._frame_size: tuple[int, int] | None = None
 
@@ -311,7 +318,9 @@ class MarkTracker:
                     found_by = "flyt"
                     break
         if found is None:
-            guess = self._search(cur)
+            levels = (list(range(len(self._levels))) if self._lost_frames < SEARCH_BOTH_FRAMES
+                      else [self._lost_frames % len(self._levels)])
+            guess = self._search(cur, levels)
             if guess is not None:
                 found = self._flow(guess, cur)
                 if found is not None and found[1] < SEARCH_CONFIRM_SHARE * found[2]:
@@ -322,6 +331,7 @@ class MarkTracker:
         from_ref = self._ref_to_small
         if found is not None:
             h_small, inliers, in_view, idx, agree = found
+            self._lost_frames = 0
             self._h_before = self._h if found_by == "flyt" else None
             self._h = h_small
             self._coast = None
@@ -343,6 +353,7 @@ class MarkTracker:
                           else np.eye(3))
                 self._coast = (motion, self._h)
             self._h = self._h_before = None
+            self._lost_frames += 1
             full, inliers, in_view, quality = None, 0, 0, 0.0
             state = TrackState.LOST
             self._opacity = max(0.0, self._opacity - FADE_STEP)
@@ -438,19 +449,18 @@ class MarkTracker:
             if owner.size:
                 active[:] = s[owner] > DEMOTED
 
-    def _search(self, cur: np.ndarray) -> np.ndarray | None:
+    def _search(self, cur: np.ndarray, levels: Sequence[int]) -> np.ndarray | None:
         """A first guess from ORB features matched with the reference's, or None: at the working
-        size, then at half of it.  Reference features next to points known not to belong to the
-        object are left out."""
-        small = None
-        for factor, ref_kp, ref_desc, _owner, active in self._levels:
+        size, then at half of it (``levels``: which of the two).  Reference features next to
+        points known not to belong to the object are left out."""
+        for level in levels:
+            factor, ref_kp, ref_desc, _owner, active = self._levels[level]
             if ref_desc is None or len(ref_desc) < MIN_INLIERS:
                 continue
             img = cur
             if factor != 1.0:
-                small = cv2.resize(cur, (max(1, round(cur.shape[1] * factor)), max(1, round(cur.shape[0] * factor))),
-                                   interpolation=cv2.INTER_AREA)
-                img = small
+                img = cv2.resize(cur, (max(1, round(cur.shape[1] * factor)), max(1, round(cur.shape[0] * factor))),
+                                 interpolation=cv2.INTER_AREA)
             kps, desc = self._orb_live.detectAndCompute(img, None)
             if desc is None or len(kps) < MIN_INLIERS:
                 continue
@@ -463,7 +473,7 @@ class MarkTracker:
             live = live * np.array([cur.shape[1] / img.shape[1], cur.shape[0] / img.shape[0]])
             src = ref_kp[[m.trainIdx for m in good]]
             dst = live[[m.queryIdx for m in good]]
-            h, mask = cv2.findHomography(src, dst, cv2.RANSAC, ORB_RANSAC_PX / factor, maxIters=2000,
+            h, mask = cv2.findHomography(src, dst, cv2.RANSAC, ORB_RANSAC_PX / factor, maxIters=SEARCH_RANSAC_ITERS,
                                          confidence=0.995)
             if h is not None and mask is not None and int(mask.sum()) >= MIN_INLIERS:
                 return h / h[2, 2]
