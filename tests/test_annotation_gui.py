@@ -451,3 +451,45 @@ def test_screenshot_of_every_tool(qtbot, pane, monkeypatch, tmp_path) -> None:
         want = burned[int(y), int(x)][::-1].astype(int)
         got = shot[p.y(), p.x()].astype(int)
         assert np.abs(want - got).sum() < 90, ((x, y), want, got)
+
+
+def test_tracked_marks_painted_through_the_homography(qtbot, tmp_path) -> None:
+    """A live frame with the marks of the frozen frame drawn where the tracker says (the shape
+    the video pane and share view will use): the arrow lands on the moved object."""
+    import cv2
+
+    from hms_desk.ui.annotation_layer import homography_transform, paint_marks
+    from hms_desk.video.annotate import Annotation, render
+    from hms_desk.video.tracking import MarkTracker, TrackState, map_points
+    from PySide6.QtGui import QPainter
+
+    scene = DemoScene()
+    ref = scene.render(3)
+    marks = [Annotation("pil", ((420.0, 300.0), (560.0, 380.0)), width=4),
+             Annotation("sirkel", ((560.0, 260.0), (900.0, 560.0)), "#ffd400"),
+             Annotation("nummer", ((960.0, 420.0),), "#1e6fe0", number=1),
+             Annotation("tekst", ((600.0, 580.0),), "#ffffff", 3, "Bytt her")]
+    g = np.array([[0.95, -0.17, 120.0], [0.17, 0.95, -20.0], [0.00002, 0.0, 1.0]])   # the camera moved
+    to_cv = np.array([[1, 0, -0.5], [0, 1, -0.5], [0, 0, 1]])
+    live = cv2.warpPerspective(ref, to_cv @ g @ np.linalg.inv(to_cv), (1280, 720), borderValue=(40, 40, 40))
+    tracker = MarkTracker(ref, marks)
+    first = tracker.update(live)
+    assert first.found_by == "søk" and first.opacity == 0.5        # found: the marks fade in
+    r = tracker.update(live)
+    assert r.state is TrackState.FOLLOWING and r.opacity == 1.0
+    img = QImage(np.ascontiguousarray(live).data, 1280, 720, 1280 * 3, QImage.Format.Format_BGR888).copy()
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setOpacity(r.opacity)
+    p.setTransform(homography_transform(r.shown_homography))
+    paint_marks(p, marks, 1280, 720)
+    p.end()
+    out = os.environ.get("HMS_DESK_SCREENSHOT_DIR") or str(tmp_path)
+    assert img.save(os.path.join(out, "tracked_marks_live.png"))
+    # the middle of the arrow's shaft, carried by the true motion, is red in the live picture
+    (x, y), = map_points(g, [(455.0, 320.0)])
+    c = img.pixelColor(int(x), int(y))
+    assert c.red() > 170 and c.green() < 100 and c.blue() < 100
+    # and it matches the arrow burned into the reference, moved the same way
+    burned = render(ref, marks[:1])
+    assert _red(burned[320, 455][::-1])

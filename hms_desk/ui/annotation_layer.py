@@ -693,6 +693,17 @@ def fit_to_image_safe(mark: Annotation, image_w: int, image_h: int) -> Annotatio
 
 # -- drawing marks with QPainter (the preview; also usable for a share view) ------------------
 
+def homography_transform(h: Any) -> QTransform:
+    """The 3×3 homography ``h`` (numpy, column-vector convention, as
+    :attr:`hms_desk.video.tracking.TrackResult.shown_homography`) as a :class:`QTransform`
+    (Qt keeps the transposed, row-vector form).  To draw tracked marks over a live frame:
+    ``p.setTransform(homography_transform(h) * view_transform)``, then :func:`paint_marks` with
+    the *reference* frame's size, at :attr:`TrackedMark.opacity`."""
+    return QTransform(float(h[0][0]), float(h[1][0]), float(h[2][0]),
+                      float(h[0][1]), float(h[1][1]), float(h[2][1]),
+                      float(h[0][2]), float(h[1][2]), float(h[2][2]))
+
+
 def paint_marks(p: QPainter, items: list[Annotation], image_w: int, image_h: int) -> None:
     """Paint ``items`` in image coordinates (``p``'s transform maps image pixels to the device),
     the way :func:`hms_desk.video.annotate.render` burns them in."""
