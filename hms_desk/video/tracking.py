@@ -201,8 +201,13 @@ class MarkTracker:
     ``reference_bgr`` is the frozen frame (BGR uint8); ``marks`` the marks drawn on it
     (:class:`Annotation` or their JSON dicts), in its pixels.  The points the tracker follows
     are taken around the marks (``roi``: ``(x0, y0, x1, y1)`` in reference pixels; default the
-    marks' extent grown by a quarter of the picture on every side, the whole picture when there
-    are no marks), so the marked object, not the room behind it, decides the fit.
+    marks' extent grown by 15 % of the picture's long side on every side, the whole picture
+    when there are no marks), so the marked object, not the room behind it, decides the fit;
+    points that keep disagreeing with the fit (the room seen past the object's edge) are
+    learnt and left out.
+
+    Not thread-safe: construct it anywhere, then call :meth:`update` (and :meth:`set_marks`,
+    :meth:`reset`) from one worker thread only.
     """
 
     def __init__(self, reference_bgr: np.ndarray, marks: Sequence[Annotation | dict] = (), *,
@@ -233,14 +238,17 @@ class MarkTracker:
         return self._marks
 
     def set_marks(self, marks: Sequence[Annotation | dict]) -> None:
-        """Other marks on the same reference (drawn or removed while following)."""
+        """Other marks on the same reference (drawn, moved or removed while following).  The
+        followed points are chosen again only when the marks' region changed."""
         self._marks = tuple(from_json_list(list(marks)))
         self._outlines = [np.asarray(key_points(a, self._ref_w, self._ref_h), np.float64) for a in self._marks]
         # centres in working-size reference pixels, for the support test
         self._centres = [map_points(self._ref_to_small, o.mean(axis=0, keepdims=True))[0] for o in self._outlines]
         self._support = [True] * len(self._marks)
         roi = self._roi_given or self._default_roi()
-        self._choose_points(roi)
+        if roi != getattr(self, "_roi", None):
+            self._roi = roi
+            self._choose_points(roi)
 
     def _default_roi(self) -> tuple[float, float, float, float]:
         w, h = self._ref_w, self._ref_h
