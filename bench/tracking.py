@@ -34,7 +34,7 @@ per 1280x720 frame (median, p95 ms; target median ≤ 15 ms on 2 cores).  A mark
 counts as drawn when its opacity is ≥ 0.5.
 
     .venv/bin/python bench/tracking.py            # all pictures, 60 frames per segment
-    .venv/bin/python bench/tracking.py --quick    # 2 pictures, 30 frames per segment (< 1 min)
+    .venv/bin/python bench/tracking.py --quick    # 2 pictures, 24 frames per segment (< 1 min; faster motion)
 
 The last line printed is one JSON object.
 """
@@ -419,11 +419,11 @@ def run(quick: bool, per_segment: int, save_dir: Path | None) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="2 pictures, 30 frames per segment")
+    ap.add_argument("--quick", action="store_true", help="2 pictures, 24 frames per segment")
     ap.add_argument("--frames", type=int, default=None, help="frames per segment")
     ap.add_argument("--save", type=Path, default=None, help="write a sample frame per segment here")
     args = ap.parse_args()
-    n = args.frames or (30 if args.quick else 60)
+    n = args.frames or (24 if args.quick else 60)
     if args.save:
         args.save.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
