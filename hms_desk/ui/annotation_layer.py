@@ -258,8 +258,8 @@ class AnnotationLayer(QObject):
             if w is not None and a.text():
                 w.setAccessibleName(_plain(a.text()))
                 keys = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                w.setAccessibleDescription(
-                    f"{a.statusTip()} – {self.tr('hurtigtast')} {keys}" if keys else a.statusTip())
+                w.setAccessibleDescription(self.tr("{0} – hurtigtast {1}").format(a.statusTip(), keys)
+                                           if keys else a.statusTip())
         return tb
 
     def _sync_actions(self) -> None:

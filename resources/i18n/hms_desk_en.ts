@@ -1,77 +1,226 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
 <context>
-    <name>AnnotationLayer</name>
+    <name />
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="112" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="167" />
         <source>&amp;Pil</source>
-        <extracomment>A press and release closer than this (screen pixels) is a click, not a drawing.</extracomment>
+        <extracomment>A press and release closer than this (screen pixels) is a click, not a drawing. A click this close (screen pixels) to a mark picks it. A freehand stroke takes a new point when the mouse moved this far (screen pixels). How many steps undo remembers. The widths the tools offer (name, width 1–12).</extracomment>
         <translation>&amp;Arrow</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="113" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="167" />
+        <source>Pil: dra fra halen til spissen</source>
+        <translation>Arrow: drag from the tail to the tip</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="168" />
         <source>&amp;Sirkel</source>
         <translation>&amp;Circle</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="114" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="168" />
+        <source>Sirkel eller ellipse: dra over det som skal rammes inn</source>
+        <translation>Circle or ellipse: drag over what should be circled</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="169" />
         <source>&amp;Rektangel</source>
         <translation>&amp;Rectangle</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="115" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="169" />
+        <source>Rektangel: dra fra hjørne til hjørne</source>
+        <translation>Rectangle: drag from corner to corner</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="170" />
         <source>&amp;Tekst</source>
         <translation>&amp;Text</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="120" />
-        <source>&amp;Angre siste tegning</source>
-        <translation>&amp;Undo last drawing</translation>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="170" />
+        <source>Tekst: klikk der teksten skal stå</source>
+        <translation>Text: click where the text should go</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="121" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="171" />
+        <source>Fri&amp;hånd</source>
+        <translation>Free&amp;hand</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="171" />
+        <source>Frihåndspenn: tegn med musen</source>
+        <translation>Freehand pen: draw with the mouse</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="172" />
+        <source>&amp;Nummer</source>
+        <translation>&amp;Number</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="172" />
+        <source>Nummermerke: klikk for 1, 2, 3 … i rekkefølge</source>
+        <translation>Numbered marker: click for 1, 2, 3 … in order</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="173" />
+        <source>&amp;Velg og flytt</source>
+        <translation>&amp;Select and move</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="173" />
+        <source>Velg en tegning, dra for å flytte, Delete fjerner</source>
+        <translation>Select a mark, drag to move it, Delete removes it</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="181" />
+        <source>&amp;Angre</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="182" />
+        <source>Angre siste endring</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="183" />
+        <source>&amp;Gjør om</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="184" />
+        <source>Gjør om det som ble angret</source>
+        <translation>Redo what was undone</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="185" />
+        <source>&amp;Slett valgt tegning</source>
+        <translation>&amp;Delete selected mark</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="186" />
         <source>&amp;Fjern alle tegninger</source>
         <translation>&amp;Clear all drawings</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="122" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="187" />
         <source>&amp;Legg fra deg verktøyet</source>
         <translation>&amp;Put the tool down</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="124" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="188" />
+        <source>&amp;Tynnere strek</source>
+        <translation>&amp;Thinner line</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="189" />
+        <source>T&amp;ykkere strek</source>
+        <translation>T&amp;hicker line</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
         <source>Rød</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="124" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
         <source>Gul</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="124" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
         <source>Grønn</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="125" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
         <source>Blå</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="125" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
         <source>Hvit</source>
         <translation>White</translation>
     </message>
     <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="195" />
+        <source>Farge: {0}</source>
+        <translation>Colour: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <source>Tynn</source>
+        <translation>Thin</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <source>Middels</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <source>Tykk</source>
+        <translation>Thick</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <source>Ekstra tykk</source>
+        <translation>Extra thick</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="205" />
+        <source>Strek: {0}</source>
+        <translation>Line: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationLayer</name>
+    <message>
         <location filename="../../hms_desk/ui/annotation_layer.py" line="220" />
+        <source>&amp;Farge</source>
+        <translation>&amp;Colour</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="223" />
+        <source>S&amp;trek</source>
+        <translation>&amp;Line</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="236" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="238" />
+        <source>Tegneverktøy</source>
+        <translation>Drawing tools</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="243" />
+        <source>Farge</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="243" />
+        <source>Strek</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="261" />
+        <source>{0} – hurtigtast {1}</source>
+        <translation>{0} – shortcut {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="480" />
         <source>Tekst på bildet</source>
         <translation>Text on the picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="225" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="485" />
         <source>Tekst (høyst 80 tegn, ingen personopplysninger):</source>
         <translation>Text (at most 80 characters, no personal data):</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="563" />
+        <source>Tegn på bildet – punktet er utenfor.</source>
+        <translation>Draw on the picture – that point is outside it.</translation>
     </message>
 </context>
 <context>
@@ -668,7 +817,7 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
     <message>
         <location filename="../../hms_desk/ui/main_window.py" line="54" />
-        <location filename="../../hms_desk/ui/main_window.py" line="201" />
+        <location filename="../../hms_desk/ui/main_window.py" line="188" />
         <source>Ingen sak</source>
         <translation>No case</translation>
     </message>
@@ -679,7 +828,7 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
     <message>
         <location filename="../../hms_desk/ui/main_window.py" line="56" />
-        <location filename="../../hms_desk/ui/main_window.py" line="228" />
+        <location filename="../../hms_desk/ui/main_window.py" line="215" />
         <source>Kamera på</source>
         <translation>Camera on</translation>
     </message>
@@ -840,71 +989,61 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
     <message>
         <location filename="../../hms_desk/ui/main_window.py" line="163" />
-        <source>&amp;Farge</source>
-        <translation>&amp;Colour</translation>
+        <source>Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer, Ctrl+Shift+Z gjør om.</source>
+        <translation>Draw on the frozen picture – Esc puts the tool down, Ctrl+Z undoes, Ctrl+Shift+Z redoes.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="169" />
-        <source>Annoter</source>
-        <translation>Annotate</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="177" />
-        <source>Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer.</source>
-        <translation>Draw on the frozen picture – Esc puts the tool down, Ctrl+Z undoes.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="188" />
+        <location filename="../../hms_desk/ui/main_window.py" line="175" />
         <source>Bestilling {0} sendt</source>
         <translation>Order {0} sent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="191" />
+        <location filename="../../hms_desk/ui/main_window.py" line="178" />
         <source>Video: {0}</source>
         <translation>Video: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="197" />
+        <location filename="../../hms_desk/ui/main_window.py" line="184" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="209" />
+        <location filename="../../hms_desk/ui/main_window.py" line="196" />
         <source>Personvernpause: ingen bilder tas.</source>
         <translation>Privacy pause: no pictures are taken.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="213" />
+        <location filename="../../hms_desk/ui/main_window.py" line="200" />
         <source>Ingen videobilde å ta bilde av.</source>
         <translation>No video picture to capture.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="225" />
+        <location filename="../../hms_desk/ui/main_window.py" line="212" />
         <source>PERSONVERNPAUSE – kamera av</source>
         <translation>PRIVACY PAUSE – camera off</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="238" />
+        <location filename="../../hms_desk/ui/main_window.py" line="225" />
         <source>Søk</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="241" />
+        <location filename="../../hms_desk/ui/main_window.py" line="228" />
         <source>&amp;Søk etter hjelpemiddel</source>
         <translation>&amp;Search for a device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="263" />
+        <location filename="../../hms_desk/ui/main_window.py" line="250" />
         <source>Språket endres neste gang HMS Desk starter.</source>
         <translation>The language changes the next time HMS Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="266" />
+        <location filename="../../hms_desk/ui/main_window.py" line="253" />
         <source>Om HMS Desk</source>
         <translation>About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="267" />
+        <location filename="../../hms_desk/ui/main_window.py" line="254" />
         <source>{0} {1}
 Videostøtte, oppslag og delbestilling for NAV Hjelpemiddelsentral.
 Katalogdata: NAV (MIT-lisens).</source>
@@ -913,22 +1052,22 @@ Video support, lookup and parts ordering for NAV Hjelpemiddelsentral.
 Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="276" />
+        <location filename="../../hms_desk/ui/main_window.py" line="263" />
         <source>Velg &amp;videokilde …</source>
         <translation>Choose &amp;video source …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="277" />
+        <location filename="../../hms_desk/ui/main_window.py" line="264" />
         <source>Kamera, vindu, skjerm, strøm, fil eller demo</source>
         <translation>Camera, window, screen, stream, file or demo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="278" />
+        <location filename="../../hms_desk/ui/main_window.py" line="265" />
         <source>Forhånds&amp;sjekk …</source>
         <translation>Pre-call &amp;check …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="279" />
+        <location filename="../../hms_desk/ui/main_window.py" line="266" />
         <source>Sjekk bilde, bildefrekvens og lys før samtalen</source>
         <translation>Check picture, frame rate and light before the call</translation>
     </message>
@@ -952,7 +1091,7 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/parts_panel.py" line="129" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="316" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="326" />
         <source>Alle kategorier</source>
         <translation>All categories</translation>
     </message>
@@ -963,13 +1102,13 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="203" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="203" />
         <source>Lev.art.nr</source>
         <translation>Supplier art. no.</translation>
     </message>
@@ -985,7 +1124,7 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="364" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="374" />
         <source>Velg en del i listen.</source>
         <translation>Choose a part in the list.</translation>
     </message>
@@ -995,22 +1134,22 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation>HMS no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="149" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="150" />
         <source>Lev.art.nr:</source>
         <translation>Supplier art. no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="150" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="151" />
         <source>Kategori:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="150" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="149" />
         <source>Standard antall:</source>
         <translation>Default quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="151" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="150" />
         <source>Maks antall her:</source>
         <translation>Max quantity here:</translation>
     </message>
@@ -1020,179 +1159,179 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="166" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="170" />
         <source>&amp;Legg til i bestilling</source>
         <translation>&amp;Add to order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="170" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="174" />
         <source>Ukjent del (ikke i katalogen)</source>
         <translation>Unknown part (not in the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="172" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="176" />
         <source>HMS-nr (6 siffer)</source>
         <translation>HMS no. (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="175" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="179" />
         <source>eller lev.art.nr</source>
         <translation>or supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="178" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="182" />
         <source>Beskrivelse, f.eks. Bremsewire venstre, 120 cm</source>
         <translation>Description, e.g. brake cable left, 120 cm</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="182" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="186" />
         <source>Legg til &amp;ukjent del</source>
         <translation>Add &amp;unknown part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="199" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="203" />
         <source>Beskrivelse</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="200" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="204" />
         <source>Antall</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="200" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="204" />
         <source>Merknad</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="209" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="213" />
         <source>Teknikeren har opplæring i batteribytte</source>
         <translation>The technician is trained in battery replacement</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="210" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="214" />
         <source>Kreves når bestillingen har batteri</source>
         <translation>Required when the order has a battery</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="216" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="220" />
         <source>Til kommunens lager</source>
         <translation>To the municipality's stock</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="217" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="221" />
         <source>Til servicejobben</source>
         <translation>To the service job</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="222" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="226" />
         <source>&amp;Send bestilling</source>
         <translation>&amp;Send order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="367" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="385" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="377" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="395" />
         <source>Ingen bilde</source>
         <translation>No picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="593" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="603" />
         <source>Bestilling {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="593" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="603" />
         <source>Reparasjonsordre {0}</source>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="601" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="611" />
         <source>{0} for {1} er sendt til skriveren.</source>
         <translation>{0} for {1} was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="602" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="612" />
         <source>Bestillingen</source>
         <translation>The order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="602" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="612" />
         <source>Reparasjonsordren</source>
         <translation>The repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="615" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="625" />
         <source>Eksportert til ordrekontoret: {0}</source>
         <translation>Exported for the order office: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="192" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="251" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="196" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="261" />
         <source>Antall:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="233" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="237" />
         <source>Skriv ut &amp;bestilling</source>
         <translation>Print &amp;order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="234" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="238" />
         <source>Skriv ut &amp;reparasjonsordre</source>
         <translation>Print &amp;repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="235" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="239" />
         <source>&amp;Eksporter (JSON/CSV)</source>
         <translation>&amp;Export (JSON/CSV)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="259" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="269" />
         <source>Levering:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="270" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="280" />
         <source>Bestillingslinjer:</source>
         <translation>Order lines:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="305" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="315" />
         <source>Deler til {0} ({1}/{2}) — laster …</source>
         <translation>Parts for {0} ({1}/{2}) — loading …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="312" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="322" />
         <source>{0} deler passer til {1} ({2})</source>
         <translation>{0} parts fit {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="374" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="384" />
         <source> (krever opplæring)</source>
         <translation> (training required)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="425" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="435" />
         <source>Du kan bestille høyst {0} stk.</source>
         <translation>You can order at most {0}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="452" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="462" />
         <source>Ukjent</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="456" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="466" />
         <source> (ukjent del)</source>
         <translation> (unknown part)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="466" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="476" />
         <source>Fjern</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="517" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="527" />
         <source>Bestilling {0} er sendt.</source>
         <translation>Order {0} has been sent.</translation>
     </message>
