@@ -85,8 +85,12 @@ def test_text_is_drawn_with_norwegian_letters_and_an_outline() -> None:
     _, _, right_ae = ink_box("æ")
     _, _, right_a = ink_box("a")
     assert right_ae > right_a + 5                             # æ is wider than a
-    out = render(_grey(), [{"kind": "tekst", "points": [[600, 340]], "text": "Bytt bøyle på hjulet"}])
-    assert _ink(out)[330:360, 600:640].any()                 # a label running off the edge is clipped, not refused
+    # a label running off the edge is moved inside whole, not clipped (nothing drawn is lost)
+    inside = render(_grey(), [{"kind": "tekst", "points": [[300, 200]], "text": "Bytt bøyle på hjulet"}])
+    off = render(_grey(), [{"kind": "tekst", "points": [[600, 340]], "text": "Bytt bøyle på hjulet"}])
+    assert _ink(off).sum() == pytest.approx(_ink(inside).sum(), rel=0.03)
+    ys, xs = np.nonzero(_ink(off))
+    assert xs.max() <= 639 and ys.max() <= 359 and xs.min() < 600
 
 
 def test_strokes_scale_with_the_picture() -> None:
@@ -146,6 +150,8 @@ def test_text_with_personal_data_is_refused() -> None:
 FACE = (slice(170, 235), slice(250, 320))    # the astronaut's face in the scene, above the arrow
 ARROW = {"kind": "pil", "points": [[150.0, 220.0], [700.0, 420.0]], "colour": "#e0202a", "width": 4}
 LABEL = {"kind": "tekst", "points": [[760.0, 620.0]], "colour": "#ffffff", "width": 3, "text": "Sprukket hjulgaffel – bytt"}
+# the label reaches past the right edge: it is stored and drawn moved inside, whole
+LABEL_PLACED = {**LABEL, "points": [[698.0, 620.0]]}
 
 
 def _scene() -> np.ndarray:
@@ -174,13 +180,14 @@ def test_snapshot_is_anonymised_then_annotated(core) -> None:
     assert _sharpness(stored[FACE]) < _sharpness(scene[FACE]) * 0.2
     for t in (0.1, 0.2, 0.5, 0.8):                            # 0.1 and 0.2 lie on the face
         assert _is_red(stored[_on_arrow(t)]), t
-    # the label is there (white letters over the device)
-    label_area = stored[620:680, 760:1200]
+    # the label is there, whole (white letters over the device, up to the right edge)
+    label_area = stored[620:680, 698:1280]
     assert (label_area.min(axis=2) > 230).sum() > 200
+    assert (stored[620:680, 1250:1280].min(axis=2) > 230).sum() > 10
     assert np.array_equal(stored[690:, 20:60], scene[690:, 20:60])     # far from everything: untouched
     with core.db.session() as s:
         row = s.get(Snapshot, res.id)
-        assert row.annotations == [ARROW, LABEL]
+        assert row.annotations == [ARROW, LABEL_PLACED]
 
 
 def test_bad_annotations_store_nothing(core) -> None:
@@ -212,3 +219,119 @@ def test_journal_pdf_embeds_the_annotated_picture(core) -> None:
     for t in (0.1, 0.5, 0.8):
         assert _is_red(pic[_on_arrow(t)]), t
     assert _sharpness(pic[FACE]) < _sharpness(_scene()[FACE]) * 0.2
+
+
+# -- freehand strokes, numbered markers, placement on the picture -----------------------------
+
+def test_freehand_stroke_and_numbered_marker_are_drawn_where_they_are() -> None:
+    stroke = {"kind": "penn", "points": [[60, 60], [120, 140], [200, 80], [260, 160]], "colour": "#18b84a", "width": 4}
+    marker = {"kind": "nummer", "points": [[420, 180]], "number": 7, "colour": "#1e6fe0", "width": 4}
+    out = render(_grey(), [stroke, marker])
+    green = lambda px: int(px[1]) > 150 and int(px[2]) < 80        # noqa: E731
+    for (x1, y1), (x2, y2) in zip(stroke["points"], stroke["points"][1:]):
+        assert green(out[int((y1 + y2) / 2), int((x1 + x2) / 2)])   # every segment's middle
+    assert (out[200:300, 60:260] == GREY).all()                      # below the stroke: untouched
+    from hms_desk.video.annotate import marker_radius
+    r = marker_radius(640, 360, 4)
+    b, g, rr = (int(v) for v in out[int(180 - 0.65 * r), 420])       # the disc, above the digit
+    assert b > 180 and rr < 80
+    assert (out[int(180 + r + 3):, 420] == GREY).all() and (out[180, int(420 + r + 3):] == GREY).all()
+    centre = out[int(180 - 0.3 * r):int(180 + 0.3 * r), int(420 - 0.3 * r):int(420 + 0.3 * r)]
+    assert (centre.min(axis=2) > 230).sum() > 10                      # white digit on the blue disc
+
+
+def test_old_snapshot_data_reads_unchanged() -> None:
+    # rows written before freehand strokes and numbered markers existed
+    old = [{"kind": "pil", "points": [[150.0, 220.0], [700.0, 420.0]], "colour": "#e0202a", "width": 4},
+           {"kind": "sirkel", "points": [[1, 2], [30, 40]], "colour": "#ffd400", "width": 3},
+           {"kind": "rektangel", "points": [[5, 5], [60, 70]], "colour": "#1e6fe0", "width": 2},
+           {"kind": "tekst", "points": [[760.0, 620.0]], "colour": "#ffffff", "width": 3, "text": "Bytt"}]
+    assert [a.to_dict() for a in from_json_list(old)] == old
+
+
+@pytest.mark.parametrize("data,words", [
+    ({"kind": "penn", "points": [[1, 2]]}, "fra 2 til"),
+    ({"kind": "nummer", "points": [[1, 2]]}, "nummeret"),
+    ({"kind": "nummer", "points": [[1, 2]], "number": 100}, "nummeret"),
+    ({"kind": "nummer", "points": [[1, 2]], "number": 2.0}, "nummeret"),
+    ({"kind": "pil", "points": [[1, 2], [3, 4]], "number": 1}, "bare et nummermerke"),
+])
+def test_bad_new_marks_are_refused(data, words) -> None:
+    with pytest.raises(AnnotationError) as err:
+        from_json_list([data])
+    assert words in err.value.message
+
+
+def test_marks_reaching_outside_are_clamped_visibly_or_refused() -> None:
+    from hms_desk.video.annotate import bounds, fit_to_image, stroke_px
+
+    w, h = 640, 360
+    inside = Annotation("rektangel", ((10, 10), (100, 100)))
+    assert fit_to_image(inside, w, h) is inside                      # already inside: unchanged
+    half = stroke_px(w, h, 3) / 2
+    box = fit_to_image(Annotation("rektangel", ((-50, 100), (700, 500))), w, h)
+    assert box.points == ((half, 100.0), (w - half, h - half))       # onto the edge, the whole line shows
+    pen = fit_to_image(Annotation("penn", ((100, 100), (900, 100), (300, -20))), w, h)
+    assert pen.points == ((100.0, 100.0), (w - half, 100.0), (300.0, half))
+    label = fit_to_image(Annotation("tekst", ((600, 340),), text="Bytt bøyle"), w, h)
+    x0, y0, x1, y1 = bounds(label, w, h)
+    assert 0 <= x0 and x1 <= w and 0 <= y0 and y1 <= h and label.points[0][0] < 600
+    marker = fit_to_image(Annotation("nummer", ((3, 357),), number=2), w, h)
+    x0, y0, x1, y1 = bounds(marker, w, h)
+    assert x0 == pytest.approx(0) and y1 == pytest.approx(h)
+    with pytest.raises(AnnotationError, match="utenfor bildet"):
+        fit_to_image(Annotation("pil", ((700, 10), (900, 300))), w, h)   # wholly right of the picture
+    with pytest.raises(AnnotationError, match="utenfor bildet"):
+        fit_to_image(Annotation("sirkel", ((-90, -90), (-10, 100))), w, h)
+    with pytest.raises(AnnotationError, match="utenfor bildet"):
+        fit_to_image(Annotation("tekst", ((650, 10),), text="Her"), w, h)
+    with pytest.raises(AnnotationError, match="utenfor bildet"):
+        fit_to_image(Annotation("nummer", ((-5, 400),), number=2), w, h)
+    with pytest.raises(AnnotationError, match="bredere enn bildet"):
+        fit_to_image(Annotation("tekst", ((5, 5),), width=12, text="Bytt bøylen på det venstre forhjulet nå"), 320, 180)
+
+
+def test_snapshot_refuses_a_mark_outside_the_picture_and_stores_nothing(core) -> None:
+    case = core.cases.start()
+    with pytest.raises(AnnotationError, match="utenfor bildet"):
+        core.cases.take_snapshot(case.id, _scene(), [ARROW, {"kind": "rektangel", "points": [[1300, 10], [1400, 90]]}])
+    with core.db.session() as s:
+        assert s.scalars(select(Snapshot)).all() == []
+
+
+def test_hit_testing_and_helpers() -> None:
+    from hms_desk.video.annotate import distance_to, next_number, simplify_stroke
+
+    arrow = Annotation("pil", ((100, 100), (300, 100)))
+    assert distance_to(arrow, (200, 101), 640, 360) == 0
+    assert distance_to(arrow, (200, 130), 640, 360) == pytest.approx(30 - 1.5, abs=0.01)
+    ring = Annotation("sirkel", ((100, 100), (300, 300)))
+    assert distance_to(ring, (200, 200), 640, 360) > 90             # the middle of a ring is not on it
+    assert distance_to(ring, (200, 101), 640, 360) == 0
+    label = Annotation("tekst", ((10, 10),), text="Her")
+    assert distance_to(label, (20, 25), 640, 360) == 0
+    items = [Annotation("nummer", ((5, 5),), number=1), Annotation("nummer", ((9, 9),), number=4), arrow]
+    assert next_number(items) == 5 and next_number([]) == 1
+    wobble = [(float(x), 50.0 + (0.2 if x % 2 else 0.0)) for x in range(0, 500)] + [(500.0, 250.0)]
+    simple = simplify_stroke(wobble)
+    assert simple[0] == wobble[0] and simple[-1] == wobble[-1] and len(simple) <= 4
+    assert all(p in wobble for p in simple)                           # kept points are the caller's own
+    assert len(simplify_stroke([(float(i), float(i % 50) * 7) for i in range(5000)], max_points=300)) <= 300
+
+
+def test_journal_pdf_shows_numbered_markers_and_strokes_where_drawn(core) -> None:
+    case = core.cases.start()
+    core.cases.set_device(case.id, "250464", "123456", "0301")
+    marker = {"kind": "nummer", "points": [[950.0, 300.0]], "number": 1, "colour": "#ffd400", "width": 5}
+    stroke = {"kind": "penn", "points": [[760.0, 500.0], [900.0, 560.0], [1100.0, 480.0]], "colour": "#e0202a",
+              "width": 4}
+    core.cases.take_snapshot(case.id, _scene(), [stroke, marker])
+    core.cases.set_summary(case.id, "Merket delene som skal byttes.", "Ny samtale ved behov")
+    path = core.journal.export_pdf(case.id)
+    [img] = [img for page in PdfReader(path).pages for img in page.images]
+    pic = np.asarray(Image.open(io.BytesIO(img.data)).convert("RGB"))[:, :, ::-1]
+    from hms_desk.video.annotate import marker_radius
+    r = marker_radius(1280, 720, 5)
+    b, g, rr = (int(v) for v in pic[int(300 - 0.65 * r), 950])
+    assert rr > 200 and g > 170 and b < 80                           # yellow disc at its place
+    assert _is_red(pic[530, 830]) and _is_red(pic[520, 1000])        # the stroke's segments

@@ -446,9 +446,11 @@ class CaseService:
     def process_snapshot(self, ticket: "SnapshotTicket", image: np.ndarray,
                          annotations: list | None = None) -> "PreparedSnapshot":
         """CPU step: anonymise (raises ``AnonymisationError``: nothing stored), draw, encrypt, write."""
-        from hms_desk.video.annotate import from_json_list, render, to_json_list
+        from hms_desk.video.annotate import fit_all, from_json_list, render, to_json_list
 
         drawings = from_json_list(annotations)      # AnnotationError before anything happens
+        if drawings and getattr(image, "ndim", 0) >= 2:   # a mark reaching outside is clamped, never lost
+            drawings = fit_all(drawings, image.shape[1], image.shape[0])
         result = self._anonymise(image)
         picture = render(result.image, drawings) if drawings else result.image
         png = encode_png(picture)

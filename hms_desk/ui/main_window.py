@@ -216,30 +216,16 @@ class MainWindow(QMainWindow):
             self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
 
     def _build_annotation_menu(self, mb) -> None:
-        """«Annoter»: the drawing tools (1–4), colour, undo (Ctrl+Z), clear; usable while frozen."""
+        """«Annoter»: the drawing tools (1–6, V), colour, width, undo/redo; usable while frozen."""
         layer = self.annotations
         m = mb.addMenu(self.tr("&Annoter"))
         self.annotation_menu = m
-        m.setToolTipsVisible(True)
-        for a in layer.tool_actions.values():
-            m.addAction(a)
-        m.addAction(layer.act_leave)
-        colours = m.addMenu(self.tr("&Farge"))
-        for a in layer.colour_actions:
-            colours.addAction(a)
-        m.addSeparator()
-        m.addAction(layer.act_undo)
-        m.addAction(layer.act_clear)
-        tb = QToolBar(self.tr("Annoter"))
-        tb.setObjectName("annotationToolbar")
-        tb.setAccessibleName(self.tr("Tegneverktøy"))
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (*layer.tool_actions.values(), layer.act_undo, layer.act_clear):
-            tb.addAction(a)
-        self.annotation_toolbar = tb
+        layer.build_menu(m)
+        self.annotation_toolbar = layer.build_toolbar(self)
         layer.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         layer.toolChanged.connect(lambda kind: self.statusBar().showMessage(
-            self.tr("Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer."), 5000)
+            self.tr("Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer, "
+                    "Ctrl+Shift+Z gjør om."), 5000)
             if kind else None)
 
     def _wire(self) -> None:

@@ -1,318 +1,772 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
 <context>
-    <name>AnnotationLayer</name>
+    <name />
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="112" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="167" />
         <source>&amp;Pil</source>
-        <extracomment>A press and release closer than this (screen pixels) is a click, not a drawing.</extracomment>
+        <extracomment>A press and release closer than this (screen pixels) is a click, not a drawing. A click this close (screen pixels) to a mark picks it. A freehand stroke takes a new point when the mouse moved this far (screen pixels). How many steps undo remembers. The widths the tools offer (name, width 1–12).</extracomment>
         <translation>&amp;Arrow</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="113" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="167" />
+        <source>Pil: dra fra halen til spissen</source>
+        <translation>Arrow: drag from the tail to the tip</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="168" />
         <source>&amp;Sirkel</source>
         <translation>&amp;Circle</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="114" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="168" />
+        <source>Sirkel eller ellipse: dra over det som skal rammes inn</source>
+        <translation>Circle or ellipse: drag over what should be circled</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="169" />
         <source>&amp;Rektangel</source>
         <translation>&amp;Rectangle</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="115" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="169" />
+        <source>Rektangel: dra fra hjørne til hjørne</source>
+        <translation>Rectangle: drag from corner to corner</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="170" />
         <source>&amp;Tekst</source>
         <translation>&amp;Text</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="120" />
-        <source>&amp;Angre siste tegning</source>
-        <translation>&amp;Undo last drawing</translation>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="170" />
+        <source>Tekst: klikk der teksten skal stå</source>
+        <translation>Text: click where the text should go</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="121" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="171" />
+        <source>Fri&amp;hånd</source>
+        <translation>Free&amp;hand</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="171" />
+        <source>Frihåndspenn: tegn med musen</source>
+        <translation>Freehand pen: draw with the mouse</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="172" />
+        <source>&amp;Nummer</source>
+        <translation>&amp;Number</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="172" />
+        <source>Nummermerke: klikk for 1, 2, 3 … i rekkefølge</source>
+        <translation>Numbered marker: click for 1, 2, 3 … in order</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="173" />
+        <source>&amp;Velg og flytt</source>
+        <translation>&amp;Select and move</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="173" />
+        <source>Velg en tegning, dra for å flytte, Delete fjerner</source>
+        <translation>Select a mark, drag to move it, Delete removes it</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="181" />
+        <source>&amp;Angre</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="182" />
+        <source>Angre siste endring</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="183" />
+        <source>&amp;Gjør om</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="184" />
+        <source>Gjør om det som ble angret</source>
+        <translation>Redo what was undone</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="185" />
+        <source>&amp;Slett valgt tegning</source>
+        <translation>&amp;Delete selected mark</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="186" />
         <source>&amp;Fjern alle tegninger</source>
         <translation>&amp;Clear all drawings</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="122" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="187" />
         <source>&amp;Legg fra deg verktøyet</source>
         <translation>&amp;Put the tool down</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="124" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="188" />
+        <source>&amp;Tynnere strek</source>
+        <translation>&amp;Thinner line</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="189" />
+        <source>T&amp;ykkere strek</source>
+        <translation>T&amp;hicker line</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
         <source>Rød</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="124" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
         <source>Gul</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="124" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
         <source>Grønn</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="125" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
         <source>Blå</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="125" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
         <source>Hvit</source>
         <translation>White</translation>
     </message>
     <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="195" />
+        <source>Farge: {0}</source>
+        <translation>Colour: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <source>Tynn</source>
+        <translation>Thin</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <source>Middels</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <source>Tykk</source>
+        <translation>Thick</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <source>Ekstra tykk</source>
+        <translation>Extra thick</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="205" />
+        <source>Strek: {0}</source>
+        <translation>Line: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationLayer</name>
+    <message>
         <location filename="../../hms_desk/ui/annotation_layer.py" line="220" />
+        <source>&amp;Farge</source>
+        <translation>&amp;Colour</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="223" />
+        <source>S&amp;trek</source>
+        <translation>&amp;Line</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="236" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="238" />
+        <source>Tegneverktøy</source>
+        <translation>Drawing tools</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="243" />
+        <source>Farge</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="243" />
+        <source>Strek</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="261" />
+        <source>{0} – hurtigtast {1}</source>
+        <translation>{0} – shortcut {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="480" />
         <source>Tekst på bildet</source>
         <translation>Text on the picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="225" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="485" />
         <source>Tekst (høyst 80 tegn, ingen personopplysninger):</source>
         <translation>Text (at most 80 characters, no personal data):</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="563" />
+        <source>Tegn på bildet – punktet er utenfor.</source>
+        <translation>Draw on the picture – that point is outside it.</translation>
     </message>
 </context>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="414" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="746" />
         <source>Revisjonslogg</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="417" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
         <source>Tid (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="417" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
         <source>Hvem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="417" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="418" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="418" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="418" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
         <source>Detalj</source>
         <translation>Detail</translation>
     </message>
 </context>
 <context>
+    <name>CaseListPanel</name>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="32" />
+        <source>Vis saker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="33" />
+        <source>Åpne saker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="34" />
+        <source>Lukkede saker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="35" />
+        <source>Alle saker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="37" />
+        <source>Saksnummer, HMS-nr eller serienr</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="38" />
+        <source>Søk i saker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="40" />
+        <source>&amp;Oppdater</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="44" />
+        <source>Saker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="45" />
+        <source>Sak</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="45" />
+        <source>Startet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="45" />
+        <location filename="../../hms_desk/ui/case_list.py" line="64" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="46" />
+        <source>Hjelpemidler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="46" />
+        <source>Bilder/bestillinger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="54" />
+        <source>&amp;Gjenoppta sak</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="56" />
+        <source>Alle &amp;bestillinger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="57" />
+        <source>Vis alle bestillinger, ikke bare den valgte sakens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="59" />
+        <source>Bestillinger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="62" />
+        <source>Bestillinger med statushistorikk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="63" />
+        <source>Bestilling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="63" />
+        <source>Hjelpemiddel</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="64" />
+        <source>Opprettet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="65" />
+        <source>Historikk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="123" />
+        <source>åpen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="123" />
+        <source>lukket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="156" />
+        <source>Bestillinger i sak {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="157" />
+        <source>Alle bestillinger</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="51" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="402" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="57" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="689" />
         <source>Ingen sak er startet.</source>
         <translation>No case has been started.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="54" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="64" />
         <source>Start &amp;ny sak</source>
         <translation>Start &amp;new case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="57" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="74" />
         <source>Til stede (rolle, aldri navn)</source>
         <translation>Present (role, never names)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="62" />
-        <source>Organisasjon, f.eks. Oslo kommune</source>
-        <translation>Organisation, e.g. Oslo municipality</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="63" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="81" />
         <source>I bildet</source>
         <translation>In picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="64" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="82" />
         <source>Legg til</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="67" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="90" />
         <source>Brukeren deltar i samtalen (også utenfor bildet)</source>
         <translation>The user takes part in the call (also out of picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="76" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="109" />
         <source>Samtykke</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="83" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="116" />
         <source>Registrer samtykke</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="84" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="270" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="117" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="473" />
         <source>Brukeren deltar ikke.</source>
         <translation>The user does not take part.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="97" />
-        <source>Bilder (ansikter sladdet, kryptert, slettes når saken lukkes)</source>
-        <translation>Pictures (faces blurred, encrypted, deleted when the case is closed)</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="102" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="143" />
         <source>Slett sakens bilder nå</source>
         <translation>Delete the case's pictures now</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="107" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="151" />
         <source>Vurdering</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="109" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="153" />
         <source>(ikke bestemt)</source>
         <translation>(not decided)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="113" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="158" />
         <source>Begrunnelse</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="115" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="160" />
         <source>Oppsummering av samtalen (ingen navn, fødselsnummer eller diagnose)</source>
         <translation>Summary of the call (no names, national ID numbers or diagnoses)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="118" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="165" />
         <source>Neste kontakt, f.eks. ny samtale tirsdag kl. 10</source>
         <translation>Next contact, e.g. new call Tuesday at 10</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="120" />
-        <source>Beslutning:</source>
-        <translation>Decision:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="121" />
-        <source>Begrunnelse:</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="122" />
-        <source>Oppsummering:</source>
-        <translation>Summary:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="123" />
-        <source>Neste kontakt:</source>
-        <translation>Next contact:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="125" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="182" />
         <source>&amp;Eksporter journalnotat (PDF)</source>
         <translation>&amp;Export journal note (PDF)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="126" />
-        <source>&amp;Avslutt sak</source>
-        <translation>&amp;Close case</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="127" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="184" />
         <source>Slettebekreftelse (PDF)</source>
         <translation>Deletion receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="128" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="185" />
         <source>Bekreftelse til kommunen på at sakens bilder er slettet</source>
         <translation>Confirmation to the municipality that the case's pictures are deleted</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="197" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="288" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="212" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="274" />
         <source>Sak {0} er startet.</source>
         <translation>Case {0} has been started.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="223" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="70" />
+        <source>&amp;Gjenoppta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="80" />
+        <source>f.eks. Oslo kommune, hjemmetjenesten</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="83" />
+        <source>Legg til deltaker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="85" />
+        <source>Til stede</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="87" />
+        <source>Fjern</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="88" />
+        <source>Fjern deltaker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="89" />
+        <source>Fjerner en deltaker som ble ført opp ved en feil (loggføres)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="96" />
+        <source>&amp;Rolle:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="99" />
+        <source>&amp;Organisasjon:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="121" />
+        <source>Registrerte samtykker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="123" />
+        <source>Fjern samtykke</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="124" />
+        <source>Retter et samtykke som ble registrert ved en feil (loggføres)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="126" />
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="126" />
+        <source>Gitt &amp;av:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="127" />
+        <source>&amp;Gjelder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="136" />
+        <source>Bilder (sladdet og kryptert)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="137" />
+        <source>Ansikter sladdes før bildet lagres; bildene er kryptert og slettes når saken lukkes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="139" />
+        <source>Bilder i saken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="145" />
+        <source>Slettes når saken lukkes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="171" />
+        <source>Det er ikke personopplysninger – lagre likevel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="174" />
+        <source>&amp;Beslutning:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="174" />
+        <source>Be&amp;grunnelse:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="175" />
+        <source>O&amp;ppsummering:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="175" />
+        <source>Neste &amp;kontakt:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="183" />
+        <source>&amp;Avslutt sak …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="324" />
+        <source>Hjelpemidler: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="325" />
+        <source>Ingen hjelpemiddel slått opp ennå.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="335" />
+        <source>Sak {0} fra {1} er fortsatt åpen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/case_panel.py" line="337" />
+        <source>%n annen sak er også åpen (se Saker).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="344" />
+        <source>Avslutt eller lukk den åpne saken før du gjenopptar en annen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="361" />
+        <source>Sak {0} er gjenopptatt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="366" />
         <source> (i bildet)</source>
         <translation> (in picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="244" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="385" />
+        <source>Deltaker lagt til: {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="392" />
+        <source>Velg deltakeren som skal fjernes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="398" />
+        <source>Deltakeren er fjernet (rettingen er loggført).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="426" />
         <source>{0} samtykke fra {1} til {2} – {3}, registrert av {4}</source>
         <translation>{0} consent from {1} for {2} – {3}, recorded by {4}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="249" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="434" />
+        <source>Velg samtykket som skal rettes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="440" />
+        <source>Samtykket er fjernet (rettingen er loggført).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="452" />
         <source>Samtykke registrert: {0} fra {1} til {2}.</source>
         <translation>Consent recorded: {0} from {1} for {2}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="273" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="477" />
         <source>Brukeren deltar. Samtykke er registrert – bilder kan tas (ansikter sladdes alltid).</source>
         <translation>The user takes part. Consent is recorded – pictures may be taken (faces are always blurred).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="277" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="479" />
+        <source>Brukeren deltar – samtykke registrert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="482" />
         <source>Brukeren deltar: INGEN BILDER før samtykke er registrert. Ansikter sladdes i videobildet.</source>
         <translation>The user takes part: NO PICTURES until consent is recorded. Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="294" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="484" />
+        <source>INGEN BILDER – samtykke mangler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="506" />
         <source>Start en sak før du tar bilde.</source>
         <translation>Start a case before taking a picture.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="311" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="522" />
         <source>%n ansikt(er) sladdet</source>
         <translation><numerusform>%n face blurred</numerusform><numerusform>%n faces blurred</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="314" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="524" />
+        <source>Bilde %n</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/case_panel.py" line="530" />
         <source>Bilde lagret, %n ansikt(er) sladdet.</source>
         <translation><numerusform>Picture saved, %n face blurred.</numerusform><numerusform>Picture saved, %n faces blurred.</numerusform></translation>
     </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="590" />
+        <source>Teksten ser ut til å inneholde personopplysninger – se varselet.</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="368" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="639" />
         <source>%n bilde(r) slettet.</source>
         <translation><numerusform>%n picture deleted.</numerusform><numerusform>%n pictures deleted.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="399" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="686" />
         <source>Sak {0} er avsluttet. %n bilde(r) slettet.</source>
         <translation><numerusform>Case {0} is closed. %n picture deleted.</numerusform><numerusform>Case {0} is closed. %n pictures deleted.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="352" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="623" />
         <source>Journalnotat lagret: {0}</source>
         <translation>Journal note saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="358" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="629" />
         <source>Bildene trengs ikke lenger? Trykk «Slett sakens bilder nå».</source>
         <translation>Pictures no longer needed? Press “Delete the case's pictures now”.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="380" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="651" />
         <source>Slettebekreftelse lagret: {0}</source>
         <translation>Deletion receipt saved: {0}</translation>
     </message>
@@ -504,147 +958,147 @@ Please send the report below to support. It contains no personal data.</translat
 <context>
     <name>LookupPanel</name>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="50" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="53" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="53" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="56" />
         <source>Serienr</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="56" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="59" />
         <source>Slå &amp;opp</source>
         <translation>&amp;Look up</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="68" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="71" />
         <source>&amp;HMS-nr:</source>
         <translation>&amp;HMS no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="70" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="73" />
         <source>&amp;Serienr:</source>
         <translation>&amp;Serial no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="76" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="79" />
         <source>Hjelpemiddel</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="80" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
         <source>Produkt</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="80" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
         <source>Serie</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="81" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
         <source>Leverandør</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="81" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
         <source>ISO-kategori</source>
         <translation>ISO category</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="82" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="82" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
         <source>Utlån</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="86" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="86" />
         <source>HMS</source>
         <translation>HMS</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="87" />
         <source>Garanti</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="87" />
         <source>Siste batteri</source>
         <translation>Last battery</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="88" />
         <source>Tidligere</source>
         <translation>Earlier</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="88" />
         <source>Kilde</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="128" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="131" />
         <source>Slår opp …</source>
         <translation>Looking up …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="134" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="152" />
         <source>frakoblet — aldri synkronisert</source>
         <translation>offline — never synchronised</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="136" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="154" />
         <source>frakoblet — sist synkronisert {0} kl. {1}</source>
         <translation>offline — last synchronised {0} at {1}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="160" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="178" />
         <source>ukjent type</source>
         <translation>unknown type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="165" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="183" />
         <source>under garanti</source>
         <translation>under warranty</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="165" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="183" />
         <source>utløpt</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="166" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="184" />
         <source>{0} år, til {1} ({2})</source>
         <translation>{0} years, until {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="170" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="146" />
         <source>ingen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="172" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="189" />
         <source>OeBS</source>
         <translation>OeBS</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="174" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="191" />
         <source>lokalt register (OeBS svarer ikke)</source>
         <translation>local register (OeBS does not answer)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="176" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="193" />
         <source>lokalt register</source>
         <translation>local register</translation>
     </message>
@@ -652,259 +1106,332 @@ Please send the report below to support. It contains no personal data.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="50" />
-        <source>Sak og journal</source>
-        <translation>Case and journal</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="51" />
-        <source>Oppslag</source>
-        <translation>Lookup</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="52" />
-        <source>Deler og bestilling</source>
-        <translation>Parts and order</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="58" />
-        <location filename="../../hms_desk/ui/main_window.py" line="197" />
+        <location filename="../../hms_desk/ui/main_window.py" line="93" />
+        <location filename="../../hms_desk/ui/main_window.py" line="246" />
         <source>Ingen sak</source>
         <translation>No case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="59" />
+        <location filename="../../hms_desk/ui/main_window.py" line="97" />
         <source>Video: starter</source>
         <translation>Video: starting</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="60" />
-        <location filename="../../hms_desk/ui/main_window.py" line="220" />
+        <location filename="../../hms_desk/ui/main_window.py" line="99" />
+        <location filename="../../hms_desk/ui/main_window.py" line="294" />
         <source>Kamera på</source>
         <translation>Camera on</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="94" />
+        <location filename="../../hms_desk/ui/main_window.py" line="134" />
         <source>&amp;Ny sak</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="95" />
+        <location filename="../../hms_desk/ui/main_window.py" line="135" />
         <source>&amp;Eksporter journalnotat</source>
         <translation>&amp;Export journal note</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="96" />
-        <source>&amp;Avslutt sak</source>
-        <translation>&amp;Close case</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="97" />
+        <location filename="../../hms_desk/ui/main_window.py" line="139" />
         <source>&amp;Importer …</source>
         <translation>&amp;Import …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="98" />
+        <location filename="../../hms_desk/ui/main_window.py" line="140" />
         <source>Importer katalog- eller registerfiler</source>
         <translation>Import catalogue or register files</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="99" />
+        <location filename="../../hms_desk/ui/main_window.py" line="141" />
+        <source>Inn&amp;stillinger …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="142" />
         <source>A&amp;vslutt HMS Desk</source>
         <translation>&amp;Quit HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="100" />
+        <location filename="../../hms_desk/ui/main_window.py" line="143" />
         <source>&amp;Frys bilde</source>
         <translation>&amp;Freeze picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="101" />
+        <location filename="../../hms_desk/ui/main_window.py" line="144" />
         <source>Frys eller fortsett videobildet</source>
         <translation>Freeze or resume the video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="102" />
+        <location filename="../../hms_desk/ui/main_window.py" line="145" />
         <source>Ta &amp;bilde</source>
         <translation>Take &amp;picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="103" />
+        <location filename="../../hms_desk/ui/main_window.py" line="146" />
         <source>Lagrer bildet i saken med ansikter sladdet</source>
         <translation>Saves the picture in the case with faces blurred</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="104" />
+        <location filename="../../hms_desk/ui/main_window.py" line="147" />
         <source>&amp;Personvernpause</source>
         <translation>&amp;Privacy pause</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="105" />
+        <location filename="../../hms_desk/ui/main_window.py" line="148" />
         <source>Slår kameraet av med en gang</source>
         <translation>Turns the camera off at once</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="106" />
+        <location filename="../../hms_desk/ui/main_window.py" line="149" />
         <source>Zoom &amp;inn</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="107" />
+        <location filename="../../hms_desk/ui/main_window.py" line="150" />
         <source>Zoom &amp;ut</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="108" />
+        <location filename="../../hms_desk/ui/main_window.py" line="151" />
         <source>&amp;Tilbakestill zoom</source>
         <translation>&amp;Reset zoom</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="109" />
+        <location filename="../../hms_desk/ui/main_window.py" line="152" />
         <source>&amp;Roter 90°</source>
         <translation>&amp;Rotate 90°</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="110" />
+        <location filename="../../hms_desk/ui/main_window.py" line="153" />
         <source>Vis &amp;måltall (fps, forsinkelse)</source>
         <translation>Show &amp;metrics (fps, latency)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="111" />
+        <location filename="../../hms_desk/ui/main_window.py" line="154" />
         <source>&amp;Fullskjerm</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="112" />
+        <location filename="../../hms_desk/ui/main_window.py" line="155" />
         <source>Gå til &amp;oppslag</source>
         <translation>Go to &amp;lookup</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="113" />
+        <location filename="../../hms_desk/ui/main_window.py" line="157" />
+        <source>&amp;Arbeidsflate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="159" />
+        <source>&amp;Tilbakestill vindusoppsett</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="160" />
         <source>&amp;Om HMS Desk</source>
         <translation>&amp;About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="114" />
+        <location filename="../../hms_desk/ui/main_window.py" line="161" />
+        <source>&amp;Hurtigtaster …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="162" />
         <source>&amp;Sladd ansikter i sanntid</source>
         <translation>&amp;Blur faces live</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="116" />
+        <location filename="../../hms_desk/ui/main_window.py" line="164" />
         <source>Sladder ansikter i videobildet (på når brukeren deltar)</source>
         <translation>Blurs faces in the video (on when the user takes part)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="117" />
+        <location filename="../../hms_desk/ui/main_window.py" line="165" />
         <source>&amp;Revisjonslogg …</source>
         <translation>&amp;Audit log …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="120" />
+        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <source>Sak</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <source>Hjelpemiddel</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <source>Deler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <source>Bestilling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="168" />
+        <source>Vis {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="172" />
         <source>&amp;Fil</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="127" />
+        <location filename="../../hms_desk/ui/main_window.py" line="180" />
         <source>&amp;Video</source>
         <translation>&amp;Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="137" />
+        <location filename="../../hms_desk/ui/main_window.py" line="190" />
         <source>V&amp;is</source>
         <translation>V&amp;iew</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="143" />
+        <location filename="../../hms_desk/ui/main_window.py" line="200" />
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="144" />
+        <location filename="../../hms_desk/ui/main_window.py" line="201" />
         <source>Norsk bokmål</source>
         <translation>Norsk bokmål (Norwegian)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="146" />
+        <location filename="../../hms_desk/ui/main_window.py" line="203" />
         <source>&amp;Hjelp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="148" />
+        <location filename="../../hms_desk/ui/main_window.py" line="207" />
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="161" />
+        <location filename="../../hms_desk/ui/main_window.py" line="221" />
         <source>&amp;Annoter</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="167" />
-        <source>&amp;Farge</source>
-        <translation>&amp;Colour</translation>
+        <location filename="../../hms_desk/ui/main_window.py" line="304" />
+        <source>S&amp;øk</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="173" />
-        <source>Annoter</source>
-        <translation>Annotate</translation>
+        <location filename="../../hms_desk/ui/main_window.py" line="412" />
+        <source>Vindusoppsettet er tilbakestilt.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="181" />
-        <source>Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer.</source>
-        <translation>Draw on the frozen picture – Esc puts the tool down, Ctrl+Z undoes.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="189" />
+        <location filename="../../hms_desk/ui/main_window.py" line="237" />
         <source>Bestilling {0} sendt</source>
         <translation>Order {0} sent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="191" />
+        <location filename="../../hms_desk/ui/main_window.py" line="260" />
         <source>Video: {0}</source>
         <translation>Video: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="197" />
+        <location filename="../../hms_desk/ui/main_window.py" line="246" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="201" />
+        <location filename="../../hms_desk/ui/main_window.py" line="80" />
+        <location filename="../../hms_desk/ui/main_window.py" line="90" />
+        <source>Arbeidsflate</source>
+        <extracomment>The work dock's width: a share of the window, within these bounds (px).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="86" />
+        <source>&amp;Sak</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="87" />
+        <source>&amp;Hjelpemiddel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="88" />
+        <source>&amp;Deler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="89" />
+        <location filename="../../hms_desk/ui/main_window.py" line="257" />
+        <source>Bes&amp;tilling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="137" />
+        <source>&amp;Avslutt sak …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="138" />
+        <source>Avslutter saken etter å ha vist hva som slettes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="227" />
+        <source>Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer, Ctrl+Shift+Z gjør om.</source>
+        <translation>Draw on the frozen picture – Esc puts the tool down, Ctrl+Z undoes, Ctrl+Shift+Z redoes.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="257" />
+        <source>Bes&amp;tilling ({0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="275" />
         <source>Personvernpause: ingen bilder tas.</source>
         <translation>Privacy pause: no pictures are taken.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="205" />
+        <location filename="../../hms_desk/ui/main_window.py" line="279" />
         <source>Ingen videobilde å ta bilde av.</source>
         <translation>No video picture to capture.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="217" />
+        <location filename="../../hms_desk/ui/main_window.py" line="291" />
         <source>PERSONVERNPAUSE – kamera av</source>
         <translation>PRIVACY PAUSE – camera off</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="230" />
-        <source>Søk</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="233" />
+        <location filename="../../hms_desk/ui/main_window.py" line="305" />
         <source>&amp;Søk etter hjelpemiddel</source>
         <translation>&amp;Search for a device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="255" />
+        <location filename="../../hms_desk/ui/main_window.py" line="313" />
+        <source>Sa&amp;ker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="314" />
+        <source>Saker og &amp;bestillinger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="339" />
         <source>Språket endres neste gang HMS Desk starter.</source>
         <translation>The language changes the next time HMS Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="258" />
+        <location filename="../../hms_desk/ui/main_window.py" line="342" />
         <source>Om HMS Desk</source>
         <translation>About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="259" />
+        <location filename="../../hms_desk/ui/main_window.py" line="343" />
         <source>{0} {1}
 Videostøtte, oppslag og delbestilling for NAV Hjelpemiddelsentral.
 Katalogdata: NAV (MIT-lisens).</source>
@@ -913,22 +1440,38 @@ Video support, lookup and parts ordering for NAV Hjelpemiddelsentral.
 Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="268" />
+        <location filename="../../hms_desk/ui/main_window.py" line="358" />
+        <location filename="../../hms_desk/ui/main_window.py" line="361" />
+        <source>Hurtigtaster</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="362" />
+        <source>Handling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="362" />
+        <source>Tast</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="390" />
         <source>Velg &amp;videokilde …</source>
         <translation>Choose &amp;video source …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="269" />
+        <location filename="../../hms_desk/ui/main_window.py" line="391" />
         <source>Kamera, vindu, skjerm, strøm, fil eller demo</source>
         <translation>Camera, window, screen, stream, file or demo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="270" />
+        <location filename="../../hms_desk/ui/main_window.py" line="392" />
         <source>Forhånds&amp;sjekk …</source>
         <translation>Pre-call &amp;check …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="271" />
+        <location filename="../../hms_desk/ui/main_window.py" line="393" />
         <source>Sjekk bilde, bildefrekvens og lys før samtalen</source>
         <translation>Check picture, frame rate and light before the call</translation>
     </message>
@@ -979,236 +1522,246 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>PartsPanel</name>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="110" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="112" />
         <source>Slå opp et hjelpemiddel for å se delene som passer.</source>
         <translation>Look up a device to see the parts that fit.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="113" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="118" />
         <source>Søk i deler (navn, HMS-nr, lev.art.nr)</source>
         <translation>Search parts (name, HMS no., supplier art. no.)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="116" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="121" />
         <source>Vis bare én kategori</source>
         <translation>Show one category only</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="117" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="329" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="122" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="355" />
         <source>Alle kategorier</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="119" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="119" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="119" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>Lev.art.nr</source>
         <translation>Supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="119" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>Std/maks</source>
         <translation>Default/max</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
         <source>Valgt del</source>
         <translation>Selected part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="132" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="377" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="403" />
         <source>Velg en del i listen.</source>
         <translation>Choose a part in the list.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="142" />
         <source>HMS-nr:</source>
         <translation>HMS no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="138" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="143" />
         <source>Lev.art.nr:</source>
         <translation>Supplier art. no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="139" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
         <source>Kategori:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="142" />
         <source>Standard antall:</source>
         <translation>Default quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="138" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="114" />
+        <source>Ingen hjelpemiddel valgt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="143" />
         <source>Maks antall her:</source>
         <translation>Max quantity here:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="139" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
         <source>Kilde:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="158" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="163" />
         <source>&amp;Legg til i bestilling</source>
         <translation>&amp;Add to order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="162" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="167" />
         <source>Ukjent del (ikke i katalogen)</source>
         <translation>Unknown part (not in the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="164" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="169" />
         <source>HMS-nr (6 siffer)</source>
         <translation>HMS no. (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="167" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="172" />
         <source>eller lev.art.nr</source>
         <translation>or supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="170" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="175" />
         <source>Beskrivelse, f.eks. Bremsewire venstre, 120 cm</source>
         <translation>Description, e.g. brake cable left, 120 cm</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="174" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="179" />
         <source>Legg til &amp;ukjent del</source>
         <translation>Add &amp;unknown part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="211" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="216" />
         <source>Teknikeren har opplæring i batteribytte</source>
         <translation>The technician is trained in battery replacement</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="212" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="217" />
         <source>Kreves når bestillingen har batteri</source>
         <translation>Required when the order has a battery</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="218" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="223" />
         <source>Til kommunens lager</source>
         <translation>To the municipality's stock</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="219" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="224" />
         <source>Til servicejobben</source>
         <translation>To the service job</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="224" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="229" />
         <source>&amp;Send bestilling</source>
         <translation>&amp;Send order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="380" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="398" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="336" />
+        <source>Bestilling til {0} ({1} / {2})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="406" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="424" />
         <source>Ingen bilde</source>
         <translation>No picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="542" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="578" />
         <source>Bestilling {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="542" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="578" />
         <source>Reparasjonsordre {0}</source>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="552" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="588" />
         <source>{0} for {1} er sendt til skriveren.</source>
         <translation>{0} for {1} was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="553" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="589" />
         <source>Bestillingen</source>
         <translation>The order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="553" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="589" />
         <source>Reparasjonsordren</source>
         <translation>The repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="567" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="603" />
         <source>Eksportert til ordrekontoret: {0}</source>
         <translation>Exported for the order office: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="184" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="259" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="189" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="264" />
         <source>Antall:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="207" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="212" />
         <source>&amp;Fjern linje</source>
         <translation>&amp;Remove line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="208" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="213" />
         <source>Fjerner den valgte bestillingslinjen (Delete)</source>
         <translation>Removes the selected order line (Delete)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="235" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="240" />
         <source>Skriv ut &amp;bestilling</source>
         <translation>Print &amp;order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="236" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="241" />
         <source>Skriv ut &amp;reparasjonsordre</source>
         <translation>Print &amp;repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="237" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="242" />
         <source>&amp;Eksporter (JSON/CSV)</source>
         <translation>&amp;Export (JSON/CSV)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="267" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="272" />
         <source>Levering:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="279" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="290" />
         <source>Bestillingslinjer:</source>
         <translation>Order lines:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="318" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="344" />
         <source>Deler til {0} ({1}/{2}) — laster …</source>
         <translation>Parts for {0} ({1}/{2}) — loading …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="325" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="351" />
         <source>{0} deler passer til {1} ({2})</source>
         <translation>{0} parts fit {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="387" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="413" />
         <source> (krever opplæring)</source>
         <translation> (training required)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="502" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="538" />
         <source>Bestilling {0} er sendt.</source>
         <translation>Order {0} has been sent.</translation>
     </message>
@@ -1335,6 +1888,160 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="35" />
+        <source>Innstillinger</source>
+        <extracomment>A NAV staff ident (one letter and six digits) or initials (2–4 letters).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="42" />
+        <source>NAV-ident (f.eks. T123456) eller initialer – aldri navn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="48" />
+        <source>https://… (tomt: bare det lokale registeret)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="51" />
+        <source>uendret</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="51" />
+        <source>ikke satt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="54" />
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="57" />
+        <source>tomt: SQLite i profilen; ellers postgresql://…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="60" />
+        <source> dager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="66" />
+        <source>Sladd ansikter i videobildet fra start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="68" />
+        <source>Svart bilde når ansiktssladdingen ikke henger med</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="70" />
+        <source>Åpne forhåndssjekken når en ny sak startes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="72" />
+        <source>Slett sakens bilder når journalnotatet er eksportert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="74" />
+        <source>Krev eksportert journalnotat før bildene slettes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="77" />
+        <source>Bestiller</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="79" />
+        <source>&amp;Tekniker (ident):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="80" />
+        <source>&amp;Hjelpemiddelsentral:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="81" />
+        <source>OeBS og database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="83" />
+        <source>OeBS-&amp;adresse:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="84" />
+        <source>OeBS-&amp;nøkkel:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="85" />
+        <source>&amp;Tidsavbrudd:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="86" />
+        <source>&amp;Database:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="87" />
+        <source>Personvern og video</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="89" />
+        <source>&amp;Oppbevaring av bilder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="92" />
+        <source>Språk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="94" />
+        <source>&amp;Språk:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="105" />
+        <source>Hemmeligheter lagres i: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="142" />
+        <source>Tekniker må være en NAV-ident (én bokstav og seks siffer) eller initialer (2–4 bokstaver) – aldri et navn eller fødselsnummer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="145" />
+        <source>Databaseadressen må begynne med sqlite:// eller postgresql://.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="148" />
+        <source>OeBS-nøkkelen kan ikke inneholde mellomrom eller linjeskift.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="169" />
+        <source>Innstillingene kunne ikke lagres: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SourcePickerDialog</name>
     <message>
         <location filename="../../hms_desk/ui/source_picker.py" line="48" />
@@ -1450,31 +2157,104 @@ Catalogue data: NAV (MIT licence).</translation>
         <source>Velg videofil</source>
         <translation>Choose video file</translation>
     </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="711" />
+        <source>Avslutt sak {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/case_panel.py" line="712" />
+        <source>Når saken avsluttes, slettes %n bilde(r) for godt (slettingen loggføres).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="715" />
+        <source>Journalnotatet er ikke eksportert med alle bildene ennå.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="717" />
+        <source>Journalnotatet er eksportert.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="719" />
+        <source>Journalnotatet er ikke eksportert.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="722" />
+        <source>Innstillingen krever at journalnotatet eksporteres før bildene slettes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="724" />
+        <source>&amp;Eksporter journalnotat først</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="727" />
+        <source>&amp;Avslutt og slett bildene</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="466" />
+        <source>Sak {0} er åpen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="467" />
+        <source>Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den stå åpen til neste gang HMS Desk starter?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="469" />
+        <source>&amp;La saken stå åpen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="470" />
+        <source>&amp;Avslutt saken</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>win</name>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="118" />
+        <location filename="../../hms_desk/ui/application.py" line="129" />
+        <source>Innstillingene kunne ikke lagres: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="181" />
+        <source>Innstillingene er lagret.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="202" />
         <source>Ansikter sladdes i videobildet.</source>
         <translation>Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="119" />
+        <location filename="../../hms_desk/ui/application.py" line="203" />
         <source>Ansiktssladding i videobildet er av.</source>
         <translation>Live face blur is off.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="155" />
+        <location filename="../../hms_desk/ui/application.py" line="258" />
         <source>Første start: importerer produktkatalog og demoregister …</source>
         <translation>First start: importing the product catalogue and demo register …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="157" />
+        <location filename="../../hms_desk/ui/application.py" line="260" />
         <source>Produktkatalogen er klar.</source>
         <translation>The product catalogue is ready.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="254" />
+        <location filename="../../hms_desk/ui/application.py" line="356" />
         <source>HMS Desk stoppet uventet forrige gang</source>
         <translation>HMS Desk stopped unexpectedly last time</translation>
     </message>
