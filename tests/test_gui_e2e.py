@@ -103,3 +103,25 @@ def test_whole_support_call(window, gui_core, qtbot, answers):
     assert closed.args[1] == 1 and answers.asked == [f"close {cp_number}"]
     assert sorted(f for f in gui_core.profile.captures_dir.rglob("*") if f.is_file()) == []
     assert win.case_label.text() == "Ingen sak"
+
+
+@pytest.mark.slow
+def test_the_demo_call_through_the_real_entry_point(tmp_path):
+    """``python -m hms_desk --demo`` on a fresh profile: first-run seeding, the demo video, a case, the
+    first snapshot (anonymised, encrypted), quit — and nothing in the log that says something went wrong."""
+    import re
+
+    from test_packaging import _run_gui
+
+    profile = tmp_path / "fresh-profile"
+    res = _run_gui(profile, "snapshot")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert re.search(r"HMS_DESK_SMOKE ok snapshot=\d+ faces=\d+", res.stdout), res.stdout
+    log = (profile / "logs" / "hms_desk.log").read_text(encoding="utf-8")
+    assert "embedded defaults imported" in log and "case S-" in log
+    bad = [line for line in log.splitlines() if " ERROR " in line or " CRITICAL " in line or "Traceback" in line]
+    assert bad == [], bad
+    assert "Traceback" not in res.stderr
+    crashes = [p for p in (profile / "logs" / "crashes").glob("*") if p.stat().st_size]
+    assert crashes == []
+    assert list((profile / "data" / "captures").rglob("*.hmscap"))
