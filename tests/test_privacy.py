@@ -227,10 +227,13 @@ def test_delete_after_export_and_deletion_receipt(core):
     assert core.cases.close(c.id) == 0
     path = core.deletion.receipt(c.id)
     text = "\n".join(p.extract_text() for p in PdfReader(path).pages)
-    for fact in ("Slettebekreftelse", c.number, "0301 Oslo", *(f"bilde-{s.id}" for s in snaps)):
+    for fact in ("Slettebekreftelse", c.number, "0301 Oslo", *(f"bilde-{s.id}" for s in snaps),
+                 "Journalnotat", f"journalnotat-{c.number}"):
         assert fact in text, fact
+    assert "Slettet" in text and not list(core.profile.exports_dir.glob("journalnotat-*.pdf"))  # it was in HMS Desk
     with core.db.session() as s:
-        deleted = s.scalars(select(AuditEntry).where(AuditEntry.action == "deleted")).all()
+        deleted = s.scalars(select(AuditEntry).where(AuditEntry.action == "deleted",
+                                                     AuditEntry.object_type == "snapshot")).all()
         assert sorted(int(e.object_id) for e in deleted) == sorted(s_.id for s_ in snaps)
         assert all(e.detail == "journalnotat eksportert" for e in deleted)   # the reason, never content
         assert s.scalar(select(AuditEntry).where(AuditEntry.object_type == "deletion_receipt")) is not None
@@ -421,3 +424,37 @@ def test_cli_anonymize_text_output_and_refuses_to_overwrite_the_original(tmp_pat
     assert res.stdout.startswith("a.jpg: 1 ansikt(er) sladdet (")
     res = run_cli("anonymize", str(tmp_path / "a.jpg"), "--out", str(tmp_path))
     assert res.returncode == 1 and "overskrevet" in res.stderr
+
+
+def test_exports_are_captures_too(core, tmp_path):
+    """A journal PDF in the profile is deleted with the case (and says so); one saved elsewhere has left
+    HMS Desk: the receipt names where it went and never claims it deleted."""
+    c = core.cases.start()
+    core.cases.set_device(c.id, "250464", "123456", "0301")
+    core.cases.take_snapshot(c.id, scene_with_face())
+    core.cases.set_summary(c.id, "Bilder tatt av stolen.", "Ingen")
+    inside = core.journal.export_pdf(c.id)
+    assert inside.parent == core.profile.exports_dir and (inside.stat().st_mode & 0o077) == 0
+    outside_dir = tmp_path / "saksbehandling"
+    outside_dir.mkdir()
+    outside = core.journal.export_pdf(c.id, outside_dir / "notat.pdf")
+    core.cases.delete_captures(c.id)
+    with pytest.raises(ReceiptNotReady, match="eksportert"):
+        core.deletion.receipt(c.id)               # still open: its documents are still in HMS Desk
+    core.cases.close(c.id)
+    assert not inside.exists() and outside.exists()          # ours deleted; the user's copy untouched
+    text = "\n".join(p.extract_text() for p in PdfReader(core.deletion.receipt(c.id)).pages)
+    flat = " ".join(text.split())
+    assert inside.name in flat and "Slettet" in flat
+    assert "notat.pdf" in flat and "Utlevert til" in flat and outside_dir.name in flat
+
+
+def test_retention_deletes_old_exports_in_the_profile(core):
+    c = core.cases.start()
+    core.cases.set_summary(c.id, "Kort samtale.", "Ingen")
+    path = core.journal.export_pdf(c.id)
+    from hms_desk.storage.models import ExportedFile
+
+    with core.db.session() as s, s.begin():
+        s.execute(update(ExportedFile).values(exported_at=dt.datetime(2020, 1, 1)))
+    assert core.cases.enforce_retention(7) >= 1 and not path.exists()

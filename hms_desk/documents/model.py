@@ -139,3 +139,6 @@ class DeletionReceiptData:
     issued_at: datetime
     items: tuple[tuple[str, str, datetime, datetime], ...]
     issued_by: str
+    #: documents HMS Desk wrote for the case: (what, file name, exported, deleted or None, where it went
+    #: when it left HMS Desk, or "" when it stayed in HMS Desk's profile)
+    exports: tuple[tuple[str, str, datetime, "datetime | None", str], ...] = ()

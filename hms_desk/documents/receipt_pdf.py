@@ -59,6 +59,18 @@ def _story(data: DeletionReceiptData) -> list[Flowable]:
     else:
         story.append(note("Det ble ikke lagret bilder eller opptak i saken, så ingenting "
                           "måtte slettes."))
+    if data.exports:
+        story.append(section("Dokumenter fra saken"))
+        story.append(para("Dokumentene HMS Desk skrev i saken. Det som lå hos HMS Desk er slettet; det som ble "
+                          "lagret et annet sted, er utlevert og slettes etter rutinene der det ligger – HMS Desk "
+                          "kan ikke bekrefte at det er slettet.", st.body))
+        story.append(grid_table(
+            ("Dokument", "Fil", "Eksportert", "Status"),
+            [(kind, name, fmt_dt(exported),
+              f"Slettet {fmt_dt(deleted)}" if deleted is not None and not where
+              else f"Utlevert til {where}" if where else "Ligger i HMS Desk")
+             for kind, name, exported, deleted, where in data.exports],
+            col_widths=(0.2, 0.3, 0.2, 0.3)))
     story += [
         section("Kommunens ansvar"),
         para(f"Kommunen ({municipality or 'mottaker'}) bes slette eventuelle bilder, opptak og "

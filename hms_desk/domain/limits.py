@@ -83,6 +83,7 @@ FORMAT_COLUMNS = frozenset({
     "case_devices.serial", "case_devices.municipality", "snapshots.hmsnr", "snapshots.serial",
     "part_pictures.part_hmsnr", "part_pictures.media_type", "order_lines.status",
     "deviations.number", "deviations.reporter_role", "deviations.recipient_role", "journal_drafts.updated_by",
+    "exported_files.kind", "exported_files.file_name", "exported_files.folder", "exported_files.sha256",
 })
 
 

@@ -32,7 +32,7 @@ from hms_desk.services import audit
 from hms_desk.services.cases import CaseService
 from hms_desk.services.lookup import LookupService
 from hms_desk.storage.db import Database
-from hms_desk.storage.models import Case, Municipality, Product, Snapshot, utcnow
+from hms_desk.storage.models import Case, Municipality, PartsOrder, Product, Snapshot, utcnow
 
 log = logging.getLogger("hms_desk.parts.documents")
 
@@ -183,7 +183,9 @@ class OrderDocumentService:
         data = self.compose(number, decision, reason)
         target = Path(path) if path is not None else self._default_path(
             number, "pdf" if kind == PARTS_ORDER else "repair-pdf")
-        record = (lambda _tmp, final: self.record(number, action, kind, final.name)) if action else None
+        pictures = data.snapshot is not None
+        record = (lambda tmp, final: self.record(number, action, kind, final.name, target=final, written=tmp,
+                                                 has_pictures=pictures)) if action else None
         return self.render_pdf(data, kind, target, record)
 
     @staticmethod
@@ -201,10 +203,21 @@ class OrderDocumentService:
         """Audit that the order's document went to a printer."""
         self.record(number, "printed", kind)
 
-    def record(self, number: str, action: str, kind: str, file_name: str = "") -> None:
+    def record(self, number: str, action: str, kind: str, file_name: str = "", *, target: Path | None = None,
+               written: Path | None = None, has_pictures: bool = False) -> None:
+        """Audit; a file written (``target``) is also recorded as an export of the order's case."""
+        import hashlib
+
+        from hms_desk.services.exports import record_export
+
         detail = KIND_TEXT.get(kind, kind) + (f" {file_name}" if file_name else "")
         with self._db.session() as s, s.begin():
             audit.record(s, self.actor, action, "parts_order", number, detail)
+            if target is not None:
+                case_id = s.scalar(select(PartsOrder.case_id).where(PartsOrder.number == number))
+                digest = hashlib.sha256(written.read_bytes()).hexdigest() if written is not None else ""
+                record_export(s, self._exports, case_id, kind if kind in KINDS else "order_export", target,
+                              digest, has_pictures)
 
     # -- exports for the order office ----------------------------------------------
     def export(self, number: str, fmt: str, path: Path | str | None = None) -> Path:
@@ -219,7 +232,8 @@ class OrderDocumentService:
         text = export_json_text(order) if fmt == "json" else export_csv_text(order)
         # audit first, then the file gets its name (documents.export.write_document)
         return write_text_document(text, None, target, "eksporten",
-                                   lambda _tmp, final: self.record(number, "exported", fmt, final.name),
+                                   lambda tmp, final: self.record(number, "exported", fmt, final.name,
+                                                                  target=final, written=tmp),
                                    encoding="utf-8-sig" if fmt == "csv" else "utf-8")
 
     def export_for_office(self, number: str, folder: Path | None = None) -> tuple[Path, Path]:

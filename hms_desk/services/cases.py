@@ -29,6 +29,7 @@ from hms_desk.domain.names import check_organisation, parse_first_names
 from hms_desk.domain.personal_data import check_free_text
 from hms_desk.services import audit
 from hms_desk.services.captures import CaptureStore, new_capture_name
+from hms_desk.services.exports import delete_profile_exports
 from hms_desk.storage.db import Database
 from hms_desk.storage.models import (Case, CaseDevice, CaseEvent, CaptureIntent, Consent, Participant, Snapshot,
                                      utcnow)
@@ -176,6 +177,8 @@ class ClosePreview:
     pictures: int
     journal_exported: bool
     pictures_since_export: int
+    documents_in_profile: int = 0        # exported documents HMS Desk holds and will delete
+    documents_elsewhere: tuple[str, ...] = ()   # folders documents were saved to (they have left HMS Desk)
 
 
 class CaseService:
@@ -274,7 +277,12 @@ class CaseService:
                                                           Snapshot.deleted_at.is_(None))))
             last_export = s.scalar(select(func.max(JournalNote.exported_at)).where(JournalNote.case_id == case_id))
             since = [sn for sn in snaps if last_export is None or sn.created_at > last_export]
-            return ClosePreview(case.number, len(snaps), last_export is not None, len(since))
+            from hms_desk.services.exports import exports_for_case
+
+            exported = [e for e in exports_for_case(s, case_id) if e.deleted_at is None]
+            held = sum(1 for e in exported if e.in_profile and e.kind not in ("deletion_receipt", "order_export"))
+            away = tuple(sorted({e.folder for e in exported if not e.in_profile}))
+            return ClosePreview(case.number, len(snaps), last_export is not None, len(since), held, away)
 
     # -- corrections --------------------------------------------------------
     def remove_participant(self, case_id: int, participant_id: int) -> None:
@@ -555,10 +563,11 @@ class CaseService:
             for intent in s.scalars(select(CaptureIntent).where(CaptureIntent.case_id == case_id)):
                 self._captures.delete(intent.file_name)     # a picture being taken right now
                 s.delete(intent)
+            exports = delete_profile_exports(s, self.technician, self._clock(), "saken ble lukket", case_id=case_id)
             case.status = "closed"
             case.closed_at = self._clock()
             s.add(CaseEvent(case_id=case_id, kind="slutt", at=self._clock(),
-                            detail=f"Sak lukket, {n} bilde(r) slettet"))
+                            detail=f"Sak lukket, {n} bilde(r) og {exports} eksportert(e) dokument(er) i profilen slettet"))
             audit.record(s, self.technician, "closed", "case", case.number)
         log.info("case %s closed, %d capture(s) deleted", case_id, n)
         return n
@@ -573,6 +582,8 @@ class CaseService:
             snaps = list(s.scalars(select(Snapshot).where(Snapshot.deleted_at.is_(None),
                                                           Snapshot.created_at < cutoff)))
             n = self._delete_snapshots(s, snaps, f"oppbevaringstid {days} dager")
+            n += delete_profile_exports(s, self.technician, self._clock(), f"oppbevaringstid {days} dager",
+                                        older_than=cutoff)
         n += self.sweep_leftovers()
         if n:
             log.info("retention: deleted %d capture(s)", n)

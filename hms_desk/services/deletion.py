@@ -12,6 +12,7 @@ no personal data — and issuing it is itself audited.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 import uuid
@@ -25,6 +26,7 @@ from hms_desk.documents.model import DeletionReceiptData
 from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError, NotFound
 from hms_desk.services import audit
+from hms_desk.services.exports import exports_for_case, record_export
 from hms_desk.storage.db import Database
 from hms_desk.storage.models import AuditEntry, Case, CaseEvent, Municipality, Snapshot, utcnow
 
@@ -75,6 +77,13 @@ class DeletionService:
             muni = s.get(Municipality, case.municipality) if case.municipality else None
             items = tuple((CAPTURE_KIND, f"bilde-{sn.id}", _aware(sn.created_at), _aware(sn.deleted_at))
                           for sn in snaps)
+            exported = [e for e in exports_for_case(s, case_id) if e.kind != "deletion_receipt"]
+            held = [e for e in exported if e.in_profile and e.deleted_at is None and e.kind != "order_export"]
+            if held:
+                raise ReceiptNotReady(f"{len(held)} eksportert(e) dokument(er) med saksopplysninger ligger "
+                                      "fortsatt i HMS Desk. Avslutt saken før du lager slettebekreftelse.")
+            exports = tuple((e.kind_text, e.file_name, _aware(e.exported_at), _aware(e.deleted_at),
+                             "" if e.in_profile else e.folder) for e in exported)
             return DeletionReceiptData(
                 case_number=case.number,
                 municipality_number=case.municipality or "",
@@ -83,6 +92,7 @@ class DeletionService:
                 issued_at=_aware(self._clock()),
                 items=items,
                 issued_by=self.technician,
+                exports=exports,
             )
 
     def receipt(self, case_id: int, path: Path | None = None) -> Path:
@@ -113,6 +123,8 @@ class DeletionService:
                 s.add(CaseEvent(case_id=case_id, kind="slettebekreftelse", at=self._clock(),
                                 detail=f"Slettebekreftelse utstedt ({len(data.items)} element(er))"))
                 audit.record(s, self.technician, "exported", "deletion_receipt", data.case_number, target.name)
+                record_export(s, self._exports, case_id, "deletion_receipt", target,
+                              hashlib.sha256(rendered.read_bytes()).hexdigest())
                 s.flush()
                 try:
                     os.replace(rendered, target)

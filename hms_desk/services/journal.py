@@ -52,6 +52,7 @@ from hms_desk.documents.note import (
 from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError, NoLoan, NotFound, StorageError, ValidationError
 from hms_desk.services import audit
+from hms_desk.services.exports import inside, protect, record_export
 from hms_desk.services.cases import CaseService
 from hms_desk.services.lookup import DeviceCard, LookupService
 from hms_desk.storage.db import Database
@@ -357,10 +358,15 @@ class JournalService:
                     draft.exported_at = self._clock()
                 audit.record(s, self.technician, action, "journal", bundle.note.case_number,
                              f"{what} {target.name}" if target is not None else what)
+                if target is not None:
+                    record_export(s, self._exports, case_id, "journal", target, digest,
+                                  has_pictures=any(bundle.images.values()) and rendered.fmt == "pdf")
                 s.flush()
                 if tmp is not None and target is not None:
                     try:
                         os.replace(tmp, target)
+                        if inside(target, self._exports):
+                            protect(target)
                     except OSError as exc:
                         raise HmsError(f"Kunne ikke lagre journalnotatet som {target}: {exc.strerror or exc}",
                                        code="LAGRING") from exc

@@ -374,3 +374,24 @@ class CaseDevice(Base):
     serial: Mapped[str] = mapped_column(String(20))
     municipality: Mapped[str | None] = mapped_column(String(4))
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ExportedFile(Base):
+    """A document that carries case details or pictures, written by HMS Desk.
+
+    Inside the profile's exports folder it is HMS Desk's to delete (with the
+    case, or by retention); written elsewhere it has *left* HMS Desk, and the
+    deletion receipt says where, never that it was deleted.
+    """
+
+    __tablename__ = "exported_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))               # journal | deletion_receipt | parts_order ...
+    file_name: Mapped[str] = mapped_column(String(255))
+    folder: Mapped[str] = mapped_column(String(1000))
+    in_profile: Mapped[bool] = mapped_column(Boolean, default=False)
+    has_pictures: Mapped[bool] = mapped_column(Boolean, default=False)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    exported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -717,6 +717,13 @@ class CloseCaseDialog:
             lines.append(parent.tr("Journalnotatet er eksportert."))
         else:
             lines.append(parent.tr("Journalnotatet er ikke eksportert."))
+        if preview.documents_in_profile:
+            lines.append(parent.tr("%n eksportert(e) dokument(er) som ligger i HMS Desk slettes også.", "",
+                                   preview.documents_in_profile))
+        if preview.documents_elsewhere:
+            lines.append(parent.tr("Dokumenter lagret utenfor HMS Desk ({0}) slettes ikke av HMS Desk; "
+                                   "slettebekreftelsen sier hvor de ble lagret.").format(
+                ", ".join(preview.documents_elsewhere)))
         needs_export = bool(require_journal and preview.pictures_since_export)
         if needs_export:
             lines.append(parent.tr("Innstillingen krever at journalnotatet eksporteres før bildene slettes."))
