@@ -20,8 +20,7 @@ from hms_desk.domain.errors import ValidationError
 
 _WORD = r"[A-ZÆØÅÉ][a-zæøåéèüö]+(?:-[A-ZÆØÅ][a-zæøåéèüö]+)?"
 _PAIR = re.compile(rf"\b({_WORD})\s+((?:[A-ZÆØÅ]\.\s*)?{_WORD})\b")
-_LABELLED = re.compile(rf"\b(?:bruker(?:en)?|navn|pasient(?:en)?|beboer(?:en)?)\s*:?\s+({_WORD}(?:\s+{_WORD})?)",
-                       re.IGNORECASE)
+_LABELLED = re.compile(rf"\b(?i:bruker(?:en)?|navn|pasient(?:en)?|beboer(?:en)?)\s*:?\s+({_WORD}(?:\s+{_WORD})?)")
 _ELEVEN = re.compile(r"(?<!\d)(\d[\s.\-]?){10}\d(?!\d)")
 
 #: Words that look like names but are organisations or places in this domain.

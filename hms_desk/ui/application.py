@@ -172,7 +172,8 @@ def _wire_settings(core: Core, win: MainWindow, cases: CasePanel) -> None:
                 except BaseException:
                     core.persisted = previous
                     raise
-            dlg = SettingsDialog(core.settings, core.secrets, save, list(core.warnings), win)
+            # the dialog shows what is saved (this run's --lang/--demo are not settings)
+            dlg = SettingsDialog(core.persisted, core.secrets, save, list(core.warnings), win)
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
             def applied(new) -> None:

@@ -29,6 +29,7 @@ class CrashDialog(QDialog):
         label.setWordWrap(True)
         lay.addWidget(label)
         self.details = QPlainTextEdit(text)
+        self.details.setAccessibleName(self.tr("Feilrapport"))
         self.details.setReadOnly(True)
         lay.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -94,6 +94,7 @@ class ImportDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setObjectName("importStatus")
         self.details = QPlainTextEdit()
+        self.details.setAccessibleName(self.tr("Detaljer om importen"))
         self.details.setReadOnly(True)
         self.details.setObjectName("importDetails")
         self.details.setPlaceholderText(self.tr("Resultatet vises her."))

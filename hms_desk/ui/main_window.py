@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QLabel, QMainWindow, QMessageBox,
                                QScrollArea, QTabWidget, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout,
@@ -443,11 +443,12 @@ class MainWindow(QMainWindow):
         def answer(choice: str | None) -> None:
             if choice == "leave":
                 self._quit_decided = True
-                self.close()
+                QTimer.singleShot(0, self.close)
             elif choice == "close":
                 op = self.case_panel.close_now()
                 if op is not None:
-                    op.finally_(lambda ok: (setattr(self, "_quit_decided", True), self.close()) if ok else None)
+                    op.finally_(lambda ok: (setattr(self, "_quit_decided", True), QTimer.singleShot(0, self.close))
+                                if ok else None)
         QuitDialog.ask(self, number, answer)
 
     def showEvent(self, event) -> None:

@@ -53,6 +53,7 @@ class SourcePickerDialog(QDialog):
 
         self.list = QListWidget()
         self.list.setObjectName("sourceList")
+        self.list.setAccessibleName(self.tr("Videokilder"))
         self.formats = QComboBox()
         self.formats.setObjectName("cameraFormats")
         self.region = QLineEdit()
