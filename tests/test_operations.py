@@ -355,3 +355,17 @@ def test_screens_refresh_on_change_events(window, gui_core, qtbot):
     with gui_core.db.session() as s:
         order = s.scalar(select(Case).where(Case.id == cp.case_id))
         assert order is not None
+
+
+def test_a_case_handles_several_devices_each_with_its_pictures_and_orders(core):
+    case = core.cases.start()
+    first = core.cases.take_snapshot(case.id, scene_with_face())            # before any lookup
+    core.cases.set_device(case.id, "250464", "123456", "0301")
+    core.cases.set_device(case.id, "316161", "222222", "0301")
+    second = core.cases.take_snapshot(case.id, scene_with_face())
+    assert [(d.hmsnr, d.serial) for d in core.cases.devices(case.id)] == [("250464", "123456"), ("316161", "222222")]
+    with core.db.session() as s:
+        assert (s.get(Snapshot, first.id).hmsnr, s.get(Snapshot, second.id).hmsnr) == ("250464", "316161")
+    state = core.cases.case_state(case.id)
+    assert state.devices == (("250464", "123456"), ("316161", "222222"))
+    assert [c.number for c in core.cases.list_cases(text="222222")] == [case.number]

@@ -403,6 +403,9 @@ class CaseService:
             if known is None:
                 s.add(CaseDevice(case_id=case_id, hmsnr=hmsnr, serial=serial, municipality=municipality,
                                  added_at=self._clock()))
+            # pictures taken before any device was looked up are of the first one looked up
+            for snap in s.scalars(select(Snapshot).where(Snapshot.case_id == case_id, Snapshot.hmsnr.is_(None))):
+                snap.hmsnr, snap.serial = hmsnr, serial
             s.add(CaseEvent(case_id=case_id, kind="oppslag", at=self._clock(),
                             detail=f"Hjelpemiddel {hmsnr} / {serial}"))
 

@@ -196,7 +196,8 @@ class JournalService:
             devices = [self._device(s, h, sn, [o for o in orders if (o.hmsnr, o.serial) == (h, sn)])
                        for h, sn in keys]
             snaps = list(s.scalars(select(Snapshot).where(Snapshot.case_id == case_id).order_by(Snapshot.id)))
-            pictures = [NotePicture(snapshot_id=sn.id, caption="", chosen=sn.deleted_at is None,
+            pictures = [NotePicture(snapshot_id=sn.id, caption=f"{sn.hmsnr} / {sn.serial}" if sn.hmsnr else "",
+                                    chosen=sn.deleted_at is None,
                                     created_at=aware(sn.created_at), faces_blurred=sn.faces_blurred,
                                     available=sn.deleted_at is None) for sn in snaps]
         return case, devices, pictures

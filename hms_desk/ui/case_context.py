@@ -42,6 +42,9 @@ class CaseContext(QObject):
         self.caseChanged.emit(case)
 
     def set_device(self, card) -> None:
+        old = self.device
+        if old is not None and (card is None or (old.hmsnr, old.serial) != (card.hmsnr, card.serial)):
+            self.snapshot_id = None        # a picture belongs to the device it was taken of
         self.device = card
         self.deviceChanged.emit(card)
 
