@@ -265,3 +265,55 @@ def test_part_card_shows_the_picture_an_import_stored_and_xk_lager_only_where_th
     with qtbot.waitSignal(panel.partsLoaded, timeout=10000):
         panel.set_device(dataclasses.replace(oslo, serial="654321", municipality_number="3201"))
     assert not panel.delivery.isEnabled() and panel.delivery.currentData() == "servicejobb"
+
+
+def _device_with_an_accessory(core):
+    from hms_desk.storage.models import Device
+
+    with core.db.session() as s:
+        for device in s.scalars(select(Device).order_by(Device.hmsnr, Device.serial)):
+            parts = parts_for_device(s, device.hmsnr, device.iso_category or None)
+            accessory = next((p for p in parts if p.is_accessory), None)
+            other = next((p for p in parts if not p.is_accessory and not p.is_battery), None)
+            if accessory is not None and other is not None:
+                try:
+                    card = core.lookup.lookup(device.hmsnr, device.serial)
+                except Exception:  # noqa: BLE001 - no loan: try the next one
+                    continue
+                if card.hms_unit == core.settings.hms_unit:
+                    return card, accessory, other
+    pytest.fail("the demo register has no device with an accessory in the technician's unit")
+
+
+def test_an_accessory_is_asked_about_and_lines_show_their_shipping_in_the_case_list(window, gui_core, qtbot):
+    """NAV: an accessory only when it is already on the device; per-line status and expected delivery."""
+    import datetime as dt
+
+    pp, win = window.parts_panel, window
+    card, accessory, other = _device_with_an_accessory(gui_core)
+    with qtbot.waitSignal(pp.partsLoaded, timeout=10000):
+        win.context.set_device(card)
+    assert pp.select_part(accessory.hmsnr) and pp.accessory_present.isVisibleTo(pp.parts_page)
+    pp.add_selected()                                       # not ticked: "not on the device"
+    with qtbot.waitSignal(pp.orderRefused, timeout=10000):
+        pp.send()
+    assert "tilbehør" in pp.line_note(0).lower()
+    pp.remove_line(0)
+    assert pp.select_part(accessory.hmsnr)
+    pp.accessory_present.setChecked(True)
+    pp.add_selected()
+    assert pp.draft_lines()[0].accessory_on_device is True
+    pp.remove_line(0)
+    pp.select_part(other.hmsnr)
+    pp.add_selected()
+    with qtbot.waitSignal(pp.orderCreated, timeout=10000) as created:
+        pp.send()
+    number = created.args[0]
+    gui_core.orders.change_status(number, "REGISTRERT", "T100001")
+    gui_core.orders.change_status(number, "KLARGJORT", "T100001")
+    gui_core.orders.confirm_line_shipped(number, 1, dt.date(2026, 11, 27), "T100001")   # a Friday
+    panel = win.case_list
+    with qtbot.waitSignal(panel.ordersListed, timeout=10000):
+        panel.show_orders(None)
+    texts = [panel.orders_table.item(r, 4).text() for r in range(panel.orders_table.rowCount())]
+    assert any("forventet levering 30.11.2026" in t for t in texts), texts            # Monday

@@ -31,6 +31,8 @@ class LinePart:
     category: str
     max_qty: int
     unknown_part: bool
+    is_accessory: bool = False                  # the catalogue says so: it must already be on the device
+    accessory_on_device: bool | None = None     # the technician's answer
 
     @property
     def is_battery(self) -> bool:
@@ -66,15 +68,19 @@ class OrderDraftBuilder:
         self.iso = iso
         self.rows.clear()
 
-    def add_part(self, part: PartInfo, quantity: int) -> int:
+    def add_part(self, part: PartInfo, quantity: int, accessory_on_device: bool | None = None) -> int:
         """Adds a catalogue part; the same part again adds pieces to its line (up to its
-        maximum).  Returns the row."""
+        maximum).  An accessory carries the technician's answer to «is it already on the
+        device?» (NAV orders it only then).  Returns the row."""
         for i, row in enumerate(self.rows):
             if not row.part.unknown_part and row.part.part_hmsnr == part.hmsnr:
                 row.quantity = min(row.part.max_qty, row.quantity + max(1, quantity))
+                if accessory_on_device is not None:
+                    row.part = replace(row.part, accessory_on_device=accessory_on_device)
                 row.notes.clear()
                 return i
-        line = LinePart(part.hmsnr, part.supplier_ref or "", part.name, part.category, part.max_qty, False)
+        line = LinePart(part.hmsnr, part.supplier_ref or "", part.name, part.category, part.max_qty, False,
+                        bool(getattr(part, "is_accessory", False)), accessory_on_device)
         self.rows.append(DraftRow(line, _clamp(quantity, line.max_qty)))
         return len(self.rows) - 1
 
@@ -127,7 +133,8 @@ class OrderDraftBuilder:
         p = r.part
         return rules.LineFacts(quantity=r.quantity, category=p.category, name=p.description,
                                part_hmsnr=p.part_hmsnr, supplier_ref=p.supplier_ref,
-                               unknown_part=p.unknown_part, max_qty=p.max_qty)
+                               unknown_part=p.unknown_part, max_qty=p.max_qty, is_accessory=p.is_accessory,
+                               accessory_on_device=p.accessory_on_device)
 
     def check(self) -> list[rules.RuleViolation]:
         """The line rules as the order service applies them on submit."""
@@ -139,7 +146,8 @@ class OrderDraftBuilder:
 
     def lines(self) -> list[DraftLine]:
         return [DraftLine(part_hmsnr=r.part.part_hmsnr, supplier_ref=r.part.supplier_ref,
-                          description=r.part.description, quantity=r.quantity, unknown_part=r.part.unknown_part)
+                          description=r.part.description, quantity=r.quantity, unknown_part=r.part.unknown_part,
+                          accessory_on_device=r.part.accessory_on_device if r.part.is_accessory else None)
                 for r in self.rows]
 
     def to_order(self, *, hmsnr: str, serial: str, orderer: str, orderer_hms_unit: str, delivery: str,

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from hms_desk.ui.formats import local_datetime
+from hms_desk.ui.formats import local_date, local_datetime
 from hms_desk.ui.ops import Change, Operations
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -57,12 +57,12 @@ class CaseListPanel(QWidget):
         self.all_orders_button.setToolTip(self.tr("Vis alle bestillinger, ikke bare den valgte sakens"))
 
         self.orders_title = QLabel(self.tr("Bestillinger"))
-        self.orders_table = QTableWidget(0, 5)
+        self.orders_table = QTableWidget(0, 6)
         self.orders_table.setObjectName("orderTable")
         self.orders_table.setAccessibleName(self.tr("Bestillinger med statushistorikk"))
         self.orders_table.setHorizontalHeaderLabels([self.tr("Bestilling"), self.tr("Hjelpemiddel"),
                                                      self.tr("Opprettet"), self.tr("Status"),
-                                                     self.tr("Historikk")])
+                                                     self.tr("Linjer"), self.tr("Historikk")])
         self.orders_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.orders_table.setTabKeyNavigation(False)
         self.orders_table.setWordWrap(True)
@@ -163,11 +163,23 @@ class CaseListPanel(QWidget):
         self.orders_table.setRowCount(len(self.orders))
         for r, o in enumerate(self.orders):
             history = " → ".join(f"{h.status} {local_datetime(h.at)}" for h in o.history)
-            cells = (o.number, f"{o.hmsnr}/{o.serial}", local_datetime(o.created_at), o.status_text, history)
+            lines = "\n".join(self._line_text(line) for line in o.lines)
+            cells = (o.number, f"{o.hmsnr}/{o.serial}", local_datetime(o.created_at), o.status_text, lines, history)
             for col, text in enumerate(cells):
                 self.orders_table.setItem(r, col, QTableWidgetItem(text))
         self.orders_table.resizeRowsToContents()
         self.ordersListed.emit(len(self.orders))
+
+    def _line_text(self, line) -> str:
+        """«2 × Hjul luft … — Plukket på lager, forventet levering 02.12.2026» (NAV's texts per line)."""
+        text = f"{line.quantity} × {line.description}"
+        status = getattr(line, "status_text", "")
+        expected = getattr(line, "expected_delivery", None)
+        if status:
+            text += f" — {status}"
+        if expected is not None:
+            text += " " + self.tr("(forventet levering {0})").format(local_date(expected))
+        return text
 
     def _on_changed(self, changes) -> None:
         if changes.kinds & (Change.CASE | Change.ORDER | Change.SNAPSHOT | Change.DEVICE) and self.isVisible():

@@ -86,9 +86,9 @@ class OrderLinesModel(QAbstractTableModel):
     def max_quantity(self, row: int) -> int:
         return self.builder.rows[row].part.max_qty
 
-    def add_part(self, part, quantity: int) -> int:
+    def add_part(self, part, quantity: int, accessory_on_device: bool | None = None) -> int:
         self.beginResetModel()
-        row = self.builder.add_part(part, quantity)
+        row = self.builder.add_part(part, quantity, accessory_on_device)
         self.endResetModel()
         self.linesChanged.emit()
         return row

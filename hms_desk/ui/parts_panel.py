@@ -162,6 +162,10 @@ class PartsPanel(QWidget):
 
         self.qty = QSpinBox()
         self.qty.setRange(1, 4)
+        self.accessory_present = QCheckBox(self.tr("Tilbehøret finnes på hjelpemidlet fra før"))
+        self.accessory_present.setToolTip(self.tr("NAV: tilbehør kan bare bestilles når det allerede er på "
+                                                  "hjelpemidlet"))
+        self.accessory_present.hide()
         self.add_button = QPushButton(self.tr("&Legg til i bestilling"))
         self.add_button.setEnabled(False)
 
@@ -222,7 +226,7 @@ class PartsPanel(QWidget):
         self.battery_error.setWordWrap(True)
         self.battery_error.setStyleSheet(ERROR_STYLE)
         self.delivery = QComboBox()
-        self.delivery.addItem(self.tr("Til kommunens lager"), "kommunelager")
+        self.delivery.addItem(self.tr("Til XK-lager"), "kommunelager")
         self.delivery.addItem(self.tr("Til servicejobben"), "servicejobb")
         self.delivery_error = QLabel()
         self.delivery_error.setObjectName("deliveryError")
@@ -286,6 +290,7 @@ class PartsPanel(QWidget):
         pl.addLayout(search_row)
         pl.addWidget(browse, 3)
         pl.addLayout(add_row)
+        pl.addWidget(self.accessory_present)
         pl.addWidget(self.unknown_box)
         self.order_page = QWidget()
         self.order_page.setObjectName("orderDraft")
@@ -397,6 +402,8 @@ class PartsPanel(QWidget):
     def _on_select(self, item: QTreeWidgetItem | None, _prev=None) -> None:
         part = item.data(0, PART_ROLE) if item else None
         self.add_button.setEnabled(part is not None)
+        self.accessory_present.setVisible(part is not None and part.is_accessory)
+        self.accessory_present.setChecked(False)
         self._show_card(part)
         if part is not None:
             self.qty.setRange(1, part.max_qty)
@@ -443,7 +450,8 @@ class PartsPanel(QWidget):
         part = item.data(0, PART_ROLE) if item else None
         if part is None:
             return
-        self.model.add_part(part, self.qty.value())
+        answer = self.accessory_present.isChecked() if part.is_accessory else None
+        self.model.add_part(part, self.qty.value(), answer)
 
     def add_unknown(self) -> None:
         """Validate the form with NAV's rules; on error keep the text and say what is wrong beside it."""
