@@ -23,7 +23,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QFileDialog, QFormLayout,
                                QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -53,14 +53,17 @@ class PrepFiles:
     def ask(cls, parent: QWidget, purpose: str, suggested: str = "") -> str | None:
         if purpose == "drawing":
             path, _f = QFileDialog.getOpenFileName(
-                parent, parent.tr("Velg tegning eller bilde"), suggested,
-                parent.tr("Bilder og PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;Alle filer (*)"))
+                parent, QCoreApplication.translate("PrepWorkspace", "Velg tegning eller bilde"), suggested,
+                QCoreApplication.translate("PrepWorkspace", "Bilder og PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff "
+                                                            "*.webp *.pdf);;Alle filer (*)"))
         elif purpose == "ics":
-            path, _f = QFileDialog.getSaveFileName(parent, parent.tr("Lagre møteinvitasjon"), suggested,
-                                                   parent.tr("Kalenderfil (*.ics)"))
+            path, _f = QFileDialog.getSaveFileName(
+                parent, QCoreApplication.translate("PrepWorkspace", "Lagre møteinvitasjon"), suggested,
+                QCoreApplication.translate("PrepWorkspace", "Kalenderfil (*.ics)"))
         else:
-            path, _f = QFileDialog.getSaveFileName(parent, parent.tr("Lagre forberedelsesark"), suggested,
-                                                   parent.tr("PDF-dokument (*.pdf)"))
+            path, _f = QFileDialog.getSaveFileName(
+                parent, QCoreApplication.translate("PrepWorkspace", "Lagre forberedelsesark"), suggested,
+                QCoreApplication.translate("PrepWorkspace", "PDF-dokument (*.pdf)"))
         return path or None
 
 
@@ -117,8 +120,9 @@ class PrepWorkspace(QWidget):
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("prepTable")
         self.table.setAccessibleName(self.tr("Forberedelser etter dato"))
-        self.table.setHorizontalHeaderLabels([self.tr("Tidspunkt"), self.tr("Type"), self.tr("Status"),
-                                              self.tr("Åpne punkter"), self.tr("Formål")])
+        self.table.setHorizontalHeaderLabels([self.tr("Tidspunkt"), self.tr("Status"), self.tr("Åpne"),
+                                              self.tr("Type"), self.tr("Formål")])
+        self.table.horizontalHeaderItem(2).setToolTip(self.tr("Punkter på sjekklisten som ikke er krysset av"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -126,6 +130,8 @@ class PrepWorkspace(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setMinimumHeight(110)
 
         top = QHBoxLayout()
@@ -327,9 +333,9 @@ class PrepWorkspace(QWidget):
         self.pictures = QListWidget()
         self.pictures.setAccessibleName(self.tr("Tegninger og bilder"))
         self.pictures.setViewMode(QListWidget.ViewMode.IconMode)
-        self.pictures.setIconSize(QSize(120, 84))
+        self.pictures.setIconSize(QSize(150, 104))
         self.pictures.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.pictures.setMaximumHeight(130)
+        self.pictures.setMaximumHeight(150)
         self.pic_kind = QComboBox()
         self.pic_kind.addItem(self.tr("Tegning"), "tegning")
         self.pic_kind.addItem(self.tr("Bilde"), "bilde")
@@ -371,23 +377,30 @@ class PrepWorkspace(QWidget):
 
         form_box = QWidget()
         fl = QVBoxLayout(form_box)
-        fl.addWidget(self.title)
-        fl.addWidget(self.status)
-        fl.addLayout(actions)
+        fl.setContentsMargins(0, 0, 4, 0)
         for w in (meeting, people, checks, products, pics):
             fl.addWidget(w)
         fl.addStretch(1)
         self.form_scroll = QScrollArea()
         self.form_scroll.setObjectName("prepForm")
+        self.form_scroll.setAccessibleName(self.tr("Forberedelsen"))
         self.form_scroll.setWidget(form_box)
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the title, the messages and the document buttons stay in view while the form scrolls
+        editor = QWidget()
+        el = QVBoxLayout(editor)
+        el.setContentsMargins(0, 0, 0, 0)
+        el.addWidget(self.title)
+        el.addLayout(actions)
+        el.addWidget(self.status)
+        el.addWidget(self.form_scroll, 1)
 
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(list_box)
-        self.split.addWidget(self.form_scroll)
+        self.split.addWidget(editor)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.split)
@@ -529,22 +542,31 @@ class PrepWorkspace(QWidget):
         self.table.setRowCount(len(self.rows))
         status_texts, kind_texts = self._status_texts(), self._kind_texts()
         for r, p in enumerate(self.rows):
-            cells = (oslo_text(p.starts_at), kind_texts.get(p.kind, p.kind), status_texts.get(p.status, p.status),
-                     str(p.open_items), p.purpose)
+            cells = (oslo_text(p.starts_at), status_texts.get(p.status, p.status), str(p.open_items),
+                     kind_texts.get(p.kind, p.kind), p.purpose)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, p.id)
-                if p.open_items and col == 3:
+                item.setToolTip(f"{p.number}: {p.purpose}")
+                if p.open_items and col == 2:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(r, col, item)
             if p.id == keep:
                 self.table.selectRow(r)
         self.table.blockSignals(False)
         if reminders:
-            lines = [self.tr("Påminnelser:")] + [f"• {rem.text()}" for rem in reminders[:5]]
-            if len(reminders) > 5:
-                lines.append(self.tr("… og {0} til").format(len(reminders) - 5))
-            self.reminder_label.setText("\n".join(lines))
+            lines = []
+            for rem in reminders[:4]:
+                when = oslo_text(rem.starts_at)
+                if rem.overdue:
+                    lines.append(self.tr("• {0} ({1}): møtet har vært, men er ikke holdt").format(rem.number, when))
+                else:
+                    lines.append(self.tr("• {0} ({1}): %n punkt(er) ikke krysset av", "", len(rem.items))
+                                 .format(rem.number, when))
+            if len(reminders) > 4:
+                lines.append(self.tr("… og {0} til").format(len(reminders) - 4))
+            self.reminder_label.setText(self.tr("Påminnelser før møtet:") + "\n" + "\n".join(lines))
+            self.reminder_label.setToolTip("\n".join(rem.text() for rem in reminders))
         self.reminder_label.setVisible(bool(reminders))
         self.reminders = list(reminders)
         self.listed.emit(len(self.rows))

@@ -77,242 +77,527 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="414" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="737" />
         <source>Revisjonslogg</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="417" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="740" />
         <source>Tid (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="417" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="740" />
         <source>Hvem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="417" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="740" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="418" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="741" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="418" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="741" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="418" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="741" />
         <source>Detalj</source>
         <translation>Detail</translation>
     </message>
 </context>
 <context>
+    <name>CaseListPanel</name>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="32" />
+        <source>Vis saker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="33" />
+        <source>Åpne saker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="34" />
+        <source>Lukkede saker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="35" />
+        <source>Alle saker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="37" />
+        <source>Saksnummer, HMS-nr eller serienr</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="38" />
+        <source>Søk i saker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="40" />
+        <source>&amp;Oppdater</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="44" />
+        <source>Saker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="45" />
+        <source>Sak</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="45" />
+        <source>Startet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="45" />
+        <location filename="../../hms_desk/ui/case_list.py" line="64" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="46" />
+        <source>Hjelpemidler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="46" />
+        <source>Bilder/bestillinger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="54" />
+        <source>&amp;Gjenoppta sak</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="56" />
+        <source>Alle &amp;bestillinger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="57" />
+        <source>Vis alle bestillinger, ikke bare den valgte sakens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="59" />
+        <source>Bestillinger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="62" />
+        <source>Bestillinger med statushistorikk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="63" />
+        <source>Bestilling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="63" />
+        <source>Hjelpemiddel</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="64" />
+        <source>Opprettet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="65" />
+        <source>Historikk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="123" />
+        <source>åpen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="123" />
+        <source>lukket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="156" />
+        <source>Bestillinger i sak {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="157" />
+        <source>Alle bestillinger</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="51" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="402" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="57" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="680" />
         <source>Ingen sak er startet.</source>
         <translation>No case has been started.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="54" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="64" />
         <source>Start &amp;ny sak</source>
         <translation>Start &amp;new case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="57" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="74" />
         <source>Til stede (rolle, aldri navn)</source>
         <translation>Present (role, never names)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="62" />
-        <source>Organisasjon, f.eks. Oslo kommune</source>
-        <translation>Organisation, e.g. Oslo municipality</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="63" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="81" />
         <source>I bildet</source>
         <translation>In picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="64" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="82" />
         <source>Legg til</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="67" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="84" />
+        <source>Til stede</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="86" />
+        <source>Fjern deltaker</source>
+        <translation>Remove participant</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="87" />
+        <source>Fjerner en deltaker som ble ført opp ved en feil (loggføres)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="88" />
         <source>Brukeren deltar i samtalen (også utenfor bildet)</source>
         <translation>The user takes part in the call (also out of picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="76" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="95" />
+        <source>&amp;Rolle:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="98" />
+        <source>&amp;Organisasjon:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="104" />
         <source>Samtykke</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="83" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="111" />
         <source>Registrer samtykke</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="84" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="270" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="112" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="464" />
         <source>Brukeren deltar ikke.</source>
         <translation>The user does not take part.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="97" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="116" />
+        <source>Registrerte samtykker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="118" />
+        <source>Fjern samtykke</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="119" />
+        <source>Retter et samtykke som ble registrert ved en feil (loggføres)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="121" />
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="121" />
+        <source>Gitt &amp;av:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="122" />
+        <source>&amp;Gjelder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="131" />
         <source>Bilder (ansikter sladdet, kryptert, slettes når saken lukkes)</source>
         <translation>Pictures (faces blurred, encrypted, deleted when the case is closed)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="102" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="133" />
+        <source>Bilder i saken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="137" />
         <source>Slett sakens bilder nå</source>
         <translation>Delete the case's pictures now</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="107" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="142" />
         <source>Vurdering</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="109" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="144" />
         <source>(ikke bestemt)</source>
         <translation>(not decided)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="113" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="149" />
         <source>Begrunnelse</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="115" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="151" />
         <source>Oppsummering av samtalen (ingen navn, fødselsnummer eller diagnose)</source>
         <translation>Summary of the call (no names, national ID numbers or diagnoses)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="118" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="156" />
         <source>Neste kontakt, f.eks. ny samtale tirsdag kl. 10</source>
         <translation>Next contact, e.g. new call Tuesday at 10</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="120" />
-        <source>Beslutning:</source>
-        <translation>Decision:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="121" />
-        <source>Begrunnelse:</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="122" />
-        <source>Oppsummering:</source>
-        <translation>Summary:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="123" />
-        <source>Neste kontakt:</source>
-        <translation>Next contact:</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="125" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="173" />
         <source>&amp;Eksporter journalnotat (PDF)</source>
         <translation>&amp;Export journal note (PDF)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="126" />
-        <source>&amp;Avslutt sak</source>
-        <translation>&amp;Close case</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="127" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="175" />
         <source>Slettebekreftelse (PDF)</source>
         <translation>Deletion receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="128" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="176" />
         <source>Bekreftelse til kommunen på at sakens bilder er slettet</source>
         <translation>Confirmation to the municipality that the case's pictures are deleted</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="197" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="279" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="212" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="265" />
         <source>Sak {0} er startet.</source>
         <translation>Case {0} has been started.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="223" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="70" />
+        <source>&amp;Gjenoppta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="80" />
+        <source>f.eks. Oslo kommune, hjemmetjenesten</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="162" />
+        <source>Det er ikke personopplysninger – lagre likevel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="165" />
+        <source>&amp;Beslutning:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="165" />
+        <source>Be&amp;grunnelse:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="166" />
+        <source>O&amp;ppsummering:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="166" />
+        <source>Neste &amp;kontakt:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="174" />
+        <source>&amp;Avslutt sak …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="315" />
+        <source>Hjelpemidler: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="316" />
+        <source>Ingen hjelpemiddel slått opp ennå.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="326" />
+        <source>Sak {0} fra {1} er fortsatt åpen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/case_panel.py" line="328" />
+        <source>%n annen sak er også åpen (se Saker).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="335" />
+        <source>Avslutt eller lukk den åpne saken før du gjenopptar en annen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="352" />
+        <source>Sak {0} er gjenopptatt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="357" />
         <source> (i bildet)</source>
         <translation> (in picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="244" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="376" />
+        <source>Deltaker lagt til: {0}.</source>
+        <translation>Participant added: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="383" />
+        <source>Velg deltakeren som skal fjernes.</source>
+        <translation>Choose the participant to remove.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="389" />
+        <source>Deltakeren er fjernet (rettingen er loggført).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="417" />
         <source>{0} samtykke fra {1} til {2} – {3}, registrert av {4}</source>
         <translation>{0} consent from {1} for {2} – {3}, recorded by {4}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="249" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="425" />
+        <source>Velg samtykket som skal rettes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="431" />
+        <source>Samtykket er fjernet (rettingen er loggført).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="443" />
         <source>Samtykke registrert: {0} fra {1} til {2}.</source>
         <translation>Consent recorded: {0} from {1} for {2}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="273" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="468" />
         <source>Brukeren deltar. Samtykke er registrert – bilder kan tas (ansikter sladdes alltid).</source>
         <translation>The user takes part. Consent is recorded – pictures may be taken (faces are always blurred).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="277" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="470" />
+        <source>Brukeren deltar – samtykke registrert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="473" />
         <source>Brukeren deltar: INGEN BILDER før samtykke er registrert. Ansikter sladdes i videobildet.</source>
         <translation>The user takes part: NO PICTURES until consent is recorded. Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="294" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="475" />
+        <source>INGEN BILDER – samtykke mangler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="497" />
         <source>Start en sak før du tar bilde.</source>
         <translation>Start a case before taking a picture.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="311" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="513" />
         <source>%n ansikt(er) sladdet</source>
         <translation><numerusform>%n face blurred</numerusform><numerusform>%n faces blurred</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="314" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="515" />
+        <source>Bilde %n</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/case_panel.py" line="521" />
         <source>Bilde lagret, %n ansikt(er) sladdet.</source>
         <translation><numerusform>Picture saved, %n face blurred.</numerusform><numerusform>Picture saved, %n faces blurred.</numerusform></translation>
     </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="581" />
+        <source>Teksten ser ut til å inneholde personopplysninger – se varselet.</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="368" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="630" />
         <source>%n bilde(r) slettet.</source>
         <translation><numerusform>%n picture deleted.</numerusform><numerusform>%n pictures deleted.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="399" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="677" />
         <source>Sak {0} er avsluttet. %n bilde(r) slettet.</source>
         <translation><numerusform>Case {0} is closed. %n picture deleted.</numerusform><numerusform>Case {0} is closed. %n pictures deleted.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="352" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="614" />
         <source>Journalnotat lagret: {0}</source>
         <translation>Journal note saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="358" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="620" />
         <source>Bildene trengs ikke lenger? Trykk «Slett sakens bilder nå».</source>
         <translation>Pictures no longer needed? Press “Delete the case's pictures now”.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="380" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="642" />
         <source>Slettebekreftelse lagret: {0}</source>
         <translation>Deletion receipt saved: {0}</translation>
     </message>
@@ -504,147 +789,147 @@ Please send the report below to support. It contains no personal data.</translat
 <context>
     <name>LookupPanel</name>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="50" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="53" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="53" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="56" />
         <source>Serienr</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="56" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="59" />
         <source>Slå &amp;opp</source>
         <translation>&amp;Look up</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="68" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="71" />
         <source>&amp;HMS-nr:</source>
         <translation>&amp;HMS no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="70" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="73" />
         <source>&amp;Serienr:</source>
         <translation>&amp;Serial no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="76" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="79" />
         <source>Hjelpemiddel</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="80" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
         <source>Produkt</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="80" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
         <source>Serie</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="81" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
         <source>Leverandør</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="81" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
         <source>ISO-kategori</source>
         <translation>ISO category</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="82" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="82" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
         <source>Utlån</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="86" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="83" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="86" />
         <source>HMS</source>
         <translation>HMS</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="87" />
         <source>Garanti</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="84" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="87" />
         <source>Siste batteri</source>
         <translation>Last battery</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="88" />
         <source>Tidligere</source>
         <translation>Earlier</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="85" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="88" />
         <source>Kilde</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="128" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="131" />
         <source>Slår opp …</source>
         <translation>Looking up …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="134" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="152" />
         <source>frakoblet — aldri synkronisert</source>
         <translation>offline — never synchronised</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="136" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="154" />
         <source>frakoblet — sist synkronisert {0} kl. {1}</source>
         <translation>offline — last synchronised {0} at {1}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="160" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="178" />
         <source>ukjent type</source>
         <translation>unknown type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="165" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="183" />
         <source>under garanti</source>
         <translation>under warranty</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="165" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="183" />
         <source>utløpt</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="166" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="184" />
         <source>{0} år, til {1} ({2})</source>
         <translation>{0} years, until {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="170" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="146" />
         <source>ingen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="172" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="189" />
         <source>OeBS</source>
         <translation>OeBS</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="174" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="191" />
         <source>lokalt register (OeBS svarer ikke)</source>
         <translation>local register (OeBS does not answer)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/lookup_panel.py" line="176" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="193" />
         <source>lokalt register</source>
         <translation>local register</translation>
     </message>
@@ -652,259 +937,362 @@ Please send the report below to support. It contains no personal data.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="50" />
-        <source>Sak og journal</source>
-        <translation>Case and journal</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="51" />
-        <source>Oppslag</source>
-        <translation>Lookup</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="52" />
-        <source>Deler og bestilling</source>
-        <translation>Parts and order</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="58" />
-        <location filename="../../hms_desk/ui/main_window.py" line="197" />
+        <location filename="../../hms_desk/ui/main_window.py" line="93" />
+        <location filename="../../hms_desk/ui/main_window.py" line="260" />
         <source>Ingen sak</source>
         <translation>No case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="59" />
+        <location filename="../../hms_desk/ui/main_window.py" line="97" />
         <source>Video: starter</source>
         <translation>Video: starting</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="60" />
-        <location filename="../../hms_desk/ui/main_window.py" line="220" />
+        <location filename="../../hms_desk/ui/main_window.py" line="99" />
+        <location filename="../../hms_desk/ui/main_window.py" line="308" />
         <source>Kamera på</source>
         <translation>Camera on</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="94" />
+        <location filename="../../hms_desk/ui/main_window.py" line="134" />
         <source>&amp;Ny sak</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="95" />
+        <location filename="../../hms_desk/ui/main_window.py" line="135" />
         <source>&amp;Eksporter journalnotat</source>
         <translation>&amp;Export journal note</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="96" />
-        <source>&amp;Avslutt sak</source>
-        <translation>&amp;Close case</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="97" />
+        <location filename="../../hms_desk/ui/main_window.py" line="139" />
         <source>&amp;Importer …</source>
         <translation>&amp;Import …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="98" />
+        <location filename="../../hms_desk/ui/main_window.py" line="140" />
         <source>Importer katalog- eller registerfiler</source>
         <translation>Import catalogue or register files</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="99" />
+        <location filename="../../hms_desk/ui/main_window.py" line="141" />
+        <source>Inn&amp;stillinger …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="142" />
         <source>A&amp;vslutt HMS Desk</source>
         <translation>&amp;Quit HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="100" />
+        <location filename="../../hms_desk/ui/main_window.py" line="143" />
         <source>&amp;Frys bilde</source>
         <translation>&amp;Freeze picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="101" />
+        <location filename="../../hms_desk/ui/main_window.py" line="144" />
         <source>Frys eller fortsett videobildet</source>
         <translation>Freeze or resume the video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="102" />
+        <location filename="../../hms_desk/ui/main_window.py" line="145" />
         <source>Ta &amp;bilde</source>
         <translation>Take &amp;picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="103" />
+        <location filename="../../hms_desk/ui/main_window.py" line="146" />
         <source>Lagrer bildet i saken med ansikter sladdet</source>
         <translation>Saves the picture in the case with faces blurred</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="104" />
+        <location filename="../../hms_desk/ui/main_window.py" line="147" />
         <source>&amp;Personvernpause</source>
         <translation>&amp;Privacy pause</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="105" />
+        <location filename="../../hms_desk/ui/main_window.py" line="148" />
         <source>Slår kameraet av med en gang</source>
         <translation>Turns the camera off at once</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="106" />
+        <location filename="../../hms_desk/ui/main_window.py" line="149" />
         <source>Zoom &amp;inn</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="107" />
+        <location filename="../../hms_desk/ui/main_window.py" line="150" />
         <source>Zoom &amp;ut</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="108" />
+        <location filename="../../hms_desk/ui/main_window.py" line="151" />
         <source>&amp;Tilbakestill zoom</source>
         <translation>&amp;Reset zoom</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="109" />
+        <location filename="../../hms_desk/ui/main_window.py" line="152" />
         <source>&amp;Roter 90°</source>
         <translation>&amp;Rotate 90°</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="110" />
+        <location filename="../../hms_desk/ui/main_window.py" line="153" />
         <source>Vis &amp;måltall (fps, forsinkelse)</source>
         <translation>Show &amp;metrics (fps, latency)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="111" />
+        <location filename="../../hms_desk/ui/main_window.py" line="154" />
         <source>&amp;Fullskjerm</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="112" />
+        <location filename="../../hms_desk/ui/main_window.py" line="155" />
         <source>Gå til &amp;oppslag</source>
         <translation>Go to &amp;lookup</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="113" />
+        <location filename="../../hms_desk/ui/main_window.py" line="157" />
+        <source>&amp;Arbeidsflate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="159" />
+        <source>&amp;Tilbakestill vindusoppsett</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="160" />
         <source>&amp;Om HMS Desk</source>
         <translation>&amp;About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="114" />
+        <location filename="../../hms_desk/ui/main_window.py" line="161" />
+        <source>&amp;Hurtigtaster …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="162" />
         <source>&amp;Sladd ansikter i sanntid</source>
         <translation>&amp;Blur faces live</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="116" />
+        <location filename="../../hms_desk/ui/main_window.py" line="164" />
         <source>Sladder ansikter i videobildet (på når brukeren deltar)</source>
         <translation>Blurs faces in the video (on when the user takes part)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="117" />
+        <location filename="../../hms_desk/ui/main_window.py" line="165" />
         <source>&amp;Revisjonslogg …</source>
         <translation>&amp;Audit log …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="120" />
+        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <source>Sak</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <source>Hjelpemiddel</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <source>Deler</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <source>Bestilling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="168" />
+        <source>Vis {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="172" />
         <source>&amp;Fil</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="127" />
+        <location filename="../../hms_desk/ui/main_window.py" line="180" />
         <source>&amp;Video</source>
         <translation>&amp;Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="137" />
+        <location filename="../../hms_desk/ui/main_window.py" line="190" />
         <source>V&amp;is</source>
         <translation>V&amp;iew</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="143" />
+        <location filename="../../hms_desk/ui/main_window.py" line="200" />
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="144" />
+        <location filename="../../hms_desk/ui/main_window.py" line="201" />
         <source>Norsk bokmål</source>
         <translation>Norsk bokmål (Norwegian)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="146" />
+        <location filename="../../hms_desk/ui/main_window.py" line="203" />
         <source>&amp;Hjelp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="148" />
+        <location filename="../../hms_desk/ui/main_window.py" line="207" />
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="161" />
+        <location filename="../../hms_desk/ui/main_window.py" line="221" />
         <source>&amp;Annoter</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <location filename="../../hms_desk/ui/main_window.py" line="227" />
         <source>&amp;Farge</source>
         <translation>&amp;Colour</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="173" />
+        <location filename="../../hms_desk/ui/main_window.py" line="233" />
         <source>Annoter</source>
         <translation>Annotate</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="181" />
+        <location filename="../../hms_desk/ui/main_window.py" line="235" />
+        <source>Tegneverktøy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="242" />
         <source>Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer.</source>
         <translation>Draw on the frozen picture – Esc puts the tool down, Ctrl+Z undoes.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="189" />
+        <location filename="../../hms_desk/ui/main_window.py" line="251" />
         <source>Bestilling {0} sendt</source>
         <translation>Order {0} sent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="191" />
+        <location filename="../../hms_desk/ui/main_window.py" line="271" />
+        <source>Bes&amp;tilling ({0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="274" />
         <source>Video: {0}</source>
         <translation>Video: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="197" />
+        <location filename="../../hms_desk/ui/main_window.py" line="318" />
+        <source>S&amp;øk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="446" />
+        <source>Vindusoppsettet er tilbakestilt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="260" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="201" />
+        <location filename="../../hms_desk/ui/main_window.py" line="80" />
+        <location filename="../../hms_desk/ui/main_window.py" line="90" />
+        <source>Arbeidsflate</source>
+        <extracomment>The work dock's width: a share of the window, within these bounds (px).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="86" />
+        <source>&amp;Sak</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="87" />
+        <source>&amp;Hjelpemiddel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="88" />
+        <source>&amp;Deler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="89" />
+        <location filename="../../hms_desk/ui/main_window.py" line="271" />
+        <source>Bes&amp;tilling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="137" />
+        <source>&amp;Avslutt sak …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="138" />
+        <source>Avslutter saken etter å ha vist hva som slettes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="289" />
         <source>Personvernpause: ingen bilder tas.</source>
         <translation>Privacy pause: no pictures are taken.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="205" />
+        <location filename="../../hms_desk/ui/main_window.py" line="293" />
         <source>Ingen videobilde å ta bilde av.</source>
         <translation>No video picture to capture.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="217" />
+        <location filename="../../hms_desk/ui/main_window.py" line="305" />
         <source>PERSONVERNPAUSE – kamera av</source>
         <translation>PRIVACY PAUSE – camera off</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="230" />
-        <source>Søk</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="233" />
+        <location filename="../../hms_desk/ui/main_window.py" line="319" />
         <source>&amp;Søk etter hjelpemiddel</source>
         <translation>&amp;Search for a device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="255" />
+        <location filename="../../hms_desk/ui/main_window.py" line="327" />
+        <source>Sa&amp;ker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="328" />
+        <source>Saker og &amp;bestillinger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="336" />
+        <source>Forb&amp;eredelser</source>
+        <translation>Pr&amp;eparations</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="337" />
+        <source>&amp;Forberedelser (utprøving og bolig)</source>
+        <translation>&amp;Preparations (trials and housing)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="339" />
+        <source>Forbered utprøving eller boligsak: sjekkliste, produkter, tegninger, invitasjon og forberedelsesark</source>
+        <translation>Prepare a trial or housing case: checklist, products, drawings, invitation and prep sheet</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="373" />
         <source>Språket endres neste gang HMS Desk starter.</source>
         <translation>The language changes the next time HMS Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="258" />
+        <location filename="../../hms_desk/ui/main_window.py" line="376" />
         <source>Om HMS Desk</source>
         <translation>About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="259" />
+        <location filename="../../hms_desk/ui/main_window.py" line="377" />
         <source>{0} {1}
 Videostøtte, oppslag og delbestilling for NAV Hjelpemiddelsentral.
 Katalogdata: NAV (MIT-lisens).</source>
@@ -913,22 +1301,38 @@ Video support, lookup and parts ordering for NAV Hjelpemiddelsentral.
 Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="268" />
+        <location filename="../../hms_desk/ui/main_window.py" line="392" />
+        <location filename="../../hms_desk/ui/main_window.py" line="395" />
+        <source>Hurtigtaster</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="396" />
+        <source>Handling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="396" />
+        <source>Tast</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="424" />
         <source>Velg &amp;videokilde …</source>
         <translation>Choose &amp;video source …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="269" />
+        <location filename="../../hms_desk/ui/main_window.py" line="425" />
         <source>Kamera, vindu, skjerm, strøm, fil eller demo</source>
         <translation>Camera, window, screen, stream, file or demo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="270" />
+        <location filename="../../hms_desk/ui/main_window.py" line="426" />
         <source>Forhånds&amp;sjekk …</source>
         <translation>Pre-call &amp;check …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="271" />
+        <location filename="../../hms_desk/ui/main_window.py" line="427" />
         <source>Sjekk bilde, bildefrekvens og lys før samtalen</source>
         <translation>Check picture, frame rate and light before the call</translation>
     </message>
@@ -979,236 +1383,246 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>PartsPanel</name>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="110" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="112" />
         <source>Slå opp et hjelpemiddel for å se delene som passer.</source>
         <translation>Look up a device to see the parts that fit.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="113" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="118" />
         <source>Søk i deler (navn, HMS-nr, lev.art.nr)</source>
         <translation>Search parts (name, HMS no., supplier art. no.)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="116" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="121" />
         <source>Vis bare én kategori</source>
         <translation>Show one category only</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="117" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="329" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="122" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="355" />
         <source>Alle kategorier</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="119" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="119" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="119" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>Lev.art.nr</source>
         <translation>Supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="119" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>Std/maks</source>
         <translation>Default/max</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
         <source>Valgt del</source>
         <translation>Selected part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="132" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="377" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="403" />
         <source>Velg en del i listen.</source>
         <translation>Choose a part in the list.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="142" />
         <source>HMS-nr:</source>
         <translation>HMS no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="138" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="143" />
         <source>Lev.art.nr:</source>
         <translation>Supplier art. no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="139" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
         <source>Kategori:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="142" />
         <source>Standard antall:</source>
         <translation>Default quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="138" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="114" />
+        <source>Ingen hjelpemiddel valgt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="143" />
         <source>Maks antall her:</source>
         <translation>Max quantity here:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="139" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
         <source>Kilde:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="158" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="163" />
         <source>&amp;Legg til i bestilling</source>
         <translation>&amp;Add to order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="162" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="167" />
         <source>Ukjent del (ikke i katalogen)</source>
         <translation>Unknown part (not in the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="164" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="169" />
         <source>HMS-nr (6 siffer)</source>
         <translation>HMS no. (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="167" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="172" />
         <source>eller lev.art.nr</source>
         <translation>or supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="170" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="175" />
         <source>Beskrivelse, f.eks. Bremsewire venstre, 120 cm</source>
         <translation>Description, e.g. brake cable left, 120 cm</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="174" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="179" />
         <source>Legg til &amp;ukjent del</source>
         <translation>Add &amp;unknown part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="211" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="216" />
         <source>Teknikeren har opplæring i batteribytte</source>
         <translation>The technician is trained in battery replacement</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="212" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="217" />
         <source>Kreves når bestillingen har batteri</source>
         <translation>Required when the order has a battery</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="218" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="223" />
         <source>Til kommunens lager</source>
         <translation>To the municipality's stock</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="219" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="224" />
         <source>Til servicejobben</source>
         <translation>To the service job</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="224" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="229" />
         <source>&amp;Send bestilling</source>
         <translation>&amp;Send order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="380" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="398" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="336" />
+        <source>Bestilling til {0} ({1} / {2})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="406" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="424" />
         <source>Ingen bilde</source>
         <translation>No picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="542" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="578" />
         <source>Bestilling {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="542" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="578" />
         <source>Reparasjonsordre {0}</source>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="552" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="588" />
         <source>{0} for {1} er sendt til skriveren.</source>
         <translation>{0} for {1} was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="553" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="589" />
         <source>Bestillingen</source>
         <translation>The order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="553" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="589" />
         <source>Reparasjonsordren</source>
         <translation>The repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="567" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="603" />
         <source>Eksportert til ordrekontoret: {0}</source>
         <translation>Exported for the order office: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="184" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="259" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="189" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="264" />
         <source>Antall:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="207" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="212" />
         <source>&amp;Fjern linje</source>
         <translation>&amp;Remove line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="208" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="213" />
         <source>Fjerner den valgte bestillingslinjen (Delete)</source>
         <translation>Removes the selected order line (Delete)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="235" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="240" />
         <source>Skriv ut &amp;bestilling</source>
         <translation>Print &amp;order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="236" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="241" />
         <source>Skriv ut &amp;reparasjonsordre</source>
         <translation>Print &amp;repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="237" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="242" />
         <source>&amp;Eksporter (JSON/CSV)</source>
         <translation>&amp;Export (JSON/CSV)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="267" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="272" />
         <source>Levering:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="279" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="290" />
         <source>Bestillingslinjer:</source>
         <translation>Order lines:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="318" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="344" />
         <source>Deler til {0} ({1}/{2}) — laster …</source>
         <translation>Parts for {0} ({1}/{2}) — loading …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="325" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="351" />
         <source>{0} deler passer til {1} ({2})</source>
         <translation>{0} parts fit {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="387" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="413" />
         <source> (krever opplæring)</source>
         <translation> (training required)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="502" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="538" />
         <source>Bestilling {0} er sendt.</source>
         <translation>Order {0} has been sent.</translation>
     </message>
@@ -1278,6 +1692,799 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
 </context>
 <context>
+    <name>PrepWorkspace</name>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="56" />
+        <source>Velg tegning eller bilde</source>
+        <extracomment>Below this width the list sits above the form; above it, beside it.</extracomment>
+        <translation>Choose a drawing or picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="57" />
+        <source>Bilder og PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;Alle filer (*)</source>
+        <translation>Pictures and PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="61" />
+        <source>Lagre møteinvitasjon</source>
+        <translation>Save meeting invitation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="62" />
+        <source>Kalenderfil (*.ics)</source>
+        <translation>Calendar file (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="65" />
+        <source>Lagre forberedelsesark</source>
+        <translation>Save prep sheet</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="66" />
+        <source>PDF-dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="108" />
+        <source>&amp;Ny forberedelse</source>
+        <translation>&amp;New preparation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="110" />
+        <source>Vis forberedelser</source>
+        <translation>Show preparations</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="111" />
+        <source>Kommende</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="112" />
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="113" />
+        <source>Oppdater</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="118" />
+        <source>Påminnelser</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="122" />
+        <source>Forberedelser etter dato</source>
+        <translation>Preparations by date</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="123" />
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="123" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="293" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="123" />
+        <source>Åpne</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="124" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="124" />
+        <source>Formål</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="125" />
+        <source>Punkter på sjekklisten som ikke er krysset av</source>
+        <translation>Checklist items not ticked</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="150" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="620" />
+        <source>Ny forberedelse</source>
+        <translation>New preparation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="155" />
+        <source>Møtet</source>
+        <translation>The meeting</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="157" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="477" />
+        <source>Utprøving</source>
+        <translation>Trial (utprøving)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="158" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="477" />
+        <source>Boligsak</source>
+        <translation>Housing case</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="162" />
+        <source>Norsk tid</source>
+        <translation>Norwegian time</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="167" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="171" />
+        <source>Hva skal forberedes eller avklares? Ingen navn eller helseopplysninger.</source>
+        <translation>What is to be prepared or settled? No names or health information.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="172" />
+        <source>Ett spørsmål per linje</source>
+        <translation>One question per line</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="173" />
+        <source>F.eks. hele rullestolen fra siden, betjeningsboksen, terskelen</source>
+        <translation>E.g. the whole wheelchair from the side, the control box, the threshold</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="175" />
+        <source>F.eks. forfra, fra siden, ovenfra</source>
+        <translation>E.g. from the front, from the side, from above</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="178" />
+        <source>Én per linje: SIP-adresse, telefonnummer med kode</source>
+        <translation>One per line: SIP address, phone number with code</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="179" />
+        <source>1. Presentasjon  2. Filming  3. Avklaringer</source>
+        <translation>1. Introductions  2. Filming  3. Decisions</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="182" />
+        <source>4 siffer</source>
+        <translation>4 digits</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="183" />
+        <source>Brukeren deltar i møtet</source>
+        <translation>The user takes part in the meeting</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="185" />
+        <source>Ikke innhentet</source>
+        <translation>Not obtained</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="194" />
+        <source>Samtykke gitt av</source>
+        <translation>Consent given by</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="195" />
+        <source>Samtykket gjelder</source>
+        <translation>Consent covers</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="200" />
+        <source>&amp;Lagre forberedelsen</source>
+        <translation>&amp;Save preparation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="201" />
+        <source>Forkast endringer</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="202" />
+        <source>Slett forberedelsen</source>
+        <translation>Delete preparation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="204" />
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="204" />
+        <source>&amp;Dato og tid:</source>
+        <translation>&amp;Date and time:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="205" />
+        <source>Varighet:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="205" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="322" />
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="206" />
+        <source>Formål:</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="206" />
+        <source>Spørsmål som skal avklares:</source>
+        <translation>Questions to settle:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="207" />
+        <source>Hva skal filmes:</source>
+        <translation>What to film:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="207" />
+        <source>Vinkler:</source>
+        <translation>Angles:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="208" />
+        <source>Videoadresse:</source>
+        <translation>Video address:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="209" />
+        <source>Andre måter å koble til:</source>
+        <translation>Other ways to join:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="209" />
+        <source>Agenda:</source>
+        <translation>Agenda:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="210" />
+        <source>Kommunenr.:</source>
+        <translation>Municipality no.:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="213" />
+        <source>Samtykke:</source>
+        <translation>Consent:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="224" />
+        <source>Deltakere (rolle og organisasjon, aldri navn)</source>
+        <translation>Participants (role and organisation, never names)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="232" />
+        <source>F.eks. Bærum kommune, ergoterapitjenesten</source>
+        <translation>E.g. Bærum municipality, occupational therapy</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="234" />
+        <source>Holder kameraet</source>
+        <translation>Holds the camera</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="235" />
+        <source>Legg til deltaker</source>
+        <translation>Add participant</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="237" />
+        <source>Deltakere</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="239" />
+        <source>Denne holder kameraet</source>
+        <translation>This one holds the camera</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="240" />
+        <source>Fjern deltaker</source>
+        <translation>Remove participant</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="242" />
+        <source>Rolle:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="243" />
+        <source>Organisasjon:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="257" />
+        <source>Sjekkliste (hvem og når lagres)</source>
+        <translation>Checklist (who and when is recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="275" />
+        <source>Kjør forhåndssjekk og knytt resultatet …</source>
+        <translation>Run the pre-call check and link the result …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="276" />
+        <source>Sjekker bilde, bildefrekvens og lys på videokilden (Ctrl+Shift+K)</source>
+        <translation>Checks picture, frame rate and light of the video source (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="281" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="292" />
+        <source>Aktuelle produkter</source>
+        <translation>Candidate products</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="283" />
+        <source>Navn, HMS-nr, ISO-kode eller leverandør</source>
+        <translation>Name, HMS no., ISO code or supplier</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="285" />
+        <source>Søk</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="287" />
+        <source>Treff i katalogen</source>
+        <translation>Catalogue hits</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="289" />
+        <source>Legg til produkt</source>
+        <translation>Add product</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="293" />
+        <source>HMS-nr</source>
+        <translation>HMS no.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="293" />
+        <source>Produkt</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="294" />
+        <source>Deler</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="308" />
+        <source>F.eks. prøv med hodestøtte</source>
+        <translation>E.g. try with head support</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="309" />
+        <source>Én per linje: HMS-nr med antall («150817:2») eller tekst</source>
+        <translation>One per line: HMS no. with quantity («150817:2») or text</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="310" />
+        <source>Lagre produktet</source>
+        <translation>Save product</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="311" />
+        <source>Fjern produktet</source>
+        <translation>Remove product</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="316" />
+        <source>Søk i katalogen:</source>
+        <translation>Search the catalogue:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="323" />
+        <source>Notat:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="324" />
+        <source>Deler og tilbehør:</source>
+        <translation>Parts and accessories:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="332" />
+        <source>Tegninger og bilder (ansikter sladdes, lagres kryptert)</source>
+        <translation>Drawings and pictures (faces blurred, stored encrypted)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="334" />
+        <source>Tegninger og bilder</source>
+        <translation>Drawings and pictures</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="340" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="746" />
+        <source>Tegning</source>
+        <translation>Drawing</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="341" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="746" />
+        <source>Bilde</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="342" />
+        <source>Tegning eller bilde</source>
+        <translation>Drawing or picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="345" />
+        <source>Bildetekst, f.eks. plantegning bad</source>
+        <translation>Caption, e.g. floor plan bathroom</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="346" />
+        <source>&amp;Importer tegning eller bilde …</source>
+        <translation>&amp;Import drawing or picture …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="347" />
+        <source>Slett bildet</source>
+        <translation>Delete picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="353" />
+        <source>Bildetekst:</source>
+        <translation>Caption:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="363" />
+        <source>Møte&amp;invitasjon (.ics) …</source>
+        <translation>Meeting &amp;invitation (.ics) …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="364" />
+        <source>Forberedelses&amp;ark (PDF) …</source>
+        <translation>Prep sh&amp;eet (PDF) …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="365" />
+        <source>&amp;Hold møtet</source>
+        <translation>&amp;Hold the meeting</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="366" />
+        <source>Åpner saken for møtet med deltakere, samtykke og produkter</source>
+        <translation>Opens the meeting's case with participants, consent and products</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="386" />
+        <source>Forberedelsen</source>
+        <translation>The preparation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="473" />
+        <source>Planlagt</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="473" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="480" />
+        <source>Klar</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="473" />
+        <source>Holdt</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="474" />
+        <source>Dokumentert</source>
+        <translation>Documented</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="480" />
+        <source>Klargjøres</source>
+        <translation>To prepare</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="480" />
+        <source>Forkastet</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="483" />
+        <source>Forbindelsen er sjekket</source>
+        <translation>Connection checked</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="484" />
+        <source>Forhåndssjekk av utstyret er holdt</source>
+        <translation>Pre-call equipment check held</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="485" />
+        <source>Rommet er stort nok til å vise hele hjelpemidlet</source>
+        <translation>Room large enough to show the whole device</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="486" />
+        <source>Lys uten motlys</source>
+        <translation>Light without backlight</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="487" />
+        <source>Nøytrale klær</source>
+        <translation>Neutral clothes</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
+        <source>Kolleger er informert</source>
+        <translation>Colleagues told</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="489" />
+        <source>Samtykke er innhentet der det trengs</source>
+        <translation>Consent obtained where needed</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="490" />
+        <source>Tegninger er mottatt</source>
+        <translation>Drawings received</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="493" />
+        <source>Rådgiver</source>
+        <translation>Adviser</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="493" />
+        <source>Tekniker</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="494" />
+        <source>Ergoterapeut</source>
+        <translation>Occupational therapist</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="494" />
+        <source>Fysioterapeut</source>
+        <translation>Physiotherapist</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="495" />
+        <source>Bruker</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="495" />
+        <source>Pårørende</source>
+        <translation>Next of kin</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="495" />
+        <source>Verge</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="496" />
+        <source>Hjelpepleier</source>
+        <translation>Care assistant</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="496" />
+        <source>Leverandør</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="497" />
+        <source>Saksbehandler</source>
+        <translation>Case officer</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="497" />
+        <source>Annen</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="562" />
+        <source>• {0} ({1}): møtet har vært, men er ikke holdt</source>
+        <translation>• {0} ({1}): the meeting date has passed, but it was not held</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="564" />
+        <source>• {0} ({1}): %n punkt(er) ikke krysset av</source>
+        <translation><numerusform>• {0} ({1}): %n item not ticked</numerusform><numerusform>• {0} ({1}): %n items not ticked</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="567" />
+        <source>… og {0} til</source>
+        <translation>… and {0} more</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="568" />
+        <source>Påminnelser før møtet:</source>
+        <translation>Reminders before the meeting:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="582" />
+        <source>Du har endringer som ikke er lagret. Trykk «Lagre forberedelsen» eller «Forkast endringer» først.</source>
+        <translation>You have unsaved changes. Press «Save preparation» or «Discard changes» first.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="616" />
+        <source>Du har en ny forberedelse som ikke er lagret. Lagre eller forkast den først.</source>
+        <translation>You have a new preparation that is not saved. Save or discard it first.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="659" />
+        <source> – sak {0}</source>
+        <translation> – case {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="695" />
+        <source> (holder kameraet)</source>
+        <translation> (holds the camera)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="713" />
+        <source>Ikke aktuelt – brukeren deltar ikke</source>
+        <translation>Not applicable – the user does not take part</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="715" />
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="719" />
+        <source>Ikke krysset av</source>
+        <translation>Not ticked</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="729" />
+        <source> (finnes ikke lenger i katalogen)</source>
+        <translation> (no longer in the catalogue)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="752" />
+        <source>{0} – %n ansikt(er) sladdet</source>
+        <translation><numerusform>{0} – %n face blurred</numerusform><numerusform>{0} – %n faces blurred</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="817" />
+        <source>Forberedelse {0} er laget.</source>
+        <translation>Preparation {0} created.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="818" />
+        <source>Forberedelse {0} er lagret.</source>
+        <translation>Preparation {0} saved.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="827" />
+        <source>Forberedelse {0} er slettet.</source>
+        <translation>Preparation {0} deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="846" />
+        <source>Status: {0}.</source>
+        <translation>Status: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="859" />
+        <source>Deltaker lagt til: {0}.</source>
+        <translation>Participant added: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="867" />
+        <source>Velg deltakeren som skal fjernes.</source>
+        <translation>Choose the participant to remove.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="875" />
+        <source>Velg deltakeren som holder kameraet.</source>
+        <translation>Choose the participant who holds the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="893" />
+        <source>«{0}» er krysset av.</source>
+        <translation>«{0}» ticked.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="894" />
+        <source>«{0}» er ikke lenger krysset av.</source>
+        <translation>«{0}» no longer ticked.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="903" />
+        <source>Forhåndssjekken kjører – resultatet knyttes til sjekklisten når den er ferdig.</source>
+        <translation>The pre-call check is running – its result is linked to the checklist when it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="936" />
+        <source>Ingen treff</source>
+        <translation>No hits</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="943" />
+        <source>Velg et produkt i trefflisten.</source>
+        <translation>Choose a product in the hit list.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="947" />
+        <source>{0} {1} er lagt til.</source>
+        <translation>{0} {1} added.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="982" />
+        <source>Velg et produkt i listen over aktuelle produkter.</source>
+        <translation>Choose a product in the list of candidate products.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="987" />
+        <source>{0} er lagret.</source>
+        <translation>{0} saved.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1009" />
+        <source>Leser og anonymiserer {0} …</source>
+        <translation>Reading and anonymising {0} …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1022" />
+        <source>%n bilde(r) importert</source>
+        <translation><numerusform>%n picture imported</numerusform><numerusform>%n pictures imported</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1023" />
+        <source>%n ansikt(er) sladdet.</source>
+        <translation><numerusform>%n face blurred.</numerusform><numerusform>%n faces blurred.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1030" />
+        <source>Velg bildet som skal slettes.</source>
+        <translation>Choose the picture to delete.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1034" />
+        <source>Bildet er slettet.</source>
+        <translation>The picture is deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1039" />
+        <source>Lagre endringene i skjemaet først, så dokumentet viser det du har skrevet.</source>
+        <translation>Save the changes in the form first, so the document shows what you have written.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1050" />
+        <source>Møteinvitasjonen er lagret: {0}</source>
+        <translation>Meeting invitation saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1065" />
+        <source>Forberedelsesarket er lagret: {0}</source>
+        <translation>Prep sheet saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1074" />
+        <source>En sak er allerede åpen. Avslutt den før du holder møtet.</source>
+        <translation>A case is already open. Close it before you hold the meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1080" />
+        <source>Møtet er holdt i sak {0}.</source>
+        <translation>The meeting is held in case {0}.</translation>
+    </message>
+</context>
+<context>
     <name>QuantityDelegate</name>
     <message>
         <location filename="../../hms_desk/ui/order_lines_model.py" line="137" />
@@ -1332,6 +2539,160 @@ Catalogue data: NAV (MIT licence).</translation>
         <location filename="../../hms_desk/ui/search_panel.py" line="98" />
         <source>{0} treff – Enter eller dobbeltklikk fyller ut oppslaget.</source>
         <translation>{0} results – Enter or double-click fills in the lookup.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="35" />
+        <source>Innstillinger</source>
+        <extracomment>A NAV staff ident (one letter and six digits) or initials (2–4 letters).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="42" />
+        <source>NAV-ident (f.eks. T123456) eller initialer – aldri navn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="48" />
+        <source>https://… (tomt: bare det lokale registeret)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="51" />
+        <source>uendret</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="51" />
+        <source>ikke satt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="54" />
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="57" />
+        <source>tomt: SQLite i profilen; ellers postgresql://…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="60" />
+        <source> dager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="66" />
+        <source>Sladd ansikter i videobildet fra start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="68" />
+        <source>Svart bilde når ansiktssladdingen ikke henger med</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="70" />
+        <source>Åpne forhåndssjekken når en ny sak startes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="72" />
+        <source>Slett sakens bilder når journalnotatet er eksportert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="74" />
+        <source>Krev eksportert journalnotat før bildene slettes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="77" />
+        <source>Bestiller</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="79" />
+        <source>&amp;Tekniker (ident):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="80" />
+        <source>&amp;Hjelpemiddelsentral:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="81" />
+        <source>OeBS og database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="83" />
+        <source>OeBS-&amp;adresse:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="84" />
+        <source>OeBS-&amp;nøkkel:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="85" />
+        <source>&amp;Tidsavbrudd:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="86" />
+        <source>&amp;Database:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="87" />
+        <source>Personvern og video</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="89" />
+        <source>&amp;Oppbevaring av bilder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="92" />
+        <source>Språk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="94" />
+        <source>&amp;Språk:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="105" />
+        <source>Hemmeligheter lagres i: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="142" />
+        <source>Tekniker må være en NAV-ident (én bokstav og seks siffer) eller initialer (2–4 bokstaver) – aldri et navn eller fødselsnummer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="145" />
+        <source>Databaseadressen må begynne med sqlite:// eller postgresql://.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="148" />
+        <source>OeBS-nøkkelen kan ikke inneholde mellomrom eller linjeskift.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/settings_dialog.py" line="169" />
+        <source>Innstillingene kunne ikke lagres: {0}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1450,31 +2811,104 @@ Catalogue data: NAV (MIT licence).</translation>
         <source>Velg videofil</source>
         <translation>Choose video file</translation>
     </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="702" />
+        <source>Avslutt sak {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/case_panel.py" line="703" />
+        <source>Når saken avsluttes, slettes %n bilde(r) for godt (slettingen loggføres).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="706" />
+        <source>Journalnotatet er ikke eksportert med alle bildene ennå.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="708" />
+        <source>Journalnotatet er eksportert.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="710" />
+        <source>Journalnotatet er ikke eksportert.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="713" />
+        <source>Innstillingen krever at journalnotatet eksporteres før bildene slettes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="715" />
+        <source>&amp;Eksporter journalnotat først</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="718" />
+        <source>&amp;Avslutt og slett bildene</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="496" />
+        <source>Sak {0} er åpen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="497" />
+        <source>Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den stå åpen til neste gang HMS Desk starter?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="499" />
+        <source>&amp;La saken stå åpen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="500" />
+        <source>&amp;Avslutt saken</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>win</name>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="118" />
+        <location filename="../../hms_desk/ui/application.py" line="163" />
+        <source>Innstillingene kunne ikke lagres: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="215" />
+        <source>Innstillingene er lagret.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="236" />
         <source>Ansikter sladdes i videobildet.</source>
         <translation>Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="119" />
+        <location filename="../../hms_desk/ui/application.py" line="237" />
         <source>Ansiktssladding i videobildet er av.</source>
         <translation>Live face blur is off.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="155" />
+        <location filename="../../hms_desk/ui/application.py" line="296" />
         <source>Første start: importerer produktkatalog og demoregister …</source>
         <translation>First start: importing the product catalogue and demo register …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="157" />
+        <location filename="../../hms_desk/ui/application.py" line="298" />
         <source>Produktkatalogen er klar.</source>
         <translation>The product catalogue is ready.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="254" />
+        <location filename="../../hms_desk/ui/application.py" line="394" />
         <source>HMS Desk stoppet uventet forrige gang</source>
         <translation>HMS Desk stopped unexpectedly last time</translation>
     </message>
