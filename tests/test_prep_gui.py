@@ -85,7 +85,7 @@ def count_preps(core) -> int:
         return s.scalar(select(func.count()).select_from(Preparation))
 
 
-def test_prepare_and_hold_an_utproving_through_the_gui(window, gui_core, qtbot, files, tmp_path, monkeypatch):
+def test_prepare_and_hold_an_utproving_through_the_gui(window, gui_core, qtbot, files, tmp_path, monkeypatch, answers):
     ws = open_workspace(window, qtbot)
     assert ws.title.text() == "Ny forberedelse" and not ws.hold_button.isEnabled()
 
@@ -283,6 +283,24 @@ def test_unsaved_changes_are_not_lost_when_another_row_is_chosen(window, gui_cor
         ws.select(b.number)
     assert ws.check_boxes["tegninger"].isVisible()          # housing: drawings received
     assert not ws.check_boxes["samtykke"].isEnabled()        # the user does not take part
+
+
+def test_hold_waits_for_the_open_case(window, gui_core, qtbot, answers):
+    from hms_desk.services.preparations import PrepInput
+    from test_preparations import in_days
+
+    v = gui_core.preparations.create(PrepInput("utproving", in_days(2), "Sittestilling"))
+    with qtbot.waitSignal(window.case_panel.caseStarted, timeout=10000):
+        window.act_new_case.trigger()
+    ws = open_workspace(window, qtbot)
+    qtbot.waitUntil(lambda: ws.table.rowCount() == 1, timeout=10000)
+    with qtbot.waitSignal(ws.loaded, timeout=10000):
+        ws.select(v.number)
+    msg = failure(ws, qtbot, lambda: qtbot.mouseClick(ws.hold_button, Qt.MouseButton.LeftButton))
+    assert "En sak er allerede åpen" in msg
+    assert gui_core.preparations.get(v.id).status == "planned"
+    with gui_core.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Case)) == 1
 
 
 def _focusable(ws) -> list[QWidget]:

@@ -4,12 +4,10 @@ the real anonymiser, a real iCalendar parser, real PDFs read back and the real c
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import cv2
 import icalendar
@@ -25,9 +23,8 @@ from hms_desk.domain.personal_data import PersonalDataError
 from hms_desk.platform.paths import resource
 from hms_desk.services.preparations import (PreparationError, PrepInput, UnreadableFile, parse_part_need,
                                             read_image_file)
-from hms_desk.storage.models import AuditEntry, Case, CaseEvent, PrepAttachment, Preparation, Product
+from hms_desk.storage.models import AuditEntry, Case, CaseEvent, Preparation, Product
 
-FNR = "24014512345"        # not valid; a valid one below is built from the check digits
 PURPOSE = "Avklare sete; rygg, og «\\» skråstrek.\nAndre linje med æøå ÆØÅ – og mer tekst som gjør linja lang"
 
 
