@@ -276,6 +276,8 @@ def test_unsaved_changes_are_not_lost_when_another_row_is_chosen(window, gui_cor
     msg = failure(ws, qtbot, lambda: ws.select(b.number))
     assert "ikke er lagret" in msg and ws.current.id == a.id
     assert ws.purpose.toPlainText() == "Første - endret"
+    msg = failure(ws, qtbot, lambda: qtbot.mouseClick(ws.new_button, Qt.MouseButton.LeftButton))
+    assert "ikke er lagret" in msg and ws.purpose.toPlainText() == "Første - endret"
     with qtbot.waitSignal(ws.loaded, timeout=10000):
         qtbot.mouseClick(ws.discard_button, Qt.MouseButton.LeftButton)
     assert ws.purpose.toPlainText() == "Første"

@@ -600,20 +600,22 @@ class PrepWorkspace(QWidget):
                 return True
         return False
 
-    def load(self, prep_id: int) -> None:
+    def load(self, prep_id: int, pictures: bool = True) -> None:
+        """Shows a preparation; ``pictures``: decrypt its drawings too (each opening is audited)."""
         service = self._service
-        self._ops.query(self, lambda: (service.get(prep_id), service.thumbnails(prep_id))) \
+        self._ops.query(self, lambda: (service.get(prep_id), service.thumbnails(prep_id) if pictures else None)) \
             .success(lambda res: self._show(*res)).failure(self._fail).run()
 
-    def _reload(self) -> None:
+    def _reload(self, pictures: bool = False) -> None:
         if self.current is not None:
-            self.load(self.current.id)
+            self.load(self.current.id, pictures)
 
     # -- showing one preparation ---------------------------------------------------------------
     def new(self) -> None:
         """An empty form for a new preparation (nothing is stored until «Lagre»)."""
-        if self._dirty and self.current is None and self.purpose.toPlainText().strip():
-            self._fail(HmsError(self.tr("Du har en ny forberedelse som ikke er lagret. Lagre eller forkast den først.")))
+        if self._dirty:
+            self._fail(HmsError(self.tr("Du har endringer som ikke er lagret. Trykk «Lagre forberedelsen» "
+                                        "eller «Forkast endringer» først.")))
             return
         self._loading = True
         self.current = None
@@ -681,6 +683,11 @@ class PrepWorkspace(QWidget):
         self._show_candidates(view)
         if thumbs is not None:
             self._show_pictures(thumbs)
+        else:                                   # pictures deleted meanwhile (documented, retention) go
+            alive = {a.id for a in view.attachments}
+            for i in reversed(range(self.pictures.count())):
+                if self.pictures.item(i).data(ID_ROLE) not in alive:
+                    self.pictures.takeItem(i)
         self._loading = False
         self._dirty = False
         self._enable()
@@ -1022,7 +1029,7 @@ class PrepWorkspace(QWidget):
         self._ok(self.tr("%n bilde(r) importert", "", len(views)) + ", " +
                  self.tr("%n ansikt(er) sladdet.", "", faces))
         self.attachmentsAdded.emit(len(views))
-        self._reload()
+        self._reload(pictures=True)
 
     def _delete_picture(self) -> None:
         item = self.pictures.currentItem()
@@ -1031,7 +1038,8 @@ class PrepWorkspace(QWidget):
             return
         self._ops.mutate(self, self._service.delete_attachment, self.current.id, item.data(ID_ROLE),
                          changes=Change.PREPARATION) \
-            .success(lambda _r: (self._ok(self.tr("Bildet er slettet.")), self._reload())).failure(self._fail).run()
+            .success(lambda _r: (self._ok(self.tr("Bildet er slettet.")), self._reload(pictures=True))) \
+            .failure(self._fail).run()
 
     # -- documents and the meeting ---------------------------------------------------------------------
     def _unsaved_first(self) -> bool:

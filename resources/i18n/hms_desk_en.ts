@@ -1792,7 +1792,7 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/prep_workspace.py" line="150" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="620" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="622" />
         <source>Ny forberedelse</source>
         <translation>New preparation</translation>
     </message>
@@ -2107,13 +2107,13 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/prep_workspace.py" line="340" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="746" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="753" />
         <source>Tegning</source>
         <translation>Drawing</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/prep_workspace.py" line="341" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="746" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="753" />
         <source>Bilde</source>
         <translation>Picture</translation>
     </message>
@@ -2315,171 +2315,167 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/prep_workspace.py" line="582" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="617" />
         <source>Du har endringer som ikke er lagret. Trykk «Lagre forberedelsen» eller «Forkast endringer» først.</source>
         <translation>You have unsaved changes. Press «Save preparation» or «Discard changes» first.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="616" />
-        <source>Du har en ny forberedelse som ikke er lagret. Lagre eller forkast den først.</source>
-        <translation>You have a new preparation that is not saved. Save or discard it first.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="659" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="661" />
         <source> – sak {0}</source>
         <translation> – case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="695" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="702" />
         <source> (holder kameraet)</source>
         <translation> (holds the camera)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="713" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="720" />
         <source>Ikke aktuelt – brukeren deltar ikke</source>
         <translation>Not applicable – the user does not take part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="715" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="722" />
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="719" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="726" />
         <source>Ikke krysset av</source>
         <translation>Not ticked</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="729" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="736" />
         <source> (finnes ikke lenger i katalogen)</source>
         <translation> (no longer in the catalogue)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="752" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="759" />
         <source>{0} – %n ansikt(er) sladdet</source>
         <translation><numerusform>{0} – %n face blurred</numerusform><numerusform>{0} – %n faces blurred</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="817" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="824" />
         <source>Forberedelse {0} er laget.</source>
         <translation>Preparation {0} created.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="818" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="825" />
         <source>Forberedelse {0} er lagret.</source>
         <translation>Preparation {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="827" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="834" />
         <source>Forberedelse {0} er slettet.</source>
         <translation>Preparation {0} deleted.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="846" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="853" />
         <source>Status: {0}.</source>
         <translation>Status: {0}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="859" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="866" />
         <source>Deltaker lagt til: {0}.</source>
         <translation>Participant added: {0}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="867" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="874" />
         <source>Velg deltakeren som skal fjernes.</source>
         <translation>Choose the participant to remove.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="875" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="882" />
         <source>Velg deltakeren som holder kameraet.</source>
         <translation>Choose the participant who holds the camera.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="893" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="900" />
         <source>«{0}» er krysset av.</source>
         <translation>«{0}» ticked.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="894" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="901" />
         <source>«{0}» er ikke lenger krysset av.</source>
         <translation>«{0}» no longer ticked.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="903" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="910" />
         <source>Forhåndssjekken kjører – resultatet knyttes til sjekklisten når den er ferdig.</source>
         <translation>The pre-call check is running – its result is linked to the checklist when it is done.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="936" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="943" />
         <source>Ingen treff</source>
         <translation>No hits</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="943" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="950" />
         <source>Velg et produkt i trefflisten.</source>
         <translation>Choose a product in the hit list.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="947" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="954" />
         <source>{0} {1} er lagt til.</source>
         <translation>{0} {1} added.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="982" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="989" />
         <source>Velg et produkt i listen over aktuelle produkter.</source>
         <translation>Choose a product in the list of candidate products.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="987" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="994" />
         <source>{0} er lagret.</source>
         <translation>{0} saved.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1009" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1016" />
         <source>Leser og anonymiserer {0} …</source>
         <translation>Reading and anonymising {0} …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1022" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1029" />
         <source>%n bilde(r) importert</source>
         <translation><numerusform>%n picture imported</numerusform><numerusform>%n pictures imported</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1023" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1030" />
         <source>%n ansikt(er) sladdet.</source>
         <translation><numerusform>%n face blurred.</numerusform><numerusform>%n faces blurred.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1030" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1037" />
         <source>Velg bildet som skal slettes.</source>
         <translation>Choose the picture to delete.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1034" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1041" />
         <source>Bildet er slettet.</source>
         <translation>The picture is deleted.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1039" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1047" />
         <source>Lagre endringene i skjemaet først, så dokumentet viser det du har skrevet.</source>
         <translation>Save the changes in the form first, so the document shows what you have written.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1050" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1058" />
         <source>Møteinvitasjonen er lagret: {0}</source>
         <translation>Meeting invitation saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1065" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1073" />
         <source>Forberedelsesarket er lagret: {0}</source>
         <translation>Prep sheet saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1074" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1082" />
         <source>En sak er allerede åpen. Avslutt den før du holder møtet.</source>
         <translation>A case is already open. Close it before you hold the meeting.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1080" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1088" />
         <source>Møtet er holdt i sak {0}.</source>
         <translation>The meeting is held in case {0}.</translation>
     </message>
