@@ -203,6 +203,7 @@ def test_journal_pdf_embeds_the_annotated_picture(core) -> None:
     case = core.cases.start()
     core.cases.set_device(case.id, "250464", "123456", "0301")
     core.cases.take_snapshot(case.id, _scene(), [ARROW])
+    core.cases.set_summary(case.id, "Sprukket hjulgaffel.", "Ny samtale ved behov")   # export needs both
     path = core.journal.export_pdf(case.id)
     images = [img for page in PdfReader(path).pages for img in page.images]
     assert len(images) == 1

@@ -199,7 +199,8 @@ def test_a_slow_answer_times_out_within_the_deadline(oebs):
     with pytest.raises(OebsTimeout) as ei:
         fetch(client_for(oebs, timeout_s=0.3, retries=2, deadline_s=0.8))
     elapsed = time.monotonic() - t0
-    assert ei.value.message == "OeBS svarte ikke innen 0,3 sekunder."
+    # the per-attempt timeout, or the one overall deadline that cut the last attempt (issue 10)
+    assert ei.value.message in ("OeBS svarte ikke innen 0,3 sekunder.", "OeBS svarte ikke ferdig innen 0,8 sekunder.")
     assert 0.3 <= elapsed < 2.0
     assert 2 <= len(oebs.requests) <= 3         # retried, but never past the deadline
 

@@ -86,7 +86,7 @@ def test_national_id_detector_checks_dates_and_check_digits():
     assert not is_valid_national_id("32135012345")              # no 32nd day
     assert not is_valid_national_id("1234567890")                # 10 digits
     assert find_national_ids(f"ring {FNR[:6]} {FNR[6:]} i morgen") == [FNR]
-    assert find_national_ids(f"ordre {FNR}9") == []              # part of a longer number
+    assert find_national_ids(f"ordre {FNR}9") == [FNR]           # also inside a longer number (issue 10)
     assert find_national_ids("HMS-nr 250464 serienr 123456, ordre D-2026-000001") == []
     assert redact(f"bruker {FNR}.") == "bruker [fnr fjernet]."
     with pytest.raises(PersonalDataError) as e:
@@ -220,6 +220,7 @@ def test_delete_after_export_and_deletion_receipt(core):
     snaps = [core.cases.take_snapshot(c.id, scene_with_face()) for _ in range(2)]
     with pytest.raises(ReceiptNotReady):
         core.deletion.receipt(c.id)
+    core.cases.set_summary(c.id, "Bilder tatt av stolen.", "Ingen")      # export needs both
     core.journal.export_pdf(c.id)
     assert core.cases.delete_captures(c.id, "journalnotat eksportert") == 2
     assert list(core.profile.captures_dir.rglob("*.hmscap")) == []
@@ -252,6 +253,7 @@ def test_receipt_refuses_when_a_deletion_is_not_audited(core):
 def test_opening_exporting_and_deleting_are_audited(core):
     c = core.cases.start()
     snap = core.cases.take_snapshot(c.id, scene_with_face())
+    core.cases.set_summary(c.id, "Bilde tatt.", "Ingen")                  # export needs both
     core.journal.export_pdf(c.id)
     core.cases.close(c.id)
     from hms_desk.services import audit

@@ -7,7 +7,14 @@ from sqlalchemy import inspect, text
 
 from hms_desk.domain.errors import SchemaTooNew, StorageError
 from hms_desk.storage import db as dbmod
-from hms_desk.storage.db import create_db_engine, current_revision, head_revision, migrate, open_database
+from hms_desk.storage.db import (
+    BUSY_TIMEOUT_S,
+    create_db_engine,
+    current_revision,
+    head_revision,
+    migrate,
+    open_database,
+)
 from hms_desk.storage.models import Base
 
 PERSONAL = ("fnr", "fodsels", "fødsels", "personnummer", "diagnos", "adresse", "address", "bruker_navn",
@@ -37,7 +44,7 @@ def test_sqlite_connection_settings(db):
     with db.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+        assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() == int(BUSY_TIMEOUT_S * 1000)   # issue 10
 
 
 def test_schema_has_no_personal_data_columns():

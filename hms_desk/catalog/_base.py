@@ -31,8 +31,16 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from hms_desk.catalog.report import ImportFileError, ImportReport
-from hms_desk.domain.errors import StorageError
-from hms_desk.storage.db import Database
+from hms_desk.domain.errors import StorageError, ValidationError
+from hms_desk.domain.limits import max_length
+from hms_desk.domain.personal_data import (
+    PersonalDataError,
+    check_free_text,
+    check_identifier,
+    find_national_ids,
+    is_valid_national_id,
+)
+from hms_desk.storage.db import Database, storage_error_for
 
 log = logging.getLogger("hms_desk.catalog")
 
@@ -64,7 +72,8 @@ def norm_header(text: object) -> str:
 def safe_header(header: str, position: int) -> str:
     """A header as it may be shown to the user — never something that looks like data."""
     h = header.strip()
-    if not h or len(h) > 60 or re.search(r"\d{4,}", h) or "@" in h:
+    if not h or len(h) > 60 or re.search(r"\d{4,}", h) or "@" in h or not h.isprintable() \
+            or find_national_ids(h):
         return f"kolonne nr. {position}"
     return h
 
@@ -124,15 +133,52 @@ def parse_bool(text: str, label: str, default: bool | None) -> bool | None:
     raise RowProblem(f"«{label}» må være true/false eller ja/nei")
 
 
-def clean_text(text: str, label: str, max_len: int, required: bool = False) -> str:
+def guard_value(value: str, label: str, multiline: bool = True) -> str:
+    """``value`` if the personal-data guard lets it in; else a :class:`RowProblem` that names the
+    column (``label``) and never the value.  Also refuses a 10-digit number that is a national ID
+    number with its leading zero lost (Excel drops it)."""
+    try:
+        check_free_text(value, label=label, max_len=None, multiline=multiline)
+    except PersonalDataError:
+        raise RowProblem(f"Kolonnen «{label}» ser ut til å inneholde personopplysninger (fødselsnummer "
+                         "eller navn). Verdien vises ikke her – rett raden i filen.") from None
+    except ValidationError as exc:
+        raise RowProblem(exc.message) from None
+    if len(value) >= 10 and any(is_valid_national_id("0" + m) for m in _TEN_DIGITS.findall(value)):
+        raise RowProblem(f"Kolonnen «{label}» ser ut til å inneholde et fødselsnummer (uten første null). "
+                         "Verdien vises ikke her – rett raden i filen.")
+    return value
+
+
+_TEN_DIGITS = re.compile(r"(?<!\d)\d{10}(?!\d)")
+
+
+def clean_text(text: str, label: str, max_len: int | None = None, required: bool = False,
+               field: str | None = None) -> str:
+    """A kept text column: stripped, ``null`` as empty, within the field's limit
+    (:mod:`hms_desk.domain.limits`, by ``field``; or ``max_len``) and through the guard."""
     s = text.strip()
     if s.lower() == "null":
         s = ""
     if required and not s:
         raise RowProblem(f"{label} mangler")
-    if len(s) > max_len:
-        raise RowProblem(f"{label} er for lang (maks {max_len} tegn)")
+    limit = max_len if max_len is not None else (max_length(field) if field else None)
+    if limit is not None and len(s) > limit:
+        raise RowProblem(f"{label} er for lang (maks {limit} tegn)")
+    if s and not (s.isascii() and s.isalpha()):      # a plain word needs no closer look
+        guard_value(s, label)
     return s
+
+
+def clean_identifier(text: str, label: str, field: str) -> str:
+    """A kept column whose meaning is an identifier (ISO code, article status): its strict pattern."""
+    try:
+        return check_identifier(text, field, label=label)
+    except PersonalDataError:
+        raise RowProblem(f"Kolonnen «{label}» ser ut til å inneholde personopplysninger (fødselsnummer "
+                         "eller navn). Verdien vises ikke her – rett raden i filen.") from None
+    except ValidationError as exc:
+        raise RowProblem(exc.message) from None
 
 
 def estimate_csv_rows(paths: Sequence[Path]) -> int | None:
@@ -330,6 +376,8 @@ class XlsxSource:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, int):
+            if 10**9 <= value < 10**10 and is_valid_national_id(str(value).zfill(11)):
+                return str(value).zfill(11)   # a national ID number whose leading zero Excel dropped
             return str(value).zfill(6) if pad and 0 <= value <= 999999 else str(value)
         if isinstance(value, (dt.datetime, dt.date)):
             return value.isoformat()[:10]
@@ -463,7 +511,12 @@ class ImportRun:
                 except Cancelled:
                     cancelled = True
                 if not cancelled and self.report.ok:
-                    conn.commit()
+                    try:
+                        conn.commit()
+                    except Exception as exc:
+                        if self._is_db_error(exc):
+                            self._db_failed(exc)      # e.g. the disk is full: a message, nothing stored
+                        raise
                     committed = True
             if not committed:
                 conn.rollback()
@@ -550,8 +603,12 @@ class ImportRun:
         return isinstance(exc, (SQLAlchemyError, self.conn.dialect.loaded_dbapi.Error))
 
     def _db_failed(self, exc: SQLAlchemyError | Exception) -> None:
-        reason = type(getattr(exc, "orig", None) or exc).__name__
+        orig = getattr(exc, "orig", None) or exc
+        reason = type(orig).__name__
         log.error("import %s failed in the database: %s", self.report.kind, reason)
+        known = storage_error_for(orig)
+        if known is not None:
+            raise type(known)(f"Importen ble ikke lagret: {known.message}") from None
         raise StorageError(
             f"Importen feilet i databasen ({reason}). Ingen endringer ble lagret.") from None
 

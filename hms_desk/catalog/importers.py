@@ -52,6 +52,7 @@ from hms_desk.catalog._base import (
     Progress,
     RowProblem,
     XlsxSource,
+    clean_identifier,
     clean_text,
     estimate_csv_rows,
     existing_keys,
@@ -158,10 +159,10 @@ PRODUCT_ALIASES = {"hmsnr": "hmsnr", "hms-nr": "hmsnr", "hms art.nr.": "hmsnr", 
 
 
 def _parse_product(raw: dict[str, str]) -> dict[str, Any]:
-    serie = clean_text(raw.get("serie", ""), "Serie", 64) or None
+    serie = clean_text(raw.get("serie", ""), "Serie", field="series_id") or None
     return {
         "hmsnr": _hmsnr(raw["hmsnr"]),
-        "name": clean_text(raw["navn"], "Navn", 300, required=True),
+        "name": clean_text(raw["navn"], "Navn", field="product_name", required=True),
         "series_id": serie,
         "has_parts_list": bool(parse_bool(raw.get("har_deleliste", ""), "har_deleliste", False)),
     }
@@ -203,8 +204,8 @@ PART_ALIASES = {
 
 
 def _parse_part(raw: dict[str, str]) -> dict[str, Any]:
-    name = clean_text(raw["navn"], "Navn", 400, required=True)
-    label = clean_text(raw.get("kategori", ""), "Kategori", 60)
+    name = clean_text(raw["navn"], "Navn", field="part_name", required=True)
+    label = clean_text(raw.get("kategori", ""), "Kategori", field="category")
     category = categories.category_of(label) if label else categories.ANNET
     default_qty = parse_int(raw.get("default_antall", ""), "Standard antall",
                             default_quantity(category), lo=1, hi=MAX_QTY_LIMIT)
@@ -216,13 +217,13 @@ def _parse_part(raw: dict[str, str]) -> dict[str, Any]:
     return {
         "hmsnr": _hmsnr(raw["hmsnr"]),
         "name": name,
-        "supplier_ref": _null_text(clean_text(raw.get("lev_art_nr", ""), "Lev. art.nr", 100)),
+        "supplier_ref": _null_text(clean_text(raw.get("lev_art_nr", ""), "Lev. art.nr", field="catalog_supplier_ref")),
         "category": category,
         "default_qty": default_qty,
         "max_qty": max_qty,
         "is_spare_part": bool(parse_bool(raw.get("er_reservedel", ""), "er_reservedel", True)),
         "is_accessory": bool(parse_bool(raw.get("er_tilbehor", ""), "er_tilbehor", False)),
-        "image": _null_text(clean_text(raw.get("bilde", ""), "Bilde", 500)),
+        "image": _null_text(clean_text(raw.get("bilde", ""), "Bilde", field="image")),
     }
 
 
@@ -335,6 +336,9 @@ def _load_hits(path: Path) -> list[Any]:
         raise ImportFileError(f"Filen «{name}» er ikke UTF-8-kodet JSON.") from None
     except (json.JSONDecodeError, OSError):
         raise ImportFileError(f"Filen «{name}» er ikke gyldig JSON fra hjelpemiddeldatabasen.") from None
+    except RecursionError:
+        raise ImportFileError(f"Filen «{name}» er for dypt nøstet til å være et søkesvar fra "
+                              "hjelpemiddeldatabasen.") from None
     hits = doc.get("hits") if isinstance(doc, dict) else None
     hits = hits.get("hits") if isinstance(hits, dict) else None
     if not isinstance(hits, list):
@@ -351,28 +355,29 @@ def _parse_hit(hit: Any) -> tuple[str, dict[str, Any], Any] | None:
         return None
     hmsnr = _hmsnr(_s(src.get("hmsArtNr")))
     attributes = src.get("attributes") if isinstance(src.get("attributes"), dict) else {}
-    title = clean_text(_s(src.get("title")) or _s(src.get("articleName")), "Tittel", 400, required=True)
+    title = clean_text(_s(src.get("title")) or _s(src.get("articleName")), "title", field="part_name",
+                       required=True)
     supplier = src.get("supplier") if isinstance(src.get("supplier"), dict) else {}
     common = {
         "hmsnr": hmsnr,
-        "supplier_name": clean_text(_s(supplier.get("name")), "Leverandør", 200),
-        "supplier_ref": clean_text(_s(src.get("supplierRef")), "Lev. art.nr", 100),
-        "iso_category": clean_text(_s(src.get("isoCategory")), "ISO-kode", 16),
-        "catalog_id": clean_text(_s(src.get("id")), "Katalog-id", 64) or None,
+        "supplier_name": clean_text(_s(supplier.get("name")), "supplier.name", field="supplier_name"),
+        "supplier_ref": clean_text(_s(src.get("supplierRef")), "supplierRef", field="catalog_supplier_ref"),
+        "iso_category": clean_identifier(_s(src.get("isoCategory")), "isoCategory", "iso_category"),
+        "catalog_id": clean_text(_s(src.get("id")), "id", field="catalog_id") or None,
     }
-    series_id = clean_text(_s(src.get("seriesId")), "Serie-id", 64) or None
+    series_id = clean_text(_s(src.get("seriesId")), "seriesId", field="series_id") or None
     if src.get("main") is True:
         product = dict(common, name=title[:300], article_name=clean_text(
-            _s(src.get("articleName")), "Artikkelnavn", 400), series_id=series_id,
-            image_uri=_first_image(src.get("media")))
+            _s(src.get("articleName")), "articleName", field="article_name"), series_id=series_id,
+            image_uri=clean_text(_first_image(src.get("media")), "media.uri", field="image"))
         return "product", product, (series_id, title[:200]) if series_id else None
     if src.get("sparePart") is True or src.get("accessory") is True:
         egnet = src.get("egnetForKommunalTekniker", attributes.get("egnetForKommunalTekniker"))
         # NAV names a catalogue part by its articleName (FinnDelerTilHjelpemiddel)
-        name = clean_text(_s(src.get("articleName")) or title, "Artikkelnavn", 400, required=True)
+        name = clean_text(_s(src.get("articleName")) or title, "Artikkelnavn", field="part_name", required=True)
         category = part_category(name)
         spare, accessory = src.get("sparePart") is True, src.get("accessory") is True
-        image = _first_image(src.get("media"))
+        image = clean_text(_first_image(src.get("media")), "media.uri", field="image")
         part = dict(common, name=name, category=category, default_qty=default_quantity(category),
                     max_qty=categories.nav_max_quantity(category, common["iso_category"]),
                     is_spare_part=spare, is_accessory=accessory,
@@ -385,7 +390,8 @@ def _parse_hit(hit: Any) -> tuple[str, dict[str, Any], Any] | None:
             ids = compat.get(key) or []
             if not isinstance(ids, list):
                 raise RowProblem(f"«compatibleWith.{key}» må være en liste")
-            targets.update((kind, _s(i)[:64]) for i in ids if _s(i))
+            targets.update((kind, clean_text(_s(i), f"compatibleWith.{key}", field="compat_target"))
+                           for i in ids if _s(i))
         return "part", part, sorted(targets)
     return None
 
@@ -619,7 +625,7 @@ def _parse_municipality(raw: dict[str, str]) -> dict[str, str]:
     unit = storage_unit(number, raw["hms_unit"].strip())    # NAV: Akershus 4702 → Oslo 4703 ...
     if unit not in HMS_UNITS:
         raise RowProblem("Ukjent HMS-enhet")
-    return {"number": number, "name": clean_text(raw["name"], "Kommunenavn", 100, required=True),
+    return {"number": number, "name": clean_text(raw["name"], "Kommunenavn", field="municipality_name", required=True),
             "hms_unit": unit}
 
 

@@ -32,6 +32,7 @@ from hms_desk.catalog._base import (
     ImportRun,
     Progress,
     RowProblem,
+    clean_identifier,
     estimate_csv_rows,
     parse_date,
 )
@@ -55,6 +56,9 @@ REGISTER_ALIASES: dict[str, str] = {c: c for c in REGISTER_COLUMNS} | {
 RegisterRow = tuple[str, str, str, str | None, str | None, str, str, str]
 
 _DEFAULT_STATUS = ARTICLE_STATUSES[0]
+_ISO_MAX = 10            # an ISO 9999 code (NAV: up to 8 digits); 11 digits is a national ID number
+#: Article statuses that passed the guard (a register has a handful).
+_CHECKED_STATUSES: set[str] = set(ARTICLE_STATUSES)
 _CLEAN_TYPES = frozenset(LOAN_TYPES)
 _CLEAN_STATUSES = frozenset(ARTICLE_STATUSES)
 
@@ -99,7 +103,7 @@ def parse_register_values(values: tuple[str, ...]) -> RegisterRow:
     if (loan_type in _CLEAN_TYPES and len(hmsnr) == 6 and hmsnr.isdigit() and hmsnr.isascii()
             and len(serial) == 6 and serial.isdigit() and serial.isascii()
             and len(muni) == 4 and muni.isdigit() and muni.isascii()
-            and (not iso or (iso.isdigit() and iso.isascii() and len(iso) <= 16))
+            and (not iso or (iso.isdigit() and iso.isascii() and 2 <= len(iso) <= _ISO_MAX))
             and status in _CLEAN_STATUSES and loan in _CHECKED_DATES and created in _CHECKED_DATES):
         return hmsnr, serial, iso, created, loan, loan_type, status, muni
     hmsnr = hmsnr.strip()
@@ -112,8 +116,8 @@ def parse_register_values(values: tuple[str, ...]) -> RegisterRow:
         muni = "0" + muni
     if (len(hmsnr) == 6 and hmsnr.isdigit() and hmsnr.isascii()
             and len(serial) == 6 and serial.isdigit() and serial.isascii()
-            and (not iso or (iso.isdigit() and iso.isascii() and len(iso) <= 16))
-            and loan_type in LOAN_TYPES and len(status) <= 40
+            and (not iso or (iso.isdigit() and iso.isascii() and 2 <= len(iso) <= _ISO_MAX))
+            and loan_type in LOAN_TYPES and status in _CLEAN_STATUSES
             and len(muni) == 4 and muni.isdigit() and muni.isascii()):
         try:
             return (hmsnr, serial, iso, _iso_date(created.strip(), "opprettelsesdato"),
@@ -143,15 +147,15 @@ def _slow_parse(raw: dict[str, str]) -> RegisterRow:
     serial = field(_six_digits, raw["serie_nummer"], "Serienr")
     loan_date = field(_iso_date, raw.get("utlåns_dato", "").strip(), "utlåns_dato")
     created = field(_iso_date, raw.get("opprettelsesdato", "").strip(), "opprettelsesdato")
-    iso = raw.get("kategori3_nummer", "").strip()
-    if iso and (not iso.isdigit() or len(iso) > 16):
-        problems.append("ISO-kode (kategori3_nummer) skal kun bestå av tall (maks 16)")
+    iso = field(clean_identifier, raw.get("kategori3_nummer", ""), "kategori3_nummer", "iso_category")
     loan_type = raw.get("utlåns_type", "").strip().upper() or "P"
     if loan_type not in LOAN_TYPES:
         problems.append("Ukjent utlånstype (bruk P, F, K eller U)")
     status = raw.get("artikkelstatus", "").strip() or _DEFAULT_STATUS
-    if len(status) > 40:
-        problems.append("Artikkelstatus er for lang (maks 40 tegn)")
+    if status not in _CHECKED_STATUSES:
+        status = field(clean_identifier, status, "artikkelstatus", "article_status")
+        if status and len(_CHECKED_STATUSES) < 1000:
+            _CHECKED_STATUSES.add(status)
     muni = raw["kommunenummer"].strip()
     if len(muni) == 3 and muni.isdigit():
         muni = "0" + muni

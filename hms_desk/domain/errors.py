@@ -46,3 +46,19 @@ class StorageError(HmsError):
 
 class SchemaTooNew(StorageError):
     code = "NYERE_SKJEMA"
+
+
+class ProfileError(HmsError):
+    """The profile (settings, logs, data folders) cannot be used: read-only, missing, unreadable."""
+
+    code = "PROFIL"
+
+
+class SecretsUnreadable(HmsError):
+    """The secrets store exists but cannot be read; nothing may be regenerated over it."""
+
+    code = "HEMMELIGHETER"
+
+
+class DatabaseBusy(StorageError):
+    code = "DATABASE_OPPTATT"

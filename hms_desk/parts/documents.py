@@ -24,6 +24,7 @@ from typing import Callable
 from sqlalchemy import select
 
 from hms_desk.documents import model as doc
+from hms_desk.documents.export import write_document, write_text_document
 from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError, NoLoan, NotFound
 from hms_desk.parts.orders import CSV_COLUMNS, OrderService, OrderView, to_export_dict, to_export_rows
@@ -182,25 +183,19 @@ class OrderDocumentService:
         data = self.compose(number, decision, reason)
         target = Path(path) if path is not None else self._default_path(
             number, "pdf" if kind == PARTS_ORDER else "repair-pdf")
-        self.render_pdf(data, kind, target)
-        if action:
-            self.record(number, action, kind, target.name)
-        return target
+        record = (lambda _tmp, final: self.record(number, action, kind, final.name)) if action else None
+        return self.render_pdf(data, kind, target, record)
 
     @staticmethod
-    def render_pdf(data: doc.OrderDocData, kind: str, target: Path) -> Path:
-        """The PDF of composed order data (CPU only, no database): run it on a worker."""
+    def render_pdf(data: doc.OrderDocData, kind: str, target: Path, record=None) -> Path:
+        """The PDF of composed order data (no database unless ``record`` audits): run it on a worker."""
         if kind not in KINDS:
             raise HmsError(f"Ukjent dokumenttype «{kind}».", code="UKJENT_DOKUMENT")
         from hms_desk.documents import orders_pdf     # reportlab: loaded on first use
 
         writer = orders_pdf.write_parts_order_pdf if kind == PARTS_ORDER else orders_pdf.write_repair_order_pdf
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            writer(data, target)
-        except OSError as exc:
-            raise HmsError(f"Kunne ikke skrive {KIND_TEXT[kind]} til {target}: {exc.strerror or exc}") from exc
-        return target
+        # audit first (``record``), then the file gets its name (documents.export.write_document)
+        return write_document(writer, data, None, target, KIND_TEXT[kind], record)   # folder created
 
     def record_printed(self, number: str, kind: str) -> None:
         """Audit that the order's document went to a printer."""
@@ -222,15 +217,10 @@ class OrderDocumentService:
         order = self._orders.get(number)
         target = Path(path) if path is not None else self._default_path(number, fmt)
         text = export_json_text(order) if fmt == "json" else export_csv_text(order)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
-            tmp.replace(target)
-        except OSError as exc:
-            raise HmsError(f"Kunne ikke skrive eksporten til {target}: {exc.strerror or exc}") from exc
-        self.record(number, "exported", fmt, target.name)
-        return target
+        # audit first, then the file gets its name (documents.export.write_document)
+        return write_text_document(text, None, target, "eksporten",
+                                   lambda _tmp, final: self.record(number, "exported", fmt, final.name),
+                                   encoding="utf-8-sig" if fmt == "csv" else "utf-8")
 
     def export_for_office(self, number: str, folder: Path | None = None) -> tuple[Path, Path]:
         """JSON and CSV side by side in ``folder`` (default: the profile's exports folder)."""

@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session, selectinload
 from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError, NotFound
 from hms_desk.domain.nav import OrderStatus
+from hms_desk.domain.personal_data import check_identifier
 from hms_desk.parts import rules
 from hms_desk.parts.catalog import PartInfo, parts_for_device
 from hms_desk.services import audit
@@ -266,10 +267,12 @@ class OrderService:
 
     def change_status(self, number: str, new_status: OrderStatus | str, by: str) -> OrderView:
         """Move an order forward (or to ANNULLERT from an open state); never backwards."""
+        by = check_identifier(by, "by", required=True)     # an ident, never a name or a national ID
         try:
             new = OrderStatus(new_status)
         except ValueError:
-            raise HmsError(f"Ukjent status «{new_status}».", code="UKJENT_STATUS") from None
+            raise HmsError("Ukjent status. Bruk REGISTRERT, KLARGJORT, DELVIS_SKIPNINGSBEKREFTET, "
+                           "SKIPNINGSBEKREFTET, LUKKET eller ANNULLERT.", code="UKJENT_STATUS") from None
         with self._db.session() as s:
             _begin_write(s, f"delbestilling-status:{number}")
             order = s.scalar(_with_children(

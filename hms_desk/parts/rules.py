@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from hms_desk.domain import categories, nav
 from hms_desk.domain.errors import INGET_UTLAN_TEXT, ValidationError
-from hms_desk.domain.personal_data import PersonalDataError, check_free_text
+from hms_desk.domain.personal_data import PersonalDataError, check_free_text, check_identifier
 from hms_desk.domain.validation import validate_hmsnr, validation_errors
 
 # --- constants -------------------------------------------------------------
@@ -92,6 +92,9 @@ ACCESSORY_QUESTION_TEXT = "Du må svare på om tilbehøret finnes på hjelpemidl
 ACCESSORY_REFUSED_TEXT = ("Kan ikke bestilles: Når dette tilbehøret ikke er på hjelpemidlet allerede, kan det "
                           "ikke bestilles. Ta kontakt med fysio- eller ergoterapeut som kan melde behov til "
                           "Hjelpemiddelsentralen.")
+
+UGYLDIG_BESTILLER = "UGYLDIG_BESTILLER"
+FOR_LANG = "FOR_LANG"
 
 
 @dataclass(frozen=True)
@@ -201,13 +204,21 @@ def check_identity(hmsnr: str, serial: str) -> list[RuleViolation]:
 
 
 def check_orderer(orderer: str, orderer_hms_unit: str) -> list[RuleViolation]:
+    """The orderer is an employee ident or initials (never a name or a national ID number)."""
     out: list[RuleViolation] = []
     if not (orderer or "").strip():
         out.append(RuleViolation(MANGLER_BESTILLER, "Bestiller mangler.", field="orderer"))
+    else:
+        try:
+            check_identifier(orderer, "orderer")
+        except ValidationError as e:
+            out.append(RuleViolation(PERSONOPPLYSNINGER if isinstance(e, PersonalDataError) else UGYLDIG_BESTILLER,
+                                     e.message, field="orderer"))
     if orderer_hms_unit not in nav.HMS_UNITS:
+        shown = f" «{orderer_hms_unit}»" if len(orderer_hms_unit or "") == 4 and orderer_hms_unit.isdigit() else ""
         out.append(RuleViolation(
             UGYLDIG_HMS_ENHET,
-            f"Ukjent hjelpemiddelsentral «{orderer_hms_unit}». Velg din hjelpemiddelsentral i innstillingene.",
+            f"Ukjent hjelpemiddelsentral{shown}. Velg din hjelpemiddelsentral i innstillingene.",
             field="orderer_hms_unit"))
     return out
 
@@ -260,7 +271,7 @@ def check_lines_in_catalogue(lines: Sequence[LineFacts]) -> list[RuleViolation]:
         if not line.unknown_part and line.max_qty is None:
             out.append(RuleViolation(
                 DEL_PASSER_IKKE,
-                f"Delen {line.part_hmsnr or '(uten HMS-nr)'} står ikke i delelisten for dette "
+                f"Delen {_shown_hmsnr(line.part_hmsnr)} står ikke i delelisten for dette "
                 "hjelpemiddelet. Bestill den som ukjent del med beskrivelse.",
                 field="part_hmsnr", line=i))
     counts = Counter(line.part_hmsnr for line in lines if line.part_hmsnr)
@@ -269,9 +280,18 @@ def check_lines_in_catalogue(lines: Sequence[LineFacts]) -> list[RuleViolation]:
             first = next(j for j, other in enumerate(lines) if other.part_hmsnr == line.part_hmsnr)
             if i != first:
                 out.append(RuleViolation(
-                    DUPLIKAT_DEL, f"Delen {line.part_hmsnr} står på flere linjer. Slå linjene sammen.",
+                    DUPLIKAT_DEL,
+                    f"Delen {_shown_hmsnr(line.part_hmsnr)} står på flere linjer. Slå linjene sammen.",
                     field="part_hmsnr", line=i))
     return out
+
+
+def _shown_hmsnr(value: str | None) -> str:
+    """An HMS-nr as it may appear in a message: 6 digits, never whatever was typed."""
+    v = (value or "").strip()
+    if not v:
+        return "(uten HMS-nr)"
+    return v if len(v) == 6 and v.isdigit() and v.isascii() else "(ugyldig HMS-nr)"
 
 
 def check_unknown_part(index: int, line: LineFacts) -> list[RuleViolation]:
@@ -299,9 +319,9 @@ def check_unknown_part(index: int, line: LineFacts) -> list[RuleViolation]:
     for field, text in (("description", line.name), ("supplier_ref", line.supplier_ref)):
         try:
             check_free_text(text or "", field=field)
-        except PersonalDataError as e:     # the order goes to the order office: no personal data
-            out.append(RuleViolation(PERSONOPPLYSNINGER, f"Linje {index + 1}: {e.message}",
-                                     field=field, line=index))
+        except ValidationError as e:     # the order goes to the order office: no personal data, fits the form
+            code = PERSONOPPLYSNINGER if isinstance(e, PersonalDataError) else e.code
+            out.append(RuleViolation(code, f"Linje {index + 1}: {e.message}", field=field, line=index))
     return out
 
 

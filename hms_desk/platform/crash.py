@@ -19,7 +19,8 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from hms_desk.platform.logs import _FNR
+from hms_desk.domain.errors import ProfileError
+from hms_desk.platform.logs import mask_personal_data
 
 log = logging.getLogger("hms_desk.crash")
 
@@ -29,11 +30,16 @@ _fault_file = None
 def enable_faulthandler(crash_dir: Path) -> Path:
     global _fault_file
     disable_faulthandler()
-    crash_dir.mkdir(parents=True, exist_ok=True)
     path = crash_dir / "faulthandler.log"
-    if path.exists() and path.stat().st_size > 0:
-        path.rename(crash_dir / f"crash-{time.strftime('%Y%m%d-%H%M%S')}.log")
-    _fault_file = open(path, "w", encoding="utf-8")  # noqa: SIM115 - must stay open
+    try:
+        crash_dir.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.stat().st_size > 0:
+            path.rename(crash_dir / f"crash-{time.strftime('%Y%m%d-%H%M%S')}.log")
+        _fault_file = open(path, "w", encoding="utf-8")  # noqa: SIM115 - must stay open
+    except OSError as exc:
+        raise ProfileError(
+            f"Kan ikke skrive i loggmappen {crash_dir} ({exc.strerror or exc}). Gi brukeren skrivetilgang "
+            "til mappen, eller start med en annen profil (--profile MAPPE).") from None
     faulthandler.enable(_fault_file, all_threads=True)
     return path
 
@@ -63,14 +69,40 @@ def mark_crash_report_seen(path: Path) -> None:
 
 def format_exception(exc_type, exc, tb) -> str:
     text = "".join(traceback.format_exception(exc_type, exc, tb))
-    return _FNR.sub("[fjernet]", text)
+    return mask_personal_data(text)
 
 
 def write_crash_log(crash_dir: Path, text: str) -> Path:
     crash_dir.mkdir(parents=True, exist_ok=True)
     path = crash_dir / f"exception-{time.strftime('%Y%m%d-%H%M%S')}-{threading.get_ident()}.txt"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(mask_personal_data(text), encoding="utf-8", errors="backslashreplace")
     return path
+
+
+UNEXPECTED_TEXT = ("HMS Desk stoppet på grunn av en uventet feil ({kind}). Ingenting du har lagret er tapt. "
+                   "Detaljer er skrevet til {where}. Send gjerne filen til systemansvarlig.")
+
+
+def unexpected_error_message(exc: BaseException, crash_dir: Path | None) -> tuple[str, Path | None]:
+    """The Norwegian message for an exception nobody handled, and the crash log written for it.
+
+    The traceback (national ID numbers masked) goes to ``crash_dir`` or, if that
+    folder cannot be written, to the system's temporary folder; the message names
+    the file.  Used by the CLI's top-level handler and the GUI's start-up.
+    """
+    import tempfile
+
+    text = format_exception(type(exc), exc, exc.__traceback__)
+    log.error("uncaught exception:\n%s", text)
+    path: Path | None = None
+    for folder in ([crash_dir] if crash_dir is not None else []) + [Path(tempfile.gettempdir()) / "hms-desk"]:
+        try:
+            path = write_crash_log(folder, text)
+            break
+        except OSError:
+            continue
+    where = str(path) if path is not None else "loggen (krasjloggen kunne ikke skrives)"
+    return UNEXPECTED_TEXT.format(kind=type(exc).__name__, where=where), path
 
 
 def install_excepthooks(report: Callable[[str], None]) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import platformdirs
 
 from hms_desk import APP_ID
+from hms_desk.domain.errors import ProfileError
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,15 @@ class Profile:
         return self.log_dir / "crashes"
 
     def ensure(self) -> "Profile":
+        """Creates the profile's folders; one that cannot be made is a :class:`ProfileError`."""
         for d in (self.config_dir, self.data_dir, self.log_dir, self.captures_dir,
                   self.exports_dir, self.backups_dir, self.crash_dir):
-            d.mkdir(parents=True, exist_ok=True)
+            try:
+                d.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ProfileError(
+                    f"Kan ikke opprette mappen {d} i profilen ({exc.strerror or exc}). Gi brukeren "
+                    "skrivetilgang, eller start med en annen profil (--profile MAPPE).") from None
         return self
 
     @classmethod

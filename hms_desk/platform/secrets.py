@@ -6,16 +6,23 @@ keychain exists (a headless Linux box without Secret Service), the documented
 fallback is ``FileSecrets``: a file readable only by the user in the profile's
 config directory, with a clear warning.  Tests use ``MemorySecrets`` and never
 touch a real keychain.
+
+The file is written atomically (:mod:`hms_desk.platform.atomic`, mode 0600).
+A file that exists but cannot be read — half-written, not JSON, unreadable —
+is :class:`~hms_desk.domain.errors.SecretsUnreadable`: HMS Desk stops with a
+clear message instead of starting empty, so it never makes a new capture key
+over existing captures or forgets the OeBS token.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
-import stat
 from pathlib import Path
 from typing import Protocol
+
+from hms_desk.domain.errors import SecretsUnreadable
+from hms_desk.platform.atomic import atomic_write_text
 
 log = logging.getLogger("hms_desk.secrets")
 
@@ -54,23 +61,40 @@ class FileSecrets:
     def __init__(self, path: Path) -> None:
         self.path = path
 
+    def _unreadable(self, why: str) -> SecretsUnreadable:
+        log.error("secrets file unreadable (%s); stopping rather than starting empty", why)
+        return SecretsUnreadable(
+            f"Hemmelighetsfilen {self.path} er skadet eller ufullstendig og kan ikke leses ({why}). "
+            "HMS Desk stopper her for ikke å lage en ny bildenøkkel – da ville alle lagrede bilder bli "
+            "uleselige – og for ikke å glemme OeBS-tokenet. Hent filen fra sikkerhetskopi, eller flytt den "
+            "bort hvis det ikke finnes bilder å ta vare på, og start igjen.")
+
     def _read(self) -> dict[str, str]:
         try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError):
-            log.warning("secrets file unreadable; starting empty")
-            return {}
+        except OSError as exc:
+            raise self._unreadable(exc.strerror or type(exc).__name__) from None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise self._unreadable("ikke gyldig JSON") from None
+        if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                 for k, v in data.items()):
+            raise self._unreadable("uventet innhold")
+        return data
+
+    def check(self) -> None:
+        """Raises :class:`SecretsUnreadable` if the file exists but cannot be used."""
+        self._read()
 
     def get(self, name: str) -> str | None:
         return self._read().get(name)
 
     def _write(self, d: dict[str, str]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(d, f)
+        atomic_write_text(self.path, json.dumps(d), mode=0o600)
 
     def set(self, name: str, value: str) -> None:
         d = self._read()
@@ -126,4 +150,6 @@ def open_secret_store(fallback_file: Path) -> tuple[SecretStore, str | None]:
         return store, None
     except Exception as exc:  # keyring raises many kinds when no backend works
         log.warning("no usable keyring (%s); using file fallback", type(exc).__name__)
-        return FileSecrets(fallback_file), NO_KEYRING_WARNING
+    files = FileSecrets(fallback_file)
+    files.check()       # a damaged file stops the start (SecretsUnreadable), never an empty store
+    return files, NO_KEYRING_WARNING

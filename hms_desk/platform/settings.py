@@ -2,9 +2,13 @@
 
 Every field has a type and a default.  The file carries ``schema_version``;
 older files are migrated forward by the functions in ``_MIGRATIONS``.  A
-corrupt or unreadable file never stops the program: it is moved aside
+corrupt file never stops the program: it is moved aside
 (``settings.json.corrupt-<time>``), defaults are used and a Norwegian warning
-is returned for the UI to show.
+is returned for the UI (and the CLI) to show.  A file written by a *newer*
+HMS Desk is not corrupt: it is left exactly where it is, defaults are used
+for this run with a warning, and :meth:`SettingsStore.save` refuses to write
+over it (:class:`SettingsTooNew`).  Writes are atomic
+(:mod:`hms_desk.platform.atomic`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, get_type_hints
+
+from hms_desk.domain.errors import HmsError, ProfileError, ValidationError
+from hms_desk.domain.personal_data import check_identifier
+from hms_desk.platform.atomic import atomic_write_text
 
 log = logging.getLogger("hms_desk.settings")
 
@@ -65,6 +73,20 @@ class Settings:
 
 class SettingsError(ValueError):
     """A settings value has the wrong type or is out of range."""
+
+
+class SettingsTooNew(HmsError):
+    """The settings file was written by a newer HMS Desk: it is neither used nor overwritten."""
+
+    code = "NYERE_INNSTILLINGER"
+
+
+#: A settings file is a few kilobytes; anything this big is not one.
+MAX_SETTINGS_BYTES = 1_000_000
+
+TOO_NEW_TEXT = ("Innstillingsfilen {name} er laget av en nyere versjon av HMS Desk (versjon {version}). "
+                "Den brukes ikke og blir ikke endret – standardinnstillinger brukes til du oppdaterer "
+                "HMS Desk.")
 
 
 def _migrate_1_to_2(d: dict[str, Any]) -> dict[str, Any]:
@@ -127,11 +149,17 @@ def validate(s: Settings) -> None:
     if url and not (url.startswith("https://") or url.startswith("http://localhost")
                     or url.startswith("http://127.0.0.1")):
         raise SettingsError("«oebs.base_url» må begynne med https:// (eller http://localhost for test)")
+    try:
+        check_identifier(s.technician, "technician", required=True, label="technician")
+    except ValidationError as exc:
+        raise SettingsError(exc.message) from None
 
 
 def from_dict(data: dict[str, Any]) -> Settings:
+    if not isinstance(data, dict):
+        raise SettingsError("innstillingene skal være et JSON-objekt")
     version = data.get("schema_version", 1)
-    if not isinstance(version, int):
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise SettingsError("«schema_version» mangler eller er ugyldig")
     if version > SCHEMA_VERSION:
         raise SettingsError(
@@ -156,38 +184,80 @@ class LoadResult:
     warnings: list[str]
 
 
+def _file_version(data: Any) -> int | None:
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    return version if isinstance(version, int) and not isinstance(version, bool) else None
+
+
 class SettingsStore:
-    """Reads and writes one settings file atomically."""
+    """Reads and writes one settings file atomically; never writes over a newer version's file."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
 
+    def _read(self) -> Any:
+        with self.path.open("rb") as fh:
+            raw = fh.read(MAX_SETTINGS_BYTES + 1)
+        if len(raw) > MAX_SETTINGS_BYTES:
+            raise SettingsError("filen er altfor stor til å være en innstillingsfil")
+        return json.loads(raw.decode("utf-8"))
+
     def load(self) -> LoadResult:
-        if not self.path.exists():
-            return LoadResult(Settings(), [])
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = self._read()
+        except FileNotFoundError:
+            return LoadResult(Settings(), [])
+        except (PermissionError, IsADirectoryError) as exc:
+            log.warning("settings file unreadable (%s); using defaults", type(exc).__name__)
+            return LoadResult(Settings(), [
+                f"Innstillingsfilen {self.path} kan ikke leses ({exc.strerror or exc}). "
+                "Standardinnstillinger brukes; filen er ikke endret."])
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError, SettingsError) as exc:
+            return self._corrupt(exc)
+        version = _file_version(data)
+        if version is not None and version > SCHEMA_VERSION:
+            log.warning("settings file is from a newer version (%s); using defaults, not touching it", version)
+            return LoadResult(Settings(), [TOO_NEW_TEXT.format(name=self.path.name, version=version)])
+        try:
             return LoadResult(from_dict(data), [])
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, SettingsError, TypeError) as exc:
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-            try:
-                os.replace(self.path, aside)
-                kept = f" Den gamle filen er lagt til side som {aside.name}."
-            except OSError:
-                kept = ""
-            reason = str(exc) if isinstance(exc, SettingsError) else "filen kunne ikke leses"
-            log.warning("settings file unusable (%s); using defaults", type(exc).__name__)
-            return LoadResult(
-                Settings(),
-                [f"Innstillingsfilen var ødelagt ({reason}). Standardinnstillinger brukes.{kept}"],
-            )
+        except (SettingsError, TypeError, ValueError, KeyError, RecursionError) as exc:
+            return self._corrupt(exc)
+
+    def _corrupt(self, exc: BaseException) -> LoadResult:
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(self.path, aside)
+            kept = f" Den gamle filen er lagt til side som {aside.name}."
+        except OSError:
+            kept = ""
+        reason = str(exc) if isinstance(exc, SettingsError) else "filen kunne ikke leses"
+        log.warning("settings file unusable (%s); using defaults", type(exc).__name__)
+        return LoadResult(
+            Settings(),
+            [f"Innstillingsfilen var ødelagt ({reason}). Standardinnstillinger brukes.{kept}"],
+        )
+
+    def newer_version_on_disk(self) -> int | None:
+        """The schema version of the file on disk if it is newer than this program's, else None."""
+        try:
+            version = _file_version(self._read())
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError, SettingsError):
+            return None
+        return version if version is not None and version > SCHEMA_VERSION else None
 
     def save(self, s: Settings) -> None:
+        """Validates and writes atomically.  Raises :class:`SettingsTooNew` rather than
+        overwrite a newer version's file, and :class:`ProfileError` when the disk refuses."""
         validate(s)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(to_dict(s), indent=2, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.path)
+        newer = self.newer_version_on_disk()
+        if newer is not None:
+            log.warning("not saving settings over a file from a newer version (%s)", newer)
+            raise SettingsTooNew(TOO_NEW_TEXT.format(name=self.path.name, version=newer))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self.path, json.dumps(to_dict(s), indent=2, ensure_ascii=False))
+        except OSError as exc:
+            raise ProfileError(f"Kunne ikke lagre innstillingene i {self.path}: {exc.strerror or exc}") from None
 
 
 def effective_db_url(s: Settings, cli_url: str | None, default_sqlite_file: Path) -> str:

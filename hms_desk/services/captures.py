@@ -65,6 +65,11 @@ class CaptureStore:
     def _cipher(self) -> AESGCM:
         if self._aes is None:
             raw = self._secrets.get(KEY_NAME)
+            if raw is None and self.files():   # never a new key over pictures made with the old one
+                raise CaptureError(
+                    f"Nøkkelen til de lagrede bildene mangler i {self._secrets.description}, men "
+                    f"{self.directory} har bilder. HMS Desk lager ikke en ny nøkkel over dem. "
+                    "Gjenopprett nøkkelringen eller hemmelighetsfilen fra sikkerhetskopi.")
             if raw is None:
                 key = AESGCM.generate_key(bit_length=256)
                 self._secrets.set(KEY_NAME, base64.b64encode(key).decode())

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -31,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from hms_desk.domain.errors import NoLoan, StorageError
 from hms_desk.domain.validation import validate_hmsnr, validate_serienr
+from hms_desk.platform.atomic import atomic_write_text
 from hms_desk.platform.secrets import SecretStore
 from hms_desk.platform.settings import OebsSettings
 from hms_desk.platform.tasks import Tasks
@@ -89,12 +89,15 @@ class SyncState:
 
     def _read(self) -> dt.datetime | None:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = self.path.read_bytes()
+            if len(raw) > 10_000:
+                raise ValueError("too big")
+            data = json.loads(raw.decode("utf-8"))
             when = dt.datetime.fromisoformat(data["last_success"])
             return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             log.warning("OeBS sync state unreadable; treating as never synchronised")
             return None
 
@@ -109,9 +112,7 @@ class SyncState:
         if self._last is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"last_success": self._last.isoformat()}), encoding="utf-8")
-        os.replace(tmp, self.path)
+        atomic_write_text(self.path, json.dumps({"last_success": self._last.isoformat()}))
 
 
 def _utcnow() -> dt.datetime:

@@ -14,8 +14,13 @@ mirrors that request and those field names.
 * Personal fields in the answer (NAV's proxy sends the user's ``fnr``) are
   never read into the result, stored or logged; only known device fields are
   kept.  The bearer token is sent as ``Authorization`` and never logged.
-* Timeouts per attempt and an overall deadline; retries with exponential
-  backoff and jitter on connection errors, timeouts and 5xx — never on 4xx.
+* Timeouts per attempt and ONE overall deadline (``asyncio.wait_for`` around
+  the whole call, so a server dripping its answer is cut off there); the body
+  is streamed and given up past ``MAX_BODY_BYTES`` (never buffered whole);
+  retries with exponential backoff and jitter on connection errors, timeouts
+  and 5xx — never on 4xx.
+* Kept fields pass the personal-data guard: ``artikkelstatus`` must be a
+  status, ``isokode`` an ISO code — "Hentet av 01019010046" is refused.
 * One ``httpx.AsyncClient`` per lookup (all its retries share it): nothing is
   bound to an event loop between lookups and nothing is left to close.
 
@@ -40,7 +45,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 
-from hms_desk.domain.errors import HmsError, NoLoan
+from hms_desk.domain.errors import HmsError, NoLoan, ValidationError
+from hms_desk.domain.personal_data import PersonalDataError, check_identifier, is_identifier
 from hms_desk.domain.nav import LOAN_TYPES
 from hms_desk.domain.validation import validate_hmsnr, validate_serienr
 
@@ -159,6 +165,8 @@ def parse_answer(data: Any, artnr: str, serienr: str) -> OebsLoan:
         iso = ""
     if not isinstance(iso, str) or (iso and not (iso.isdigit() and iso.isascii() and 4 <= len(iso) <= 10)):
         raise _bad("«isokode» skal være et ISO-nummer med siffer")
+    if iso and not is_identifier(iso, "iso_category"):
+        raise _bad("«isokode» skal være et ISO-nummer med siffer")
     muni = u.get("kommunenummer")
     if muni is not None and not (isinstance(muni, str) and len(muni) == 4 and muni.isdigit() and muni.isascii()):
         raise _bad("«kommunenummer» skal være 4 siffer")
@@ -168,6 +176,14 @@ def parse_answer(data: Any, artnr: str, serienr: str) -> OebsLoan:
     status = u.get("artikkelstatus")
     if status is not None and not (isinstance(status, str) and 0 < len(status) <= 40):
         raise _bad("«artikkelstatus» er ugyldig")
+    if status is not None:     # the same guard as every other door: a status, never a person
+        try:
+            status = check_identifier(status, "article_status", required=True)
+        except PersonalDataError:
+            log.warning("OeBS answer refused: personal data in artikkelstatus")
+            raise _bad("«artikkelstatus» inneholder personopplysninger og ble ikke brukt") from None
+        except ValidationError:
+            raise _bad("«artikkelstatus» er ugyldig") from None
     return OebsLoan(
         artnr=got_art,
         serienr=got_serial,
@@ -225,8 +241,24 @@ class OebsClient:
         return h
 
     async def fetch_loan(self, artnr: str, serienr: str) -> OebsLoan:
-        """The loan for (artnr, serienr); raises NoLoan (``{"utlån": null}``) or an OebsError."""
+        """The loan for (artnr, serienr); raises NoLoan (``{"utlån": null}``) or an OebsError.
+
+        The whole call — connecting, every retry and backoff, and reading the answer
+        byte by byte — is bounded by ONE deadline (``deadline_s``, ``asyncio.wait_for``):
+        a server that drips its answer is cut off there, not after a per-read timeout.
+        """
         artnr, serienr = validate_hmsnr(artnr), validate_serienr(serienr)
+        try:
+            return await asyncio.wait_for(self._fetch(artnr, serienr), self.deadline_s)
+        except asyncio.TimeoutError:
+            log.warning("OeBS lookup cut off at the %.1f s deadline", self.deadline_s)
+            raise OebsTimeout(self._deadline_text()) from None
+
+    def _deadline_text(self) -> str:
+        seconds = f"{self.deadline_s:g}".replace(".", ",")
+        return f"OeBS svarte ikke ferdig innen {seconds} sekunder."
+
+    async def _fetch(self, artnr: str, serienr: str) -> OebsLoan:
         body = json.dumps({"artnr": artnr, "serienr": serienr}).encode()
         start = time.monotonic()
         attempt = 0
@@ -263,8 +295,10 @@ class OebsClient:
         import httpx
 
         try:
-            resp = await http.post(self.url, content=body, headers=self._headers(),
-                                   timeout=httpx.Timeout(timeout))
+            async with http.stream("POST", self.url, content=body, headers=self._headers(),
+                                   timeout=httpx.Timeout(timeout)) as resp:
+                self._check_status(resp)
+                content = await self._read_bounded(resp)
         except httpx.TimeoutException:
             raise OebsTimeout(self._timeout_text()) from None
         except httpx.TransportError as exc:   # refused, reset, DNS, broken HTTP
@@ -272,6 +306,13 @@ class OebsClient:
             raise OebsUnavailable(
                 "Får ikke kontakt med OeBS (nettverksfeil). Sjekk nettverket eller adressen i innstillingene."
             ) from None
+        try:
+            data = json.loads(content.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise _bad("svaret er ikke gyldig JSON") from None
+        return parse_answer(data, artnr, serienr)
+
+    def _check_status(self, resp: "httpx.Response") -> None:
         status = resp.status_code
         if status >= 500:
             raise OebsServerError(f"OeBS svarte med en feil på serveren (HTTP {status}).", status)
@@ -287,10 +328,19 @@ class OebsClient:
         ctype = resp.headers.get("content-type", "")
         if not _is_json(ctype):
             raise _bad("svaret er ikke JSON (innholdstype «%s»)" % (ctype.split(";")[0].strip() or "ingen"))
-        if len(resp.content) > MAX_BODY_BYTES:
+        length = resp.headers.get("content-length", "")
+        if length.strip().isdigit() and int(length) > MAX_BODY_BYTES:
             raise _bad("svaret er for stort")
-        try:
-            data = json.loads(resp.content.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, RecursionError):
-            raise _bad("svaret er ikke gyldig JSON") from None
-        return parse_answer(data, artnr, serienr)
+
+    @staticmethod
+    async def _read_bounded(resp: "httpx.Response") -> bytes:
+        """The body, read in pieces and given up as soon as it passes ``MAX_BODY_BYTES``:
+        a huge answer is never held in memory."""
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in resp.aiter_bytes():
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise _bad("svaret er for stort")
+            chunks.append(chunk)
+        return b"".join(chunks)

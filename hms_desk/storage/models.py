@@ -289,15 +289,43 @@ class JournalNote(Base):
     pdf_sha256: Mapped[str] = mapped_column(String(64), default="")
 
 
+class JournalDraft(Base):
+    """The journal note being written for a case, saved as it is typed (one per case).
+
+    ``data`` is :meth:`hms_desk.documents.note.JournalNote.to_dict` as JSON
+    text; its free text passed the personal-data check before it was stored.
+    """
+
+    __tablename__ = "journal_drafts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), unique=True)
+    data: Mapped[str] = mapped_column(Text)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(40), default="")
+    exported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
 class Deviation(Base):
+    """A deviation (*avvik*) for internal control: what happened, by role and organisation only."""
+
     __tablename__ = "deviations"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"), index=True)
-    kind: Mapped[str] = mapped_column(String(40))   # feil_samtale | lyd_bilde_borte | utenforstående | feil_del
-    direction: Mapped[str] = mapped_column(String(20), default="til_kommune")
-    description: Mapped[str] = mapped_column(Text, default="")
+    # feil_samtale | lyd_bilde_borte | utenforstaaende | feil_del | utstyrsfeil | annet
+    kind: Mapped[str] = mapped_column(String(40))
+    direction: Mapped[str] = mapped_column(String(20), default="til_kommune")   # til_kommune | fra_kommune | intern
+    description: Mapped[str] = mapped_column(Text, default="")                   # what happened
     reported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    reported_by: Mapped[str] = mapped_column(String(40))
+    reported_by: Mapped[str] = mapped_column(String(40))                         # staff ident who registered it
+    number: Mapped[str | None] = mapped_column(String(32), unique=True)          # A-2026-000001
+    occurred_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+    consequence: Mapped[str] = mapped_column(Text, default="")
+    measures: Mapped[str] = mapped_column(Text, default="")
+    reporter_role: Mapped[str] = mapped_column(String(60), default="")
+    reporter_org: Mapped[str] = mapped_column(String(120), default="")
+    recipient_role: Mapped[str] = mapped_column(String(60), default="")
+    recipient_org: Mapped[str] = mapped_column(String(120), default="")
 
 
 class AuditEntry(Base):

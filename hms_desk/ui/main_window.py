@@ -32,7 +32,7 @@ from hms_desk.ui.parts_panel import PartsPanel
 from hms_desk.ui.video_pane import VideoPane
 
 #: The work dock's width: a share of the window, within these bounds (px).
-DOCK_SHARE, DOCK_MIN, DOCK_MAX = 0.28, 360, 540
+DOCK_SHARE, DOCK_MIN, DOCK_MAX = 0.28, 390, 560
 
 
 def scrolled(widget: QWidget, name: str) -> QScrollArea:
@@ -42,7 +42,7 @@ def scrolled(widget: QWidget, name: str) -> QScrollArea:
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     return area
 
 

@@ -241,11 +241,11 @@ class PartsPanel(QWidget):
         self.print_repair_button = QPushButton(self.tr("Skriv ut &reparasjonsordre"))
         self.export_button = QPushButton(self.tr("&Eksporter (JSON/CSV)"))
         self.documents_row = QWidget()
-        dr = QHBoxLayout(self.documents_row)
+        dr = QGridLayout(self.documents_row)
         dr.setContentsMargins(0, 0, 0, 0)
-        for b in (self.print_order_button, self.print_repair_button, self.export_button):
-            dr.addWidget(b)
-        dr.addStretch(1)
+        dr.addWidget(self.print_order_button, 0, 0)
+        dr.addWidget(self.print_repair_button, 0, 1)
+        dr.addWidget(self.export_button, 1, 0)
         self.documents_row.hide()
 
         search_row = QHBoxLayout()

@@ -1,7 +1,7 @@
 """preparations of an utprøving or a housing case (boligsak)
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01 09:00:00
 
 * ``preparations``: the adviser's preparation — kind, status, date (UTC), purpose,
@@ -17,14 +17,14 @@ Create Date: 2026-12-01 09:00:00
 * ``prep_attachments``: drawings and pictures received beforehand (anonymised,
   encrypted files in the profile; this is their metadata).
 
-(Chained after 0005, the head of main when it was written; the lead re-chains at merge.)
+(Chained after 0006, the head of main when main was last merged in.)
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
