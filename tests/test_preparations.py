@@ -413,6 +413,10 @@ def test_prep_sheet_reads_back_and_renders(core, tmp_path):
                  "Lys uten motlys", "Utført", "Godkjent. 1280×720, 30 bilder/s", "Plantegning stue",
                  "Ansikter sladdet: 1", "Muntlig samtykke fra bruker til video", "sip:4711@video.nav.no"):
         assert " ".join(fact.split()) in flat, fact
+    from hms_desk.documents.pdfa_check import check_pdf
+
+    report = check_pdf(pdf)
+    assert report.ok, report.describe()
     meta = reader.metadata
     assert meta.title == f"Forberedelsesark – {v.number}" and meta.author == "HMS Desk"
     assert "/OutputIntents" in reader.trailer["/Root"]

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from hms_desk.documents.prep_model import PrepSheetData
 from hms_desk.documents.pdf_base import (
     CONTENT_WIDTH,
+    FONT,
     RULE_GREY,
     DocumentMeta,
     build_pdf,
@@ -53,7 +54,8 @@ def _text_or(text: str, empty: str) -> Flowable:
 
 def _notes_box() -> Flowable:
     box = Table([[""]], colWidths=[CONTENT_WIDTH], rowHeights=[45 * mm])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE_GREY)]))
+    box.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8.5),      # never ReportLab's Helvetica
+                             ("BOX", (0, 0), (-1, -1), 0.6, RULE_GREY)]))
     return box
 
 

@@ -104,7 +104,6 @@ CHECK_ITEMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 CHECK_TEXT = {code: text for code, text, _k in CHECK_ITEMS}
 
 ATTACHMENT_KINDS = {"tegning": "Tegning", "bilde": "Bilde"}
-MAX_TEXT = 4000
 MAX_FILE_BYTES = 40 * 1024 * 1024
 MAX_SIDE = 2400                # drawings are stored at most this many pixels on the longest side
 MAX_PDF_PAGES = 10
@@ -396,12 +395,11 @@ def _aware(t: dt.datetime | None) -> dt.datetime | None:
     return t.replace(tzinfo=dt.timezone.utc)
 
 
-def _text(value: str | None, field: str, label: str, limit: int = MAX_TEXT) -> str:
-    s = (value or "").replace("\r\n", "\n").replace("\x00", "").strip()
-    if len(s) > limit:
-        raise ValidationError(f"{label} er for lang ({len(s)} tegn, høyst {limit}).", field=field)
-    check_free_text(s, field=field)
-    return s
+def _text(value: str | None, field: str) -> str:
+    """Free text through the one personal-data guard (length, national IDs, labelled names, control
+    characters; the limit and the label come from :mod:`hms_desk.domain.limits`)."""
+    s = (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    return check_free_text(s, field=field)
 
 
 def consent_text(user_takes_part: bool, kind: str, given_by: str, scope: str) -> str:
@@ -506,7 +504,7 @@ class PreparationService:
     def _validated(self, data: PrepInput, previous_start: dt.datetime | None = None) -> dict[str, Any]:
         if data.kind not in KINDS:
             raise ValidationError("Velg utprøving eller boligsak.", field="kind")
-        purpose = _text(data.purpose, "purpose", "Formålet")
+        purpose = _text(data.purpose, "purpose")
         if not purpose:
             raise ValidationError("Skriv formålet med møtet – hva skal forberedes eller avklares?",
                                   field="purpose")
@@ -526,10 +524,10 @@ class PreparationService:
         url = (data.meeting_url or "").strip()
         if url:
             check_free_text(url, field="meeting_url")
-            if len(url) > 400 or not _URL.match(url):
+            if not _URL.match(url):
                 raise ValidationError("Videoadressen må være en lenke som begynner med https://, "
                                       "eller en sip:- eller tel:-adresse, uten mellomrom.", field="meeting_url")
-        dial_in = tuple(_text(a, "dial_in", "En innringingsadresse", 200) for a in data.dial_in if (a or "").strip())
+        dial_in = tuple(_text(a, "dial_in") for a in data.dial_in if (a or "").strip())
         if len(dial_in) > MAX_DIAL_IN:
             raise ValidationError(f"Høyst {MAX_DIAL_IN} alternative adresser.", field="dial_in")
         municipality = (data.municipality or "").strip()
@@ -547,10 +545,10 @@ class PreparationService:
         else:
             by = scope = ""
         return dict(kind=data.kind, starts_at=starts, duration_min=duration, purpose=purpose,
-                    questions=_text(data.questions, "questions", "Spørsmålene"),
-                    filming=_text(data.filming, "filming", "Hva som skal filmes"),
-                    angles=_text(data.angles, "angles", "Vinklene"),
-                    meeting_url=url, dial_in=list(dial_in), agenda=_text(data.agenda, "agenda", "Agendaen"),
+                    questions=_text(data.questions, "questions"),
+                    filming=_text(data.filming, "filming"),
+                    angles=_text(data.angles, "angles"),
+                    meeting_url=url, dial_in=list(dial_in), agenda=_text(data.agenda, "agenda"),
                     municipality=municipality, user_takes_part=bool(data.user_takes_part),
                     consent_kind=kind, consent_given_by=by, consent_scope=scope)
 
@@ -796,7 +794,7 @@ class PreparationService:
             result_text = json.dumps(result, ensure_ascii=False, sort_keys=True, default=str)
         else:
             result_text = (result or "").strip()
-        result_text = _text(result_text, "result", "Resultatet", 2000)
+        result_text = _text(result_text, "result")
         with self._db.session() as s, s.begin():
             prep = self._editable(s, prep_id)
             row = s.scalar(select(PrepCheck).where(PrepCheck.preparation_id == prep.id, PrepCheck.code == code))
@@ -845,7 +843,7 @@ class PreparationService:
 
     def add_candidate(self, prep_id: int, hmsnr: str, note: str = "") -> CandidateView:
         hmsnr = (hmsnr or "").strip()
-        note = _text(note, "note", "Notatet", 1000)
+        note = _text(note, "note")
         with self._db.session() as s, s.begin():
             prep = self._editable(s, prep_id)
             product = s.get(Product, hmsnr) if hmsnr else None
@@ -868,7 +866,7 @@ class PreparationService:
         """Status, note and the parts/accessories to have ready (lines: ``HMSNR[:ANTALL]`` or text)."""
         if status is not None and status not in CANDIDATE_STATUSES:
             raise ValidationError("Status må være «Klargjøres», «Klar» eller «Forkastet».", field="status")
-        clean_note = _text(note, "note", "Notatet", 1000) if note is not None else None
+        clean_note = _text(note, "note") if note is not None else None
         needs = [parse_part_need(line) for line in (parts or []) if line.strip()] if parts is not None else None
         with self._db.session() as s, s.begin():
             prep = self._editable(s, prep_id)
@@ -890,7 +888,7 @@ class PreparationService:
                         name = (part.name or part.catalog_name or "") if part is not None else product.name
                         name = name[:150]
                     else:
-                        name = _text(text_, "parts", "Delen", 200)
+                        name = _text(text_, "parts")
                     stored.append({"hmsnr": hmsnr, "name": name, "qty": qty})
                 c.parts = stored
             prep.updated_at = self._clock()
@@ -921,7 +919,7 @@ class PreparationService:
 
         if kind not in ATTACHMENT_KINDS:
             raise ValidationError("Velg tegning eller bilde.", field="kind")
-        caption = _text(caption or "", "caption", "Bildeteksten", 200)
+        caption = _text(caption or "", "caption")
         images = read_image_file(data, name)
         written: list[PreparedAttachment] = []
         try:
@@ -1176,6 +1174,18 @@ class PreparationService:
         finally:
             rendered.unlink(missing_ok=True)
         return target
+
+    def render_sheet_to(self, data: PrepSheetData, path: Path) -> Path:
+        """CPU step for printing: the PDF written to ``path`` (a temporary folder; not audited)."""
+        from hms_desk.documents.prep_pdf import write_prep_pdf
+
+        return write_prep_pdf(data, path)
+
+    def record_printed(self, prep_id: int) -> None:
+        """Database step after the print dialog: the prep sheet was sent to a printer."""
+        with self._db.session() as s, s.begin():
+            prep = self._get_row(s, prep_id)
+            audit.record(s, self.technician, "printed", "prep_sheet", prep.number)
 
     def write_sheet(self, prep_id: int, path: Path | None = None) -> Path:
         data = self.sheet_data(prep_id)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from hms_desk.domain.errors import HmsError
+from hms_desk.domain.limits import max_length
 from hms_desk.domain.oslo_time import from_oslo, oslo_text, to_oslo
 from hms_desk.services.cases import CONSENT_GIVERS, CONSENT_KINDS, CONSENT_SCOPES
 from hms_desk.services.preparations import (CHECK_ITEMS, ORGANISATIONS, ROLES, PreparationService, PrepInput,
@@ -84,6 +85,7 @@ class PrepWorkspace(QWidget):
     attachmentsAdded = Signal(int)       # pictures imported
     icsWritten = Signal(str)
     sheetWritten = Signal(str)
+    sheetPrinted = Signal(str)           # number
     failed = Signal(str)                 # an expected failure, shown in the status line
     message = Signal(str)
 
@@ -172,8 +174,10 @@ class PrepWorkspace(QWidget):
         self.questions = self._text_box(self.tr("Ett spørsmål per linje"))
         self.filming = self._text_box(self.tr("F.eks. hele rullestolen fra siden, betjeningsboksen, terskelen"))
         self.angles = QLineEdit()
+        self.angles.setMaxLength(max_length("angles"))
         self.angles.setPlaceholderText(self.tr("F.eks. forfra, fra siden, ovenfra"))
         self.meeting_url = QLineEdit()
+        self.meeting_url.setMaxLength(max_length("meeting_url"))
         self.meeting_url.setPlaceholderText("https://…")
         self.dial_in = self._text_box(self.tr("Én per linje: SIP-adresse, telefonnummer med kode"), 56)
         self.agenda = self._text_box(self.tr("1. Presentasjon  2. Filming  3. Avklaringer"))
@@ -230,7 +234,7 @@ class PrepWorkspace(QWidget):
         self.org.addItems(list(ORGANISATIONS))
         self.org.setCurrentText("")
         self.org.lineEdit().setPlaceholderText(self.tr("F.eks. Bærum kommune, ergoterapitjenesten"))
-        self.org.lineEdit().setMaxLength(120)
+        self.org.lineEdit().setMaxLength(max_length("organisation"))
         self.holds_camera = QCheckBox(self.tr("Holder kameraet"))
         self.add_person = QPushButton(self.tr("Legg til deltaker"))
         self.people = QListWidget()
@@ -304,7 +308,7 @@ class PrepWorkspace(QWidget):
         for code, text in self._candidate_texts().items():
             self.cand_status.addItem(text, code)
         self.cand_note = QLineEdit()
-        self.cand_note.setMaxLength(1000)
+        self.cand_note.setMaxLength(max_length("note"))
         self.cand_note.setPlaceholderText(self.tr("F.eks. prøv med hodestøtte"))
         self.cand_parts = self._text_box(self.tr("Én per linje: HMS-nr med antall («150817:2») eller tekst"), 56)
         self.save_product = QPushButton(self.tr("Lagre produktet"))
@@ -341,7 +345,7 @@ class PrepWorkspace(QWidget):
         self.pic_kind.addItem(self.tr("Bilde"), "bilde")
         self.pic_kind.setAccessibleName(self.tr("Tegning eller bilde"))
         self.pic_caption = QLineEdit()
-        self.pic_caption.setMaxLength(200)
+        self.pic_caption.setMaxLength(max_length("caption"))
         self.pic_caption.setPlaceholderText(self.tr("Bildetekst, f.eks. plantegning bad"))
         self.import_button = QPushButton(self.tr("&Importer tegning eller bilde …"))
         self.delete_picture = QPushButton(self.tr("Slett bildet"))
@@ -362,12 +366,15 @@ class PrepWorkspace(QWidget):
         # documents and the meeting
         self.ics_button = QPushButton(self.tr("Møte&invitasjon (.ics) …"))
         self.sheet_button = QPushButton(self.tr("Forberedelses&ark (PDF) …"))
+        self.print_button = QPushButton(self.tr("Skriv &ut ark …"))
+        self.print_button.setToolTip(self.tr("Forhåndsvisning og utskrift av forberedelsesarket"))
         self.hold_button = QPushButton(self.tr("&Hold møtet"))
         self.hold_button.setToolTip(self.tr("Åpner saken for møtet med deltakere, samtykke og produkter"))
         self.hold_button.setStyleSheet("font-weight: bold;")
         actions = QHBoxLayout()
         actions.addWidget(self.ics_button)
         actions.addWidget(self.sheet_button)
+        actions.addWidget(self.print_button)
         actions.addStretch(1)
         actions.addWidget(self.hold_button)
         self.status = QLabel()
@@ -431,6 +438,7 @@ class PrepWorkspace(QWidget):
         self.delete_picture.clicked.connect(self._delete_picture)
         self.ics_button.clicked.connect(self.export_ics)
         self.sheet_button.clicked.connect(self.write_sheet)
+        self.print_button.clicked.connect(self.print_sheet)
         self.hold_button.clicked.connect(self.hold)
         for w in (self.purpose, self.questions, self.filming, self.dial_in, self.agenda):
             w.textChanged.connect(self._edited)
@@ -775,6 +783,7 @@ class PrepWorkspace(QWidget):
             g.setEnabled(saved and editable)
         self.ics_button.setEnabled(saved)
         self.sheet_button.setEnabled(saved)
+        self.print_button.setEnabled(saved)
         self.hold_button.setEnabled(saved and editable)
 
     def _consent_enabled(self) -> None:
@@ -1073,6 +1082,34 @@ class PrepWorkspace(QWidget):
             .success(lambda p: (self._ok(self.tr("Forberedelsesarket er lagret: {0}").format(str(p))),
                                 self.sheetWritten.emit(str(p)))).failure(self._fail) \
             .finally_(lambda _ok: self.sheet_button.setEnabled(self.current is not None)).run()
+
+    def print_sheet(self) -> None:
+        """Compose (database), write and rasterise in a temporary folder (CPU), then — after the
+        operation — the one print preview (``ui.print_preview``); audited when printed."""
+        if self.current is None or self._unsaved_first():
+            return
+        import tempfile
+
+        from hms_desk.ui.print_preview import PrintPreview, render_pdf_pages
+
+        pid, number, service = self.current.id, self.current.number, self._service
+
+        def render(data):
+            with tempfile.TemporaryDirectory(prefix="hms-print-") as tmp:      # nothing left behind
+                return render_pdf_pages(service.render_sheet_to(data, Path(tmp) / f"forberedelse-{number}.pdf"))
+
+        def preview(pages) -> None:
+            def done(printed: bool) -> None:
+                if printed:
+                    self._ops.mutate(self, service.record_printed, pid, changes=Change.DOCUMENT) \
+                        .success(lambda _r: (self._ok(self.tr("Forberedelsesarket for {0} er sendt til skriveren.")
+                                                      .format(number)), self.sheetPrinted.emit(number))) \
+                        .failure(self._fail).run()
+            PrintPreview.open(self, pages, self.tr("Forberedelsesark {0}").format(number), done)
+        self.print_button.setEnabled(False)
+        self._ops.staged(self, db(lambda _: service.sheet_data(pid)), cpu(render)) \
+            .success(preview).failure(self._fail) \
+            .finally_(lambda _ok: self.print_button.setEnabled(self.current is not None)).run()
 
     def hold(self) -> None:
         """«Hold møtet»: opens the case of the meeting carrying the preparation."""

@@ -77,37 +77,37 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="737" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="746" />
         <source>Revisjonslogg</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="740" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
         <source>Tid (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="740" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
         <source>Hvem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="740" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="741" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="741" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="741" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
         <source>Detalj</source>
         <translation>Detail</translation>
     </message>
@@ -250,7 +250,7 @@
     <name>CasePanel</name>
     <message>
         <location filename="../../hms_desk/ui/case_panel.py" line="57" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="680" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="689" />
         <source>Ingen sak er startet.</source>
         <translation>No case has been started.</translation>
     </message>
@@ -275,143 +275,138 @@
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="84" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="85" />
         <source>Til stede</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="86" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="88" />
         <source>Fjern deltaker</source>
         <translation>Remove participant</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="87" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="89" />
         <source>Fjerner en deltaker som ble ført opp ved en feil (loggføres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="88" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="90" />
         <source>Brukeren deltar i samtalen (også utenfor bildet)</source>
         <translation>The user takes part in the call (also out of picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="95" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="96" />
         <source>&amp;Rolle:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="98" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="99" />
         <source>&amp;Organisasjon:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="104" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="109" />
         <source>Samtykke</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="111" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="116" />
         <source>Registrer samtykke</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="112" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="464" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="117" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="473" />
         <source>Brukeren deltar ikke.</source>
         <translation>The user does not take part.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="116" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="121" />
         <source>Registrerte samtykker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="118" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="123" />
         <source>Fjern samtykke</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="119" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="124" />
         <source>Retter et samtykke som ble registrert ved en feil (loggføres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="121" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="126" />
         <source>&amp;Type:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="121" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="126" />
         <source>Gitt &amp;av:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="122" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="127" />
         <source>&amp;Gjelder:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="131" />
-        <source>Bilder (ansikter sladdet, kryptert, slettes når saken lukkes)</source>
-        <translation>Pictures (faces blurred, encrypted, deleted when the case is closed)</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="133" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="139" />
         <source>Bilder i saken</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="137" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="143" />
         <source>Slett sakens bilder nå</source>
         <translation>Delete the case's pictures now</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="142" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="151" />
         <source>Vurdering</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="144" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="153" />
         <source>(ikke bestemt)</source>
         <translation>(not decided)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="149" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="158" />
         <source>Begrunnelse</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="151" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="160" />
         <source>Oppsummering av samtalen (ingen navn, fødselsnummer eller diagnose)</source>
         <translation>Summary of the call (no names, national ID numbers or diagnoses)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="156" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="165" />
         <source>Neste kontakt, f.eks. ny samtale tirsdag kl. 10</source>
         <translation>Next contact, e.g. new call Tuesday at 10</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="173" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="182" />
         <source>&amp;Eksporter journalnotat (PDF)</source>
         <translation>&amp;Export journal note (PDF)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="175" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="184" />
         <source>Slettebekreftelse (PDF)</source>
         <translation>Deletion receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="176" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="185" />
         <source>Bekreftelse til kommunen på at sakens bilder er slettet</source>
         <translation>Confirmation to the municipality that the case's pictures are deleted</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="279" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="288" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="265" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="274" />
         <source>Sak {0} er startet.</source>
         <translation>Case {0} has been started.</translation>
     </message>
@@ -426,52 +421,77 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="162" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="83" />
+        <source>Legg til deltaker</source>
+        <translation>Add participant</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="87" />
+        <source>Fjern</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="136" />
+        <source>Bilder (sladdet og kryptert)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="137" />
+        <source>Ansikter sladdes før bildet lagres; bildene er kryptert og slettes når saken lukkes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="145" />
+        <source>Slettes når saken lukkes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="171" />
         <source>Det er ikke personopplysninger – lagre likevel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="165" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="174" />
         <source>&amp;Beslutning:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="165" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="174" />
         <source>Be&amp;grunnelse:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="166" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="175" />
         <source>O&amp;ppsummering:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="166" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="175" />
         <source>Neste &amp;kontakt:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="174" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="183" />
         <source>&amp;Avslutt sak …</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="315" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="324" />
         <source>Hjelpemidler: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="316" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="325" />
         <source>Ingen hjelpemiddel slått opp ennå.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="326" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="335" />
         <source>Sak {0} fra {1} er fortsatt åpen.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="328" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="337" />
         <source>%n annen sak er også åpen (se Saker).</source>
         <translation type="unfinished">
             <numerusform />
@@ -479,87 +499,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="335" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="344" />
         <source>Avslutt eller lukk den åpne saken før du gjenopptar en annen.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="352" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="361" />
         <source>Sak {0} er gjenopptatt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="357" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="366" />
         <source> (i bildet)</source>
         <translation> (in picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="376" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="385" />
         <source>Deltaker lagt til: {0}.</source>
         <translation>Participant added: {0}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="383" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="392" />
         <source>Velg deltakeren som skal fjernes.</source>
         <translation>Choose the participant to remove.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="389" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="398" />
         <source>Deltakeren er fjernet (rettingen er loggført).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="417" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="426" />
         <source>{0} samtykke fra {1} til {2} – {3}, registrert av {4}</source>
         <translation>{0} consent from {1} for {2} – {3}, recorded by {4}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="425" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="434" />
         <source>Velg samtykket som skal rettes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="431" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="440" />
         <source>Samtykket er fjernet (rettingen er loggført).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="443" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="452" />
         <source>Samtykke registrert: {0} fra {1} til {2}.</source>
         <translation>Consent recorded: {0} from {1} for {2}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="468" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="477" />
         <source>Brukeren deltar. Samtykke er registrert – bilder kan tas (ansikter sladdes alltid).</source>
         <translation>The user takes part. Consent is recorded – pictures may be taken (faces are always blurred).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="470" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="479" />
         <source>Brukeren deltar – samtykke registrert</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="473" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="482" />
         <source>Brukeren deltar: INGEN BILDER før samtykke er registrert. Ansikter sladdes i videobildet.</source>
         <translation>The user takes part: NO PICTURES until consent is recorded. Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="475" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="484" />
         <source>INGEN BILDER – samtykke mangler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="497" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="506" />
         <source>Start en sak før du tar bilde.</source>
         <translation>Start a case before taking a picture.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="513" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="522" />
         <source>%n ansikt(er) sladdet</source>
         <translation><numerusform>%n face blurred</numerusform><numerusform>%n faces blurred</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="515" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="524" />
         <source>Bilde %n</source>
         <translation type="unfinished">
             <numerusform />
@@ -567,37 +587,37 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="521" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="530" />
         <source>Bilde lagret, %n ansikt(er) sladdet.</source>
         <translation><numerusform>Picture saved, %n face blurred.</numerusform><numerusform>Picture saved, %n faces blurred.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="581" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="590" />
         <source>Teksten ser ut til å inneholde personopplysninger – se varselet.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="630" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="639" />
         <source>%n bilde(r) slettet.</source>
         <translation><numerusform>%n picture deleted.</numerusform><numerusform>%n pictures deleted.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="677" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="686" />
         <source>Sak {0} er avsluttet. %n bilde(r) slettet.</source>
         <translation><numerusform>Case {0} is closed. %n picture deleted.</numerusform><numerusform>Case {0} is closed. %n pictures deleted.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="614" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="623" />
         <source>Journalnotat lagret: {0}</source>
         <translation>Journal note saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="620" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="629" />
         <source>Bildene trengs ikke lenger? Trykk «Slett sakens bilder nå».</source>
         <translation>Pictures no longer needed? Press “Delete the case's pictures now”.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="642" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="651" />
         <source>Slettebekreftelse lagret: {0}</source>
         <translation>Deletion receipt saved: {0}</translation>
     </message>
@@ -1694,788 +1714,808 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>PrepWorkspace</name>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="56" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="57" />
         <source>Velg tegning eller bilde</source>
         <extracomment>Below this width the list sits above the form; above it, beside it.</extracomment>
         <translation>Choose a drawing or picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="57" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="58" />
         <source>Bilder og PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;Alle filer (*)</source>
         <translation>Pictures and PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="61" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="62" />
         <source>Lagre møteinvitasjon</source>
         <translation>Save meeting invitation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="62" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="63" />
         <source>Kalenderfil (*.ics)</source>
         <translation>Calendar file (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="65" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="66" />
         <source>Lagre forberedelsesark</source>
         <translation>Save prep sheet</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="66" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="67" />
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="108" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="110" />
         <source>&amp;Ny forberedelse</source>
         <translation>&amp;New preparation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="110" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="112" />
         <source>Vis forberedelser</source>
         <translation>Show preparations</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="111" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="113" />
         <source>Kommende</source>
         <translation>Upcoming</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="112" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="114" />
         <source>Alle</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="113" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="115" />
         <source>Oppdater</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="118" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="120" />
         <source>Påminnelser</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="122" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="124" />
         <source>Forberedelser etter dato</source>
         <translation>Preparations by date</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="123" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="125" />
         <source>Tidspunkt</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="123" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="293" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="125" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="297" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="123" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="125" />
         <source>Åpne</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="124" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="126" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="124" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="126" />
         <source>Formål</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="125" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="127" />
         <source>Punkter på sjekklisten som ikke er krysset av</source>
         <translation>Checklist items not ticked</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="150" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="622" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="152" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="630" />
         <source>Ny forberedelse</source>
         <translation>New preparation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="155" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="157" />
         <source>Møtet</source>
         <translation>The meeting</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="157" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="477" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="159" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="485" />
         <source>Utprøving</source>
         <translation>Trial (utprøving)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="158" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="477" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="160" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="485" />
         <source>Boligsak</source>
         <translation>Housing case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="162" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="164" />
         <source>Norsk tid</source>
         <translation>Norwegian time</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="167" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="169" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="171" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="173" />
         <source>Hva skal forberedes eller avklares? Ingen navn eller helseopplysninger.</source>
         <translation>What is to be prepared or settled? No names or health information.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="172" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="174" />
         <source>Ett spørsmål per linje</source>
         <translation>One question per line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="173" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="175" />
         <source>F.eks. hele rullestolen fra siden, betjeningsboksen, terskelen</source>
         <translation>E.g. the whole wheelchair from the side, the control box, the threshold</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="175" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="178" />
         <source>F.eks. forfra, fra siden, ovenfra</source>
         <translation>E.g. from the front, from the side, from above</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="178" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="182" />
         <source>Én per linje: SIP-adresse, telefonnummer med kode</source>
         <translation>One per line: SIP address, phone number with code</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="179" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="183" />
         <source>1. Presentasjon  2. Filming  3. Avklaringer</source>
         <translation>1. Introductions  2. Filming  3. Decisions</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="182" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="186" />
         <source>4 siffer</source>
         <translation>4 digits</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="183" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="187" />
         <source>Brukeren deltar i møtet</source>
         <translation>The user takes part in the meeting</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="185" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="189" />
         <source>Ikke innhentet</source>
         <translation>Not obtained</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="194" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="198" />
         <source>Samtykke gitt av</source>
         <translation>Consent given by</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="195" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="199" />
         <source>Samtykket gjelder</source>
         <translation>Consent covers</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="200" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="204" />
         <source>&amp;Lagre forberedelsen</source>
         <translation>&amp;Save preparation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="201" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="205" />
         <source>Forkast endringer</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="202" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="206" />
         <source>Slett forberedelsen</source>
         <translation>Delete preparation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="204" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="208" />
         <source>Type:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="204" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="208" />
         <source>&amp;Dato og tid:</source>
         <translation>&amp;Date and time:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="205" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="209" />
         <source>Varighet:</source>
         <translation>Duration:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="205" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="322" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="209" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="326" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="206" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="210" />
         <source>Formål:</source>
         <translation>Purpose:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="206" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="210" />
         <source>Spørsmål som skal avklares:</source>
         <translation>Questions to settle:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="207" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="211" />
         <source>Hva skal filmes:</source>
         <translation>What to film:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="207" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="211" />
         <source>Vinkler:</source>
         <translation>Angles:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="208" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="212" />
         <source>Videoadresse:</source>
         <translation>Video address:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="209" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="213" />
         <source>Andre måter å koble til:</source>
         <translation>Other ways to join:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="209" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="213" />
         <source>Agenda:</source>
         <translation>Agenda:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="210" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="214" />
         <source>Kommunenr.:</source>
         <translation>Municipality no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="213" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="217" />
         <source>Samtykke:</source>
         <translation>Consent:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="224" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="228" />
         <source>Deltakere (rolle og organisasjon, aldri navn)</source>
         <translation>Participants (role and organisation, never names)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="232" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="236" />
         <source>F.eks. Bærum kommune, ergoterapitjenesten</source>
         <translation>E.g. Bærum municipality, occupational therapy</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="234" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="238" />
         <source>Holder kameraet</source>
         <translation>Holds the camera</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="235" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="239" />
         <source>Legg til deltaker</source>
         <translation>Add participant</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="237" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="241" />
         <source>Deltakere</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="239" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="243" />
         <source>Denne holder kameraet</source>
         <translation>This one holds the camera</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="240" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="244" />
         <source>Fjern deltaker</source>
         <translation>Remove participant</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="242" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="246" />
         <source>Rolle:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="243" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="247" />
         <source>Organisasjon:</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="257" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="261" />
         <source>Sjekkliste (hvem og når lagres)</source>
         <translation>Checklist (who and when is recorded)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="275" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="279" />
         <source>Kjør forhåndssjekk og knytt resultatet …</source>
         <translation>Run the pre-call check and link the result …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="276" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="280" />
         <source>Sjekker bilde, bildefrekvens og lys på videokilden (Ctrl+Shift+K)</source>
         <translation>Checks picture, frame rate and light of the video source (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="281" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="292" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="285" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="296" />
         <source>Aktuelle produkter</source>
         <translation>Candidate products</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="283" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="287" />
         <source>Navn, HMS-nr, ISO-kode eller leverandør</source>
         <translation>Name, HMS no., ISO code or supplier</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="285" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="289" />
         <source>Søk</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="287" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="291" />
         <source>Treff i katalogen</source>
         <translation>Catalogue hits</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="289" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="293" />
         <source>Legg til produkt</source>
         <translation>Add product</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="293" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="297" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="293" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="297" />
         <source>Produkt</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="294" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="298" />
         <source>Deler</source>
         <translation>Parts</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="308" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="312" />
         <source>F.eks. prøv med hodestøtte</source>
         <translation>E.g. try with head support</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="309" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="313" />
         <source>Én per linje: HMS-nr med antall («150817:2») eller tekst</source>
         <translation>One per line: HMS no. with quantity («150817:2») or text</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="310" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="314" />
         <source>Lagre produktet</source>
         <translation>Save product</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="311" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="315" />
         <source>Fjern produktet</source>
         <translation>Remove product</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="316" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="320" />
         <source>Søk i katalogen:</source>
         <translation>Search the catalogue:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="323" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="327" />
         <source>Notat:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="324" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="328" />
         <source>Deler og tilbehør:</source>
         <translation>Parts and accessories:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="332" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="336" />
         <source>Tegninger og bilder (ansikter sladdes, lagres kryptert)</source>
         <translation>Drawings and pictures (faces blurred, stored encrypted)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="334" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="338" />
         <source>Tegninger og bilder</source>
         <translation>Drawings and pictures</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="340" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="753" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="344" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="761" />
         <source>Tegning</source>
         <translation>Drawing</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="341" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="753" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="345" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="761" />
         <source>Bilde</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="342" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="346" />
         <source>Tegning eller bilde</source>
         <translation>Drawing or picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="345" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="349" />
         <source>Bildetekst, f.eks. plantegning bad</source>
         <translation>Caption, e.g. floor plan bathroom</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="346" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="350" />
         <source>&amp;Importer tegning eller bilde …</source>
         <translation>&amp;Import drawing or picture …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="347" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="351" />
         <source>Slett bildet</source>
         <translation>Delete picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="353" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="357" />
         <source>Bildetekst:</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="363" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="367" />
         <source>Møte&amp;invitasjon (.ics) …</source>
         <translation>Meeting &amp;invitation (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="364" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="368" />
         <source>Forberedelses&amp;ark (PDF) …</source>
         <translation>Prep sh&amp;eet (PDF) …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="365" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="369" />
+        <source>Skriv &amp;ut ark …</source>
+        <translation>&amp;Print sheet …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="370" />
+        <source>Forhåndsvisning og utskrift av forberedelsesarket</source>
+        <translation>Preview and print the prep sheet</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="371" />
         <source>&amp;Hold møtet</source>
         <translation>&amp;Hold the meeting</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="366" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="372" />
         <source>Åpner saken for møtet med deltakere, samtykke og produkter</source>
         <translation>Opens the meeting's case with participants, consent and products</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="386" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="393" />
         <source>Forberedelsen</source>
         <translation>The preparation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="473" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="481" />
         <source>Planlagt</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="473" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="480" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="481" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
         <source>Klar</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="473" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="481" />
         <source>Holdt</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="474" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="482" />
         <source>Dokumentert</source>
         <translation>Documented</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="480" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
         <source>Klargjøres</source>
         <translation>To prepare</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="480" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
         <source>Forkastet</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="483" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="491" />
         <source>Forbindelsen er sjekket</source>
         <translation>Connection checked</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="484" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="492" />
         <source>Forhåndssjekk av utstyret er holdt</source>
         <translation>Pre-call equipment check held</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="485" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="493" />
         <source>Rommet er stort nok til å vise hele hjelpemidlet</source>
         <translation>Room large enough to show the whole device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="486" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="494" />
         <source>Lys uten motlys</source>
         <translation>Light without backlight</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="487" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="495" />
         <source>Nøytrale klær</source>
         <translation>Neutral clothes</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="496" />
         <source>Kolleger er informert</source>
         <translation>Colleagues told</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="489" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="497" />
         <source>Samtykke er innhentet der det trengs</source>
         <translation>Consent obtained where needed</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="490" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="498" />
         <source>Tegninger er mottatt</source>
         <translation>Drawings received</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="493" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="501" />
         <source>Rådgiver</source>
         <translation>Adviser</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="493" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="501" />
         <source>Tekniker</source>
         <translation>Technician</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="494" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="502" />
         <source>Ergoterapeut</source>
         <translation>Occupational therapist</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="494" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="502" />
         <source>Fysioterapeut</source>
         <translation>Physiotherapist</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="495" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="503" />
         <source>Bruker</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="495" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="503" />
         <source>Pårørende</source>
         <translation>Next of kin</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="495" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="503" />
         <source>Verge</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="496" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="504" />
         <source>Hjelpepleier</source>
         <translation>Care assistant</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="496" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="504" />
         <source>Leverandør</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="497" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="505" />
         <source>Saksbehandler</source>
         <translation>Case officer</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="497" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="505" />
         <source>Annen</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="562" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="570" />
         <source>• {0} ({1}): møtet har vært, men er ikke holdt</source>
         <translation>• {0} ({1}): the meeting date has passed, but it was not held</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="564" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="572" />
         <source>• {0} ({1}): %n punkt(er) ikke krysset av</source>
         <translation><numerusform>• {0} ({1}): %n item not ticked</numerusform><numerusform>• {0} ({1}): %n items not ticked</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="567" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="575" />
         <source>… og {0} til</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="568" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="576" />
         <source>Påminnelser før møtet:</source>
         <translation>Reminders before the meeting:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="582" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="617" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="590" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="625" />
         <source>Du har endringer som ikke er lagret. Trykk «Lagre forberedelsen» eller «Forkast endringer» først.</source>
         <translation>You have unsaved changes. Press «Save preparation» or «Discard changes» first.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="661" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="669" />
         <source> – sak {0}</source>
         <translation> – case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="702" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="710" />
         <source> (holder kameraet)</source>
         <translation> (holds the camera)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="720" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="728" />
         <source>Ikke aktuelt – brukeren deltar ikke</source>
         <translation>Not applicable – the user does not take part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="722" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="730" />
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="726" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="734" />
         <source>Ikke krysset av</source>
         <translation>Not ticked</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="736" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="744" />
         <source> (finnes ikke lenger i katalogen)</source>
         <translation> (no longer in the catalogue)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="759" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="767" />
         <source>{0} – %n ansikt(er) sladdet</source>
         <translation><numerusform>{0} – %n face blurred</numerusform><numerusform>{0} – %n faces blurred</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="824" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="833" />
         <source>Forberedelse {0} er laget.</source>
         <translation>Preparation {0} created.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="825" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="834" />
         <source>Forberedelse {0} er lagret.</source>
         <translation>Preparation {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="834" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="843" />
         <source>Forberedelse {0} er slettet.</source>
         <translation>Preparation {0} deleted.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="853" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="862" />
         <source>Status: {0}.</source>
         <translation>Status: {0}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="866" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="875" />
         <source>Deltaker lagt til: {0}.</source>
         <translation>Participant added: {0}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="874" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="883" />
         <source>Velg deltakeren som skal fjernes.</source>
         <translation>Choose the participant to remove.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="882" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="891" />
         <source>Velg deltakeren som holder kameraet.</source>
         <translation>Choose the participant who holds the camera.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="900" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="909" />
         <source>«{0}» er krysset av.</source>
         <translation>«{0}» ticked.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="901" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="910" />
         <source>«{0}» er ikke lenger krysset av.</source>
         <translation>«{0}» no longer ticked.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="910" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="919" />
         <source>Forhåndssjekken kjører – resultatet knyttes til sjekklisten når den er ferdig.</source>
         <translation>The pre-call check is running – its result is linked to the checklist when it is done.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="943" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="952" />
         <source>Ingen treff</source>
         <translation>No hits</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="950" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="959" />
         <source>Velg et produkt i trefflisten.</source>
         <translation>Choose a product in the hit list.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="954" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="963" />
         <source>{0} {1} er lagt til.</source>
         <translation>{0} {1} added.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="989" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="998" />
         <source>Velg et produkt i listen over aktuelle produkter.</source>
         <translation>Choose a product in the list of candidate products.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="994" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1003" />
         <source>{0} er lagret.</source>
         <translation>{0} saved.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1016" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1025" />
         <source>Leser og anonymiserer {0} …</source>
         <translation>Reading and anonymising {0} …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1029" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1038" />
         <source>%n bilde(r) importert</source>
         <translation><numerusform>%n picture imported</numerusform><numerusform>%n pictures imported</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1030" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1039" />
         <source>%n ansikt(er) sladdet.</source>
         <translation><numerusform>%n face blurred.</numerusform><numerusform>%n faces blurred.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1037" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1046" />
         <source>Velg bildet som skal slettes.</source>
         <translation>Choose the picture to delete.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1041" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1050" />
         <source>Bildet er slettet.</source>
         <translation>The picture is deleted.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1047" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1056" />
         <source>Lagre endringene i skjemaet først, så dokumentet viser det du har skrevet.</source>
         <translation>Save the changes in the form first, so the document shows what you have written.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1058" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1067" />
         <source>Møteinvitasjonen er lagret: {0}</source>
         <translation>Meeting invitation saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1073" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1082" />
         <source>Forberedelsesarket er lagret: {0}</source>
         <translation>Prep sheet saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1082" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1105" />
+        <source>Forberedelsesarket for {0} er sendt til skriveren.</source>
+        <translation>The prep sheet for {0} was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1108" />
+        <source>Forberedelsesark {0}</source>
+        <translation>Prep sheet {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1119" />
         <source>En sak er allerede åpen. Avslutt den før du holder møtet.</source>
         <translation>A case is already open. Close it before you hold the meeting.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1088" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1125" />
         <source>Møtet er holdt i sak {0}.</source>
         <translation>The meeting is held in case {0}.</translation>
     </message>
@@ -2808,12 +2848,12 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation>Choose video file</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="702" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="711" />
         <source>Avslutt sak {0}</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="703" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="712" />
         <source>Når saken avsluttes, slettes %n bilde(r) for godt (slettingen loggføres).</source>
         <translation type="unfinished">
             <numerusform />
@@ -2821,32 +2861,32 @@ Catalogue data: NAV (MIT licence).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="706" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="715" />
         <source>Journalnotatet er ikke eksportert med alle bildene ennå.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="708" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="717" />
         <source>Journalnotatet er eksportert.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="710" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="719" />
         <source>Journalnotatet er ikke eksportert.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="713" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="722" />
         <source>Innstillingen krever at journalnotatet eksporteres før bildene slettes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="715" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="724" />
         <source>&amp;Eksporter journalnotat først</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="718" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="727" />
         <source>&amp;Avslutt og slett bildene</source>
         <translation type="unfinished" />
     </message>
