@@ -209,6 +209,7 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     preparations = PreparationService(
         db, CaptureStore(profile.data_dir / "prep_attachments", secrets, db.database_id()), anonymise_still,
         cases, technician=settings.technician, hms_unit=settings.hms_unit, exports_dir=profile.exports_dir)
+    journal.prep_facts = preparations.journal_facts
     return Core(profile, store, settings, db, report, secrets, tasks, lookup, cases, orders, journal,
                 parts_for_device, warnings, order_documents, device_lookup=device_lookup, deletion=deletion,
                 persisted=persisted, preparations=preparations)

@@ -279,8 +279,12 @@ def test_prepare_and_hold_an_utproving_through_the_gui(window, gui_core, qtbot, 
     # the case's journal note exported → the preparation is documented (its drawings deleted)
     cp.summary.setPlainText("Stolen passer; hodestøtte bestilles.")
     cp.next_contact.setText("Utprøving på senteret")
-    with qtbot.waitSignal(cp.journalExported, timeout=60000):
+    with qtbot.waitSignal(cp.journalExported, timeout=60000) as exported:
         window.act_export.trigger()
+    note_text = " ".join(" ".join(p.extract_text() for p in PdfReader(exported.args[0]).pages).split())
+    for fact in ("Bakgrunn og behov", "Prøve ut elektrisk rullestol; sittestilling, og styring",
+                 f"Forberedt i {view.number}", "316161 Netti V: klar – Prøv med hodestøtte", "Bydel Frogner"):
+        assert fact in note_text, fact
     qtbot.waitUntil(lambda: gui_core.preparations.get(pid).status == "documented", timeout=15000)
     assert not list(store.rglob("*.hmscap"))
 

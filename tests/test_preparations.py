@@ -461,6 +461,12 @@ def test_hold_opens_a_case_that_carries_the_preparation(core):
     facts = core.preparations.journal_facts(result.case_id)
     assert facts.kind == "utproving" and "Passer setebredden?" in facts.problem_text()
     assert "- 316161 Netti V: klar – Prøv med hodestøtte" in facts.findings_text()
+    # the case's journal note: the utprøving template, background and what was prepared filled in
+    note = core.journal.open_note(result.case_id)
+    assert note.template == "utproving"
+    assert note.problem.startswith("Formål: Avklare sete") and "Passer setebredden?" in note.problem
+    assert "- 316161 Netti V: klar – Prøv med hodestøtte" in note.findings
+    assert [p.organisation for p in note.participants] == ["Bydel Frogner", "Alu Rehab AS (leverandør)"]
     assert core.preparations.journal_facts(core.cases.start().id) is None
     # the journal note exported: documented
     assert core.preparations.documented_for_case(result.case_id) == v.number
@@ -472,6 +478,7 @@ def test_a_housing_case_opens_a_boligsak_case(core):
     result = core.preparations.hold(v.id)
     with core.db.session() as s:
         assert s.get(Case, result.case_id).kind == "boligsak"
+    assert core.journal.open_note(result.case_id).template == "boligsak"
     assert not core.cases.case_state(result.case_id).user_takes_part
 
 
