@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from hms_desk.services.lookup import LookupService
     from hms_desk.services.device_lookup import DeviceLookup
     from hms_desk.services.deletion import DeletionService
+    from hms_desk.services.preparations import PreparationService
 
 log = logging.getLogger("hms_desk.app")
 
@@ -82,6 +83,7 @@ class Core:
     order_documents: "OrderDocumentService | None" = None   # parts/repair order PDFs, exports
     device_lookup: "DeviceLookup | None" = None   # OeBS first, local register as fallback (async)
     deletion: "DeletionService | None" = None   # deletion receipts (slettebekreftelse)
+    preparations: "PreparationService | None" = None   # advisers: utprøving / boligsak preparations
     persisted: Settings | None = None     # the settings as in the file: command-line overrides never get here
 
     def apply_settings(self, new: Settings) -> None:
@@ -106,6 +108,9 @@ class Core:
         if self.deletion is not None:
             self.deletion.technician = new.technician
             self.deletion._hms_unit = new.hms_unit
+        if self.preparations is not None:
+            self.preparations.technician = new.technician
+            self.preparations.hms_unit = new.hms_unit
         before = self.persisted or old
         keep_ui, keep_source = before.ui, before.video.source     # layout and source are not the dialog's
         self.persisted = copy.deepcopy(new)
@@ -162,6 +167,7 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     from hms_desk.services.deletion import DeletionService
     from hms_desk.services.journal import JournalService
     from hms_desk.services.lookup import LookupService
+    from hms_desk.services.preparations import PreparationService
     from hms_desk.video.anonymise import anonymise_still
 
     # 1. profile
@@ -200,9 +206,13 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     device_lookup = DeviceLookup(lookup, db, tasks, settings.oebs, secrets, profile.data_dir / SYNC_FILE_NAME)
     log.info("core ready (db=%s, schema %s)", db.dialect, report.to_revision)
     deletion = DeletionService(db, settings.hms_unit, profile.exports_dir, settings.technician)
+    preparations = PreparationService(
+        db, CaptureStore(profile.data_dir / "prep_attachments", secrets, db.database_id()), anonymise_still,
+        cases, technician=settings.technician, hms_unit=settings.hms_unit, exports_dir=profile.exports_dir)
+    journal.prep_facts = preparations.journal_facts
     return Core(profile, store, settings, db, report, secrets, tasks, lookup, cases, orders, journal,
                 parts_for_device, warnings, order_documents, device_lookup=device_lookup, deletion=deletion,
-                persisted=persisted)
+                persisted=persisted, preparations=preparations)
 
 
 def today() -> dt.date:

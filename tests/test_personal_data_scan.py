@@ -172,8 +172,14 @@ def test_whole_support_call_leaves_no_national_id_anywhere(core, profile_dir, ca
     cli_json = buf.getvalue()
     assert json.loads(cli_json)["hmsnr"] == DEMO[0]
 
-    # close (captures deleted) and the deletion receipt
+    # the exports while they exist (closing the case deletes the ones with case details kept in the profile)
+    exports_before_close = scan_tree(core.profile.exports_dir)
+    assert exports_before_close == {}, f"fødselsnummer funnet i: {sorted(exports_before_close)}"
+
+    # close (captures and the profile's copies of documents with pictures deleted) and the deletion receipt
     assert cases.close(case.id) == 1
+    assert not journal_pdf.exists() and not exported[-1].exists()          # journal note and order PDF
+    exported = [p for p in exported if p.suffix in (".json", ".csv")]
     receipt = core.deletion.receipt(case.id)
     exported.append(receipt)
     assert "Slettebekreftelse" in PdfReader(receipt).pages[0].extract_text()

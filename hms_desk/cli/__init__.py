@@ -33,13 +33,13 @@ from hms_desk.domain.errors import HmsError, NotFound, ValidationError
 from hms_desk.platform import windows
 
 from hms_desk.cli import anonymize_cmd, import_cmd, lookup_cmd, order_cmd, parts_cmd
-from hms_desk.cli import avvik_cmd, export_cmd, generate_cmd, search_cmd
+from hms_desk.cli import avvik_cmd, export_cmd, generate_cmd, prep_cmd, search_cmd
 from hms_desk.cli.common import print_json
 
 # Each command module has ``register(subparsers, common_parent)``; add new
 # commands as their own module and list it here.
 COMMANDS = [lookup_cmd, parts_cmd, import_cmd, order_cmd, anonymize_cmd, search_cmd, generate_cmd,
-            export_cmd, avvik_cmd]
+            export_cmd, avvik_cmd, prep_cmd]
 
 
 _ARGPARSE_NB = [

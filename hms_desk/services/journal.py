@@ -122,6 +122,9 @@ class JournalService:
         self._hms_unit = hms_unit
         self._exports = Path(exports_dir)
         self._clock = clock
+        #: ``fn(case_id) -> PrepJournalFacts | None`` (``PreparationService.journal_facts``, set by the
+        #: composition root): the note of a case opened from a preparation starts from what was prepared.
+        self.prep_facts: Callable[[int], object | None] | None = None
 
     @property
     def technician(self) -> str:
@@ -212,7 +215,7 @@ class JournalService:
         if started is not None:
             end = ended or aware(self._clock()).astimezone()
             duration = max(0, round((end - started).total_seconds() / 60))
-        key = template or ("utproving" if case.kind == "utproving" else "support")
+        key = template or (case.kind if case.kind in TEMPLATES else "support")   # utproving, boligsak
         note = JournalNote(
             case_id=case.id, case_number=case.number, template="support",
             date=started.date() if started else None,
@@ -226,7 +229,15 @@ class JournalService:
                       for c in case.consents if c.withdrawn_at is None],
             pictures=pictures, summary=case.summary or "", next_contact=case.next_contact or "",
         )
-        return apply_template(note, key) if key != "support" else note
+        note = apply_template(note, key) if key != "support" else note
+        facts = self.prep_facts(case_id) if self.prep_facts is not None else None
+        if facts is not None:              # background and what was prepared, instead of the skeleton
+            t = note.template_def
+            if not note.problem.strip() or note.problem == t.problem_skeleton:
+                note = replace(note, problem=facts.problem_text())
+            if not note.findings.strip() or note.findings == t.findings_skeleton:
+                note = replace(note, findings=facts.findings_text())
+        return note
 
     # -- drafts ---------------------------------------------------------------------------
     def draft(self, case_id: int) -> JournalNote | None:

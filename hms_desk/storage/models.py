@@ -395,3 +395,93 @@ class ExportedFile(Base):
     sha256: Mapped[str] = mapped_column(String(64), default="")
     exported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+# --- preparations of an utprøving or a housing case (boligsak) ---------------------
+
+class Preparation(Base):
+    """An adviser's preparation of an utprøving or a housing case (no personal data:
+    people by role and organisation, the user only as "takes part" and consent facts)."""
+
+    __tablename__ = "preparations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="utproving")     # utproving | boligsak
+    status: Mapped[str] = mapped_column(String(12), default="planned")     # planned|ready|held|documented
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)    # naive UTC
+    duration_min: Mapped[int] = mapped_column(Integer, default=60)
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    questions: Mapped[str] = mapped_column(Text, default="")
+    filming: Mapped[str] = mapped_column(Text, default="")                 # what to film
+    angles: Mapped[str] = mapped_column(Text, default="")                  # from which angles
+    meeting_url: Mapped[str] = mapped_column(String(400), default="")       # the video meeting
+    dial_in: Mapped[list | None] = mapped_column(JSON)                     # alternative addresses
+    agenda: Mapped[str] = mapped_column(Text, default="")
+    municipality: Mapped[str] = mapped_column(String(4), default="")
+    user_takes_part: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_kind: Mapped[str] = mapped_column(String(20), default="")     # "" | muntlig | skriftlig
+    consent_given_by: Mapped[str] = mapped_column(String(20), default="")
+    consent_scope: Mapped[str] = mapped_column(String(20), default="")
+    created_by: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    ics_uid: Mapped[str] = mapped_column(String(80), unique=True)
+    ics_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"), index=True)
+
+
+class PrepParticipant(Base):
+    __tablename__ = "prep_participants"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    preparation_id: Mapped[int] = mapped_column(ForeignKey("preparations.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(40))
+    organisation: Mapped[str] = mapped_column(String(120), default="")
+    holds_camera: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PrepCheck(Base):
+    """One item of the routine's checklist; ticked with who (staff ident) and when."""
+
+    __tablename__ = "prep_checks"
+    __table_args__ = (UniqueConstraint("preparation_id", "code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    preparation_id: Mapped[int] = mapped_column(ForeignKey("preparations.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(30))
+    done_by: Mapped[str | None] = mapped_column(String(40))
+    done_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    result: Mapped[str] = mapped_column(Text, default="")      # e.g. the pre-call check's result (JSON)
+
+
+class PrepCandidate(Base):
+    """A product from the catalogue considered for the trial (name copied: the catalogue may change)."""
+
+    __tablename__ = "prep_candidates"
+    __table_args__ = (UniqueConstraint("preparation_id", "hmsnr"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    preparation_id: Mapped[int] = mapped_column(ForeignKey("preparations.id", ondelete="CASCADE"), index=True)
+    hmsnr: Mapped[str] = mapped_column(String(6))
+    name: Mapped[str] = mapped_column(String(300), default="")
+    supplier: Mapped[str] = mapped_column(String(200), default="")
+    iso_category: Mapped[str] = mapped_column(String(16), default="")
+    status: Mapped[str] = mapped_column(String(12), default="prepare")    # prepare | ready | rejected
+    note: Mapped[str] = mapped_column(Text, default="")
+    parts: Mapped[list | None] = mapped_column(JSON)       # [{"hmsnr": str|None, "name": str, "qty": int}]
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PrepAttachment(Base):
+    """A drawing or picture received beforehand: anonymised, encrypted in the profile."""
+
+    __tablename__ = "prep_attachments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    preparation_id: Mapped[int] = mapped_column(ForeignKey("preparations.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(80), unique=True)
+    kind: Mapped[str] = mapped_column(String(12), default="tegning")      # tegning | bilde
+    caption: Mapped[str] = mapped_column(String(200), default="")
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    faces_blurred: Mapped[int] = mapped_column(Integer, default=0)
+    detector: Mapped[str] = mapped_column(String(60), default="")
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

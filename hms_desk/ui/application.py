@@ -82,6 +82,7 @@ def build_window(core: Core, show_windows: bool = True) -> MainWindow:
     _wire_search(core, win, lookup)
     _wire_cases(core, win, cases)
     _wire_video_sources(core, win, video)
+    _wire_prep(core, win, cases)
     _wire_settings(core, win, cases)
     restore_window_layout(core, win)
     win.importRequested.connect(lambda: open_import_dialog(core, win))
@@ -116,6 +117,39 @@ def _wire_cases(core: Core, win: MainWindow, cases: CasePanel) -> None:
         win.show_tab(win.tab_case)
         cases.resume(case_id)
     panel.resumeRequested.connect(resume)
+
+
+def _wire_prep(core: Core, win: MainWindow, cases: CasePanel) -> None:
+    """The advisers' workspace (Ctrl+Shift+U): «Hold møtet» opens the case in the case panel;
+    the pre-call check (Video menu) can tick its checklist item; the case's exported journal
+    note marks the preparation documented."""
+    from hms_desk.ui.ops import Change
+    from hms_desk.ui.precall_check import PreCallCheckDialog
+    from hms_desk.ui.prep_workspace import PrepWorkspace
+
+    if core.preparations is None:
+        return
+
+    def run_precall(done) -> None:
+        before = set(map(id, win.findChildren(PreCallCheckDialog)))
+        win.act_precall.trigger()
+        dialog = next((d for d in win.findChildren(PreCallCheckDialog) if id(d) not in before), None)
+        if dialog is not None:
+            dialog.checkFinished.connect(lambda ok: done({
+                "ok": ok, "format": dialog.format.text(), "steady": dialog.steady.text(),
+                "quality": dialog.quality.text()}))
+
+    panel = PrepWorkspace(win.ops, core.preparations, case_open=lambda: cases.case_id is not None,
+                          run_precall=run_precall)
+    win.add_prep_workspace(panel)
+
+    def opened(case_id: int, _number: str) -> None:
+        win.show_tab(win.tab_case)
+        cases.resume(case_id)
+    panel.caseOpened.connect(opened)
+    cases.journalExported.connect(lambda _path: win.ops.mutate(
+        win, core.preparations.documented_for_case, cases.case_id, changes=Change.PREPARATION).run()
+        if cases.case_id is not None else None)
 
 
 def save_settings(core: Core, win: MainWindow | None = None) -> bool:
@@ -220,6 +254,10 @@ def install_retention_timer(core: Core, win: MainWindow) -> QTimer:
     retention.setInterval(3600 * 1000)
     retention.timeout.connect(lambda: win.ops.mutate(win, core.cases.enforce_retention, core.settings.retention_days,
                                                      changes=Change.SNAPSHOT).run())
+    if core.preparations is not None:       # drawings of preparations whose meeting is long past
+        retention.timeout.connect(lambda: win.ops.mutate(win, core.preparations.enforce_retention,
+                                                         core.settings.retention_days,
+                                                         changes=Change.PREPARATION).run())
     retention.start()
     return retention
 

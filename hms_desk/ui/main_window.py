@@ -316,6 +316,26 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda i: panel.refresh() if i == self.tab_cases else None)
         return self.tab_cases
 
+    def add_prep_workspace(self, panel: QWidget) -> int:
+        """The advisers' preparations of utprøving and housing cases (Ctrl+Shift+U)."""
+        self.prep_workspace = panel
+        self.tab_prep = self.tabs.addTab(panel, self.tr("Forb&eredelser"))
+        self.act_prep = self._action(self.tr("&Forberedelser (utprøving og bolig)"), "Ctrl+Shift+U",
+                                     self.focus_prep,
+                                     tip=self.tr("Forbered utprøving eller boligsak: sjekkliste, produkter, "
+                                                 "tegninger, invitasjon og forberedelsesark"))
+        self.view_menu.insertAction(self.act_lookup, self.act_prep)
+        self.tabs.currentChanged.connect(lambda i: panel.refresh() if i == self.tab_prep else None)
+        return self.tab_prep
+
+    def focus_prep(self) -> None:
+        """The workspace needs room (the video waits while an adviser prepares): the dock is widened."""
+        self.show_tab(self.tab_prep)
+        if not self.work_dock.isFloating() and self.work_dock.width() < self.width() * 0.5:
+            self.resizeDocks([self.work_dock], [int(self.width() * 0.6)], Qt.Orientation.Horizontal)
+        self.prep_workspace.refresh()
+        self.prep_workspace.table.setFocus()
+
     def focus_cases(self) -> None:
         self.show_tab(self.tab_cases)
         self.case_list.refresh()

@@ -53,6 +53,7 @@ class Change(enum.Flag):
     DOCUMENT = enum.auto()      # journal note, receipts, exports written
     CATALOG = enum.auto()       # catalogue or register imported
     SETTINGS = enum.auto()
+    PREPARATION = enum.auto()   # an adviser's preparation (utprøving / boligsak)
 
 
 @dataclass(frozen=True)

@@ -226,37 +226,37 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="746" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="753" />
         <source>Revisjonslogg</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="756" />
         <source>Tid (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="756" />
         <source>Hvem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="756" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
         <source>Detalj</source>
         <translation>Detail</translation>
     </message>
@@ -375,6 +375,11 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="65" />
+        <source>Linjer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../hms_desk/ui/case_list.py" line="123" />
         <source>åpen</source>
         <translation type="unfinished" />
@@ -392,6 +397,11 @@
     <message>
         <location filename="../../hms_desk/ui/case_list.py" line="157" />
         <source>Alle bestillinger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_list.py" line="181" />
+        <source>(forventet levering {0})</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -512,7 +522,7 @@
     <message>
         <location filename="../../hms_desk/ui/case_panel.py" line="83" />
         <source>Legg til deltaker</source>
-        <translation type="unfinished" />
+        <translation>Add participant</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/case_panel.py" line="85" />
@@ -527,7 +537,7 @@
     <message>
         <location filename="../../hms_desk/ui/case_panel.py" line="88" />
         <source>Fjern deltaker</source>
-        <translation type="unfinished" />
+        <translation>Remove participant</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/case_panel.py" line="89" />
@@ -665,12 +675,12 @@
     <message>
         <location filename="../../hms_desk/ui/case_panel.py" line="385" />
         <source>Deltaker lagt til: {0}.</source>
-        <translation type="unfinished" />
+        <translation>Participant added: {0}.</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/case_panel.py" line="392" />
         <source>Velg deltakeren som skal fjernes.</source>
-        <translation type="unfinished" />
+        <translation>Choose the participant to remove.</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/case_panel.py" line="398" />
@@ -772,6 +782,49 @@
     </message>
 </context>
 <context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="711" />
+        <source>Avslutt sak {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="715" />
+        <source>Journalnotatet er ikke eksportert med alle bildene ennå.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="717" />
+        <source>Journalnotatet er eksportert.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="719" />
+        <source>Journalnotatet er ikke eksportert.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="724" />
+        <source>Dokumenter lagret utenfor HMS Desk ({0}) slettes ikke av HMS Desk; slettebekreftelsen sier hvor de ble lagret.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="729" />
+        <source>Innstillingen krever at journalnotatet eksporteres før bildene slettes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="731" />
+        <source>&amp;Eksporter journalnotat først</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="734" />
+        <source>&amp;Avslutt og slett bildene</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../hms_desk/ui/crash_dialog.py" line="21" />
@@ -791,7 +844,12 @@ Please send the report below to support. It contains no personal data.</translat
         <translation>The report is saved in: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/crash_dialog.py" line="35" />
+        <location filename="../../hms_desk/ui/crash_dialog.py" line="32" />
+        <source>Feilrapport</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/crash_dialog.py" line="36" />
         <source>Kopier rapport</source>
         <translation>Copy report</translation>
     </message>
@@ -868,8 +926,8 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
     <message>
         <location filename="../../hms_desk/ui/import_dialog.py" line="87" />
-        <location filename="../../hms_desk/ui/import_dialog.py" line="181" />
-        <location filename="../../hms_desk/ui/import_dialog.py" line="242" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="182" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="243" />
         <source>&amp;Avbryt import</source>
         <translation>&amp;Cancel import</translation>
     </message>
@@ -880,77 +938,82 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
     <message>
         <location filename="../../hms_desk/ui/import_dialog.py" line="93" />
-        <location filename="../../hms_desk/ui/import_dialog.py" line="160" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="161" />
         <source>Velg hva som skal importeres og filene.</source>
         <translation>Choose what to import and the files.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="99" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="97" />
+        <source>Detaljer om importen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="100" />
         <source>Resultatet vises her.</source>
         <translation>The result is shown here.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="102" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="103" />
         <source>&amp;Type:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="106" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="107" />
         <source>Filer:</source>
         <translation>Files:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="151" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="152" />
         <source>Velg filer: {0}</source>
         <translation>Choose files: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="152" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="153" />
         <source>Alle filer (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="159" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="160" />
         <source>{0} fil(er) valgt.</source>
         <translation>{0} file(s) chosen.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="176" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="177" />
         <source>Importerer …</source>
         <translation>Importing …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="190" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="191" />
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="191" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="192" />
         <source>Avbryter – ingen endringer blir lagret …</source>
         <translation>Cancelling – no changes will be saved …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="200" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="201" />
         <source>{0} av ca. {1} rader lest …</source>
         <translation>{0} of about {1} rows read …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="203" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="204" />
         <source>{0} rader lest …</source>
         <translation>{0} rows read …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="209" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="210" />
         <source>Advarsel: {0}</source>
         <translation>Warning: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="214" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="215" />
         <source>… og {0} feil til.</source>
         <translation>… and {0} more errors.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="231" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="232" />
         <source>Ingenting ble importert. Databasen er som før.</source>
         <translation>Nothing was imported. The database is as it was.</translation>
     </message>
@@ -1265,7 +1328,7 @@ Please send the report below to support. It contains no personal data.</translat
     <message>
         <location filename="../../hms_desk/ui/main_window.py" line="167" />
         <source>Deler</source>
-        <translation type="unfinished" />
+        <translation>Parts</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/main_window.py" line="167" />
@@ -1323,7 +1386,22 @@ Please send the report below to support. It contains no personal data.</translat
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="412" />
+        <location filename="../../hms_desk/ui/main_window.py" line="322" />
+        <source>Forb&amp;eredelser</source>
+        <translation>Pr&amp;eparations</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="323" />
+        <source>&amp;Forberedelser (utprøving og bolig)</source>
+        <translation>&amp;Preparations (trials and housing)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="325" />
+        <source>Forbered utprøving eller boligsak: sjekkliste, produkter, tegninger, invitasjon og forberedelsesark</source>
+        <translation>Prepare a trial or housing case: checklist, products, drawings, invitation and prep sheet</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="432" />
         <source>Vindusoppsettet er tilbakestilt.</source>
         <translation type="unfinished" />
     </message>
@@ -1421,17 +1499,17 @@ Please send the report below to support. It contains no personal data.</translat
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="339" />
+        <location filename="../../hms_desk/ui/main_window.py" line="359" />
         <source>Språket endres neste gang HMS Desk starter.</source>
         <translation>The language changes the next time HMS Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="342" />
+        <location filename="../../hms_desk/ui/main_window.py" line="362" />
         <source>Om HMS Desk</source>
         <translation>About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="343" />
+        <location filename="../../hms_desk/ui/main_window.py" line="363" />
         <source>{0} {1}
 Videostøtte, oppslag og delbestilling for NAV Hjelpemiddelsentral.
 Katalogdata: NAV (MIT-lisens).</source>
@@ -1440,38 +1518,38 @@ Video support, lookup and parts ordering for NAV Hjelpemiddelsentral.
 Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="358" />
-        <location filename="../../hms_desk/ui/main_window.py" line="361" />
+        <location filename="../../hms_desk/ui/main_window.py" line="378" />
+        <location filename="../../hms_desk/ui/main_window.py" line="381" />
         <source>Hurtigtaster</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="362" />
+        <location filename="../../hms_desk/ui/main_window.py" line="382" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="362" />
+        <location filename="../../hms_desk/ui/main_window.py" line="382" />
         <source>Tast</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="390" />
+        <location filename="../../hms_desk/ui/main_window.py" line="410" />
         <source>Velg &amp;videokilde …</source>
         <translation>Choose &amp;video source …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="391" />
+        <location filename="../../hms_desk/ui/main_window.py" line="411" />
         <source>Kamera, vindu, skjerm, strøm, fil eller demo</source>
         <translation>Camera, window, screen, stream, file or demo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="392" />
+        <location filename="../../hms_desk/ui/main_window.py" line="412" />
         <source>Forhånds&amp;sjekk …</source>
         <translation>Pre-call &amp;check …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="393" />
+        <location filename="../../hms_desk/ui/main_window.py" line="413" />
         <source>Sjekk bilde, bildefrekvens og lys før samtalen</source>
         <translation>Check picture, frame rate and light before the call</translation>
     </message>
@@ -1532,64 +1610,74 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation>Search parts (name, HMS no., supplier art. no.)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="121" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="120" />
+        <source>Søk i deler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="122" />
         <source>Vis bare én kategori</source>
         <translation>Show one category only</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="122" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="355" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="123" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="364" />
         <source>Alle kategorier</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="125" />
+        <source>Deler som passer, gruppert etter kategori</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
         <source>Lev.art.nr</source>
         <translation>Supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
         <source>Std/maks</source>
         <translation>Default/max</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="133" />
         <source>Valgt del</source>
         <translation>Selected part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="403" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="139" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="414" />
         <source>Velg en del i listen.</source>
         <translation>Choose a part in the list.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="142" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
         <source>HMS-nr:</source>
         <translation>HMS no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="143" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="145" />
         <source>Lev.art.nr:</source>
         <translation>Supplier art. no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="146" />
         <source>Kategori:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="142" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
         <source>Standard antall:</source>
         <translation>Default quantity:</translation>
     </message>
@@ -1599,169 +1687,183 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="143" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="145" />
         <source>Maks antall her:</source>
         <translation>Max quantity here:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="146" />
         <source>Kilde:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="163" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="165" />
+        <source>Tilbehøret finnes på hjelpemidlet fra før</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="166" />
+        <source>NAV: tilbehør kan bare bestilles når det allerede er på hjelpemidlet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="169" />
         <source>&amp;Legg til i bestilling</source>
         <translation>&amp;Add to order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="167" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="173" />
         <source>Ukjent del (ikke i katalogen)</source>
         <translation>Unknown part (not in the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="169" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="175" />
         <source>HMS-nr (6 siffer)</source>
         <translation>HMS no. (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="172" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="178" />
         <source>eller lev.art.nr</source>
         <translation>or supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="175" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="181" />
         <source>Beskrivelse, f.eks. Bremsewire venstre, 120 cm</source>
         <translation>Description, e.g. brake cable left, 120 cm</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="179" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="185" />
         <source>Legg til &amp;ukjent del</source>
         <translation>Add &amp;unknown part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="216" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="222" />
         <source>Teknikeren har opplæring i batteribytte</source>
         <translation>The technician is trained in battery replacement</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="217" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="223" />
         <source>Kreves når bestillingen har batteri</source>
         <translation>Required when the order has a battery</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="223" />
-        <source>Til kommunens lager</source>
-        <translation>To the municipality's stock</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="224" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="230" />
         <source>Til servicejobben</source>
         <translation>To the service job</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="229" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="235" />
         <source>&amp;Send bestilling</source>
         <translation>&amp;Send order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="336" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="345" />
         <source>Bestilling til {0} ({1} / {2})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="406" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="424" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="417" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="435" />
         <source>Ingen bilde</source>
         <translation>No picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="578" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="590" />
         <source>Bestilling {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="578" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="590" />
         <source>Reparasjonsordre {0}</source>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="588" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="600" />
         <source>{0} for {1} er sendt til skriveren.</source>
         <translation>{0} for {1} was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="589" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="601" />
         <source>Bestillingen</source>
         <translation>The order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="589" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="601" />
         <source>Reparasjonsordren</source>
         <translation>The repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="603" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="615" />
         <source>Eksportert til ordrekontoret: {0}</source>
         <translation>Exported for the order office: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="189" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="264" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="195" />
         <source>Antall:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="212" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="218" />
         <source>&amp;Fjern linje</source>
         <translation>&amp;Remove line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="213" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="219" />
         <source>Fjerner den valgte bestillingslinjen (Delete)</source>
         <translation>Removes the selected order line (Delete)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="240" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="229" />
+        <source>Til XK-lager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="246" />
         <source>Skriv ut &amp;bestilling</source>
         <translation>Print &amp;order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="241" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="247" />
         <source>Skriv ut &amp;reparasjonsordre</source>
         <translation>Print &amp;repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="242" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="248" />
         <source>&amp;Eksporter (JSON/CSV)</source>
         <translation>&amp;Export (JSON/CSV)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="272" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="270" />
+        <source>&amp;Antall:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="280" />
         <source>Levering:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="290" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="299" />
         <source>Bestillingslinjer:</source>
         <translation>Order lines:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="344" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="353" />
         <source>Deler til {0} ({1}/{2}) — laster …</source>
         <translation>Parts for {0} ({1}/{2}) — loading …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="351" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="360" />
         <source>{0} deler passer til {1} ({2})</source>
         <translation>{0} parts fit {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="413" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="424" />
         <source> (krever opplæring)</source>
         <translation> (training required)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="538" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="550" />
         <source>Bestilling {0} er sendt.</source>
         <translation>Order {0} has been sent.</translation>
     </message>
@@ -1831,11 +1933,843 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
 </context>
 <context>
+    <name>PrepWorkspace</name>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="57" />
+        <source>Velg tegning eller bilde</source>
+        <extracomment>Below this width the list sits above the form; above it, beside it.</extracomment>
+        <translation>Choose a drawing or picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="58" />
+        <source>Bilder og PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;Alle filer (*)</source>
+        <translation>Pictures and PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="62" />
+        <source>Lagre møteinvitasjon</source>
+        <translation>Save meeting invitation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="63" />
+        <source>Kalenderfil (*.ics)</source>
+        <translation>Calendar file (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="66" />
+        <source>Lagre forberedelsesark</source>
+        <translation>Save prep sheet</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="67" />
+        <source>PDF-dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="110" />
+        <source>&amp;Ny forberedelse</source>
+        <translation>&amp;New preparation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="112" />
+        <source>Vis forberedelser</source>
+        <translation>Show preparations</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="113" />
+        <source>Kommende</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="114" />
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="115" />
+        <source>Oppdater</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="120" />
+        <source>Påminnelser</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="124" />
+        <source>Forberedelser etter dato</source>
+        <translation>Preparations by date</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="125" />
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="125" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="297" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="125" />
+        <source>Åpne</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="126" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="126" />
+        <source>Formål</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="127" />
+        <source>Punkter på sjekklisten som ikke er krysset av</source>
+        <translation>Checklist items not ticked</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="152" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="630" />
+        <source>Ny forberedelse</source>
+        <translation>New preparation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="157" />
+        <source>Møtet</source>
+        <translation>The meeting</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="159" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="485" />
+        <source>Utprøving</source>
+        <translation>Trial (utprøving)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="160" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="485" />
+        <source>Boligsak</source>
+        <translation>Housing case</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="164" />
+        <source>Norsk tid</source>
+        <translation>Norwegian time</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="169" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="173" />
+        <source>Hva skal forberedes eller avklares? Ingen navn eller helseopplysninger.</source>
+        <translation>What is to be prepared or settled? No names or health information.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="174" />
+        <source>Ett spørsmål per linje</source>
+        <translation>One question per line</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="175" />
+        <source>F.eks. hele rullestolen fra siden, betjeningsboksen, terskelen</source>
+        <translation>E.g. the whole wheelchair from the side, the control box, the threshold</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="178" />
+        <source>F.eks. forfra, fra siden, ovenfra</source>
+        <translation>E.g. from the front, from the side, from above</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="182" />
+        <source>Én per linje: SIP-adresse, telefonnummer med kode</source>
+        <translation>One per line: SIP address, phone number with code</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="183" />
+        <source>1. Presentasjon  2. Filming  3. Avklaringer</source>
+        <translation>1. Introductions  2. Filming  3. Decisions</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="186" />
+        <source>4 siffer</source>
+        <translation>4 digits</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="187" />
+        <source>Brukeren deltar i møtet</source>
+        <translation>The user takes part in the meeting</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="189" />
+        <source>Ikke innhentet</source>
+        <translation>Not obtained</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="198" />
+        <source>Samtykke gitt av</source>
+        <translation>Consent given by</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="199" />
+        <source>Samtykket gjelder</source>
+        <translation>Consent covers</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="204" />
+        <source>&amp;Lagre forberedelsen</source>
+        <translation>&amp;Save preparation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="205" />
+        <source>Forkast endringer</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="206" />
+        <source>Slett forberedelsen</source>
+        <translation>Delete preparation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="208" />
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="208" />
+        <source>&amp;Dato og tid:</source>
+        <translation>&amp;Date and time:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="209" />
+        <source>Varighet:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="209" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="326" />
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="210" />
+        <source>Formål:</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="210" />
+        <source>Spørsmål som skal avklares:</source>
+        <translation>Questions to settle:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="211" />
+        <source>Hva skal filmes:</source>
+        <translation>What to film:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="211" />
+        <source>Vinkler:</source>
+        <translation>Angles:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="212" />
+        <source>Videoadresse:</source>
+        <translation>Video address:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="213" />
+        <source>Andre måter å koble til:</source>
+        <translation>Other ways to join:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="213" />
+        <source>Agenda:</source>
+        <translation>Agenda:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="214" />
+        <source>Kommunenr.:</source>
+        <translation>Municipality no.:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="217" />
+        <source>Samtykke:</source>
+        <translation>Consent:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="228" />
+        <source>Deltakere (rolle og organisasjon, aldri navn)</source>
+        <translation>Participants (role and organisation, never names)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="236" />
+        <source>F.eks. Bærum kommune, ergoterapitjenesten</source>
+        <translation>E.g. Bærum municipality, occupational therapy</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="238" />
+        <source>Holder kameraet</source>
+        <translation>Holds the camera</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="239" />
+        <source>Legg til deltaker</source>
+        <translation>Add participant</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="241" />
+        <source>Deltakere</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="243" />
+        <source>Denne holder kameraet</source>
+        <translation>This one holds the camera</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="244" />
+        <source>Fjern deltaker</source>
+        <translation>Remove participant</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="246" />
+        <source>Rolle:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="247" />
+        <source>Organisasjon:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="261" />
+        <source>Sjekkliste (hvem og når lagres)</source>
+        <translation>Checklist (who and when is recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="279" />
+        <source>Kjør forhåndssjekk og knytt resultatet …</source>
+        <translation>Run the pre-call check and link the result …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="280" />
+        <source>Sjekker bilde, bildefrekvens og lys på videokilden (Ctrl+Shift+K)</source>
+        <translation>Checks picture, frame rate and light of the video source (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="285" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="296" />
+        <source>Aktuelle produkter</source>
+        <translation>Candidate products</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="287" />
+        <source>Navn, HMS-nr, ISO-kode eller leverandør</source>
+        <translation>Name, HMS no., ISO code or supplier</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="289" />
+        <source>Søk</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="291" />
+        <source>Treff i katalogen</source>
+        <translation>Catalogue hits</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="293" />
+        <source>Legg til produkt</source>
+        <translation>Add product</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="297" />
+        <source>HMS-nr</source>
+        <translation>HMS no.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="297" />
+        <source>Produkt</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="298" />
+        <source>Deler</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="312" />
+        <source>F.eks. prøv med hodestøtte</source>
+        <translation>E.g. try with head support</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="313" />
+        <source>Én per linje: HMS-nr med antall («150817:2») eller tekst</source>
+        <translation>One per line: HMS no. with quantity («150817:2») or text</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="314" />
+        <source>Lagre produktet</source>
+        <translation>Save product</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="315" />
+        <source>Fjern produktet</source>
+        <translation>Remove product</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="320" />
+        <source>Søk i katalogen:</source>
+        <translation>Search the catalogue:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="327" />
+        <source>Notat:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="328" />
+        <source>Deler og tilbehør:</source>
+        <translation>Parts and accessories:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="336" />
+        <source>Tegninger og bilder (ansikter sladdes, lagres kryptert)</source>
+        <translation>Drawings and pictures (faces blurred, stored encrypted)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="338" />
+        <source>Tegninger og bilder</source>
+        <translation>Drawings and pictures</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="344" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="761" />
+        <source>Tegning</source>
+        <translation>Drawing</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="345" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="761" />
+        <source>Bilde</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="346" />
+        <source>Tegning eller bilde</source>
+        <translation>Drawing or picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="349" />
+        <source>Bildetekst, f.eks. plantegning bad</source>
+        <translation>Caption, e.g. floor plan bathroom</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="350" />
+        <source>&amp;Importer tegning eller bilde …</source>
+        <translation>&amp;Import drawing or picture …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="351" />
+        <source>Slett bildet</source>
+        <translation>Delete picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="357" />
+        <source>Bildetekst:</source>
+        <translation>Caption:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="367" />
+        <source>Møte&amp;invitasjon (.ics) …</source>
+        <translation>Meeting &amp;invitation (.ics) …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="368" />
+        <source>Forberedelses&amp;ark (PDF) …</source>
+        <translation>Prep sh&amp;eet (PDF) …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="369" />
+        <source>Skriv &amp;ut ark …</source>
+        <translation>&amp;Print sheet …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="370" />
+        <source>Forhåndsvisning og utskrift av forberedelsesarket</source>
+        <translation>Preview and print the prep sheet</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="371" />
+        <source>&amp;Hold møtet</source>
+        <translation>&amp;Hold the meeting</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="372" />
+        <source>Åpner saken for møtet med deltakere, samtykke og produkter</source>
+        <translation>Opens the meeting's case with participants, consent and products</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="393" />
+        <source>Forberedelsen</source>
+        <translation>The preparation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="481" />
+        <source>Planlagt</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="481" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
+        <source>Klar</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="481" />
+        <source>Holdt</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="482" />
+        <source>Dokumentert</source>
+        <translation>Documented</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
+        <source>Klargjøres</source>
+        <translation>To prepare</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
+        <source>Forkastet</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="491" />
+        <source>Forbindelsen er sjekket</source>
+        <translation>Connection checked</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="492" />
+        <source>Forhåndssjekk av utstyret er holdt</source>
+        <translation>Pre-call equipment check held</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="493" />
+        <source>Rommet er stort nok til å vise hele hjelpemidlet</source>
+        <translation>Room large enough to show the whole device</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="494" />
+        <source>Lys uten motlys</source>
+        <translation>Light without backlight</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="495" />
+        <source>Nøytrale klær</source>
+        <translation>Neutral clothes</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="496" />
+        <source>Kolleger er informert</source>
+        <translation>Colleagues told</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="497" />
+        <source>Samtykke er innhentet der det trengs</source>
+        <translation>Consent obtained where needed</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="498" />
+        <source>Tegninger er mottatt</source>
+        <translation>Drawings received</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="501" />
+        <source>Rådgiver</source>
+        <translation>Adviser</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="501" />
+        <source>Tekniker</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="502" />
+        <source>Ergoterapeut</source>
+        <translation>Occupational therapist</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="502" />
+        <source>Fysioterapeut</source>
+        <translation>Physiotherapist</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="503" />
+        <source>Bruker</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="503" />
+        <source>Pårørende</source>
+        <translation>Next of kin</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="503" />
+        <source>Verge</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="504" />
+        <source>Hjelpepleier</source>
+        <translation>Care assistant</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="504" />
+        <source>Leverandør</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="505" />
+        <source>Saksbehandler</source>
+        <translation>Case officer</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="505" />
+        <source>Annen</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="570" />
+        <source>• {0} ({1}): møtet har vært, men er ikke holdt</source>
+        <translation>• {0} ({1}): the meeting date has passed, but it was not held</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="572" />
+        <source>• {0} ({1}): %n punkt(er) ikke krysset av</source>
+        <translation><numerusform>• {0} ({1}): %n item not ticked</numerusform><numerusform>• {0} ({1}): %n items not ticked</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="575" />
+        <source>… og {0} til</source>
+        <translation>… and {0} more</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="576" />
+        <source>Påminnelser før møtet:</source>
+        <translation>Reminders before the meeting:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="590" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="625" />
+        <source>Du har endringer som ikke er lagret. Trykk «Lagre forberedelsen» eller «Forkast endringer» først.</source>
+        <translation>You have unsaved changes. Press «Save preparation» or «Discard changes» first.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="669" />
+        <source> – sak {0}</source>
+        <translation> – case {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="710" />
+        <source> (holder kameraet)</source>
+        <translation> (holds the camera)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="728" />
+        <source>Ikke aktuelt – brukeren deltar ikke</source>
+        <translation>Not applicable – the user does not take part</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="730" />
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="734" />
+        <source>Ikke krysset av</source>
+        <translation>Not ticked</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="744" />
+        <source> (finnes ikke lenger i katalogen)</source>
+        <translation> (no longer in the catalogue)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="767" />
+        <source>{0} – %n ansikt(er) sladdet</source>
+        <translation><numerusform>{0} – %n face blurred</numerusform><numerusform>{0} – %n faces blurred</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="833" />
+        <source>Forberedelse {0} er laget.</source>
+        <translation>Preparation {0} created.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="834" />
+        <source>Forberedelse {0} er lagret.</source>
+        <translation>Preparation {0} saved.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="843" />
+        <source>Forberedelse {0} er slettet.</source>
+        <translation>Preparation {0} deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="862" />
+        <source>Status: {0}.</source>
+        <translation>Status: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="875" />
+        <source>Deltaker lagt til: {0}.</source>
+        <translation>Participant added: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="883" />
+        <source>Velg deltakeren som skal fjernes.</source>
+        <translation>Choose the participant to remove.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="891" />
+        <source>Velg deltakeren som holder kameraet.</source>
+        <translation>Choose the participant who holds the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="909" />
+        <source>«{0}» er krysset av.</source>
+        <translation>«{0}» ticked.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="910" />
+        <source>«{0}» er ikke lenger krysset av.</source>
+        <translation>«{0}» no longer ticked.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="919" />
+        <source>Forhåndssjekken kjører – resultatet knyttes til sjekklisten når den er ferdig.</source>
+        <translation>The pre-call check is running – its result is linked to the checklist when it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="952" />
+        <source>Ingen treff</source>
+        <translation>No hits</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="959" />
+        <source>Velg et produkt i trefflisten.</source>
+        <translation>Choose a product in the hit list.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="963" />
+        <source>{0} {1} er lagt til.</source>
+        <translation>{0} {1} added.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="998" />
+        <source>Velg et produkt i listen over aktuelle produkter.</source>
+        <translation>Choose a product in the list of candidate products.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1003" />
+        <source>{0} er lagret.</source>
+        <translation>{0} saved.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1025" />
+        <source>Leser og anonymiserer {0} …</source>
+        <translation>Reading and anonymising {0} …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1038" />
+        <source>%n bilde(r) importert</source>
+        <translation><numerusform>%n picture imported</numerusform><numerusform>%n pictures imported</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1039" />
+        <source>%n ansikt(er) sladdet.</source>
+        <translation><numerusform>%n face blurred.</numerusform><numerusform>%n faces blurred.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1046" />
+        <source>Velg bildet som skal slettes.</source>
+        <translation>Choose the picture to delete.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1050" />
+        <source>Bildet er slettet.</source>
+        <translation>The picture is deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1056" />
+        <source>Lagre endringene i skjemaet først, så dokumentet viser det du har skrevet.</source>
+        <translation>Save the changes in the form first, so the document shows what you have written.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1067" />
+        <source>Møteinvitasjonen er lagret: {0}</source>
+        <translation>Meeting invitation saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1082" />
+        <source>Forberedelsesarket er lagret: {0}</source>
+        <translation>Prep sheet saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1105" />
+        <source>Forberedelsesarket for {0} er sendt til skriveren.</source>
+        <translation>The prep sheet for {0} was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1108" />
+        <source>Forberedelsesark {0}</source>
+        <translation>Prep sheet {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1119" />
+        <source>En sak er allerede åpen. Avslutt den før du holder møtet.</source>
+        <translation>A case is already open. Close it before you hold the meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1125" />
+        <source>Møtet er holdt i sak {0}.</source>
+        <translation>The meeting is held in case {0}.</translation>
+    </message>
+</context>
+<context>
     <name>QuantityDelegate</name>
     <message>
         <location filename="../../hms_desk/ui/order_lines_model.py" line="137" />
         <source>Antall</source>
         <translation>Quantity</translation>
+    </message>
+</context>
+<context>
+    <name>QuitDialog</name>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="487" />
+        <source>Sak {0} er åpen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="488" />
+        <source>Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den stå åpen til neste gang HMS Desk starter?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="490" />
+        <source>&amp;La saken stå åpen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="491" />
+        <source>&amp;Avslutt saken</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2049,103 +2983,108 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation>Choose video source</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="59" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="56" />
+        <source>Videokilder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="60" />
         <source>x,y,bredde,høyde (tomt = hele skjermen)</source>
         <translation>x,y,width,height (empty = whole screen)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="63" />
-        <location filename="../../hms_desk/ui/source_picker.py" line="209" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="64" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="210" />
         <source>Ingen fil valgt</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="64" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="65" />
         <source>Velg &amp;fil …</source>
         <translation>Choose &amp;file …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="73" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="74" />
         <source>Oppløsning:</source>
         <translation>Resolution:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="74" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="75" />
         <source>Skjermutsnitt:</source>
         <translation>Screen region:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="75" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="76" />
         <source>Strømadresse:</source>
         <translation>Stream address:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="79" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="80" />
         <source>Videofil:</source>
         <translation>Video file:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="82" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="83" />
         <source>&amp;Oppdater</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="129" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="130" />
         <source>Demo (generert bilde)</source>
         <translation>Demo (generated picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="133" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="134" />
         <source>{0} kamera funnet.</source>
         <translation>{0} camera(s) found.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="135" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="136" />
         <source>Kamera: {0}</source>
         <translation>Camera: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="137" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="138" />
         <source> (standard)</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="140" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="141" />
         <source>Fant ingen kamera. Du kan bruke et vindu, en skjerm, en strøm, en fil eller demoen.</source>
         <translation>No camera found. You can use a window, a screen, a stream, a file or the demo.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="142" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="143" />
         <source>Kamera: Fant ingen kamera</source>
         <translation>Camera: no camera found</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="145" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="146" />
         <source>Vindu: {0}</source>
         <translation>Window: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="147" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="148" />
         <source>Vindu: fant ingen vinduer å ta opp</source>
         <translation>Window: no windows to capture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="149" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="150" />
         <source>Skjerm: {0}</source>
         <translation>Screen: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="150" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="151" />
         <source>Videofil …</source>
         <translation>Video file …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="151" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="152" />
         <source>Nettverksstrøm (RTSP, HTTP/MJPEG, HLS)</source>
         <translation>Network stream (RTSP, HTTP/MJPEG, HLS)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="200" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="201" />
         <source>Kameraets standard</source>
         <translation>Camera default</translation>
     </message>
@@ -2153,108 +3092,45 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="109" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="110" />
         <source>Velg videofil</source>
         <translation>Choose video file</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="711" />
-        <source>Avslutt sak {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="712" />
-        <source>Når saken avsluttes, slettes %n bilde(r) for godt (slettingen loggføres).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="715" />
-        <source>Journalnotatet er ikke eksportert med alle bildene ennå.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="717" />
-        <source>Journalnotatet er eksportert.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="719" />
-        <source>Journalnotatet er ikke eksportert.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="722" />
-        <source>Innstillingen krever at journalnotatet eksporteres før bildene slettes.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="724" />
-        <source>&amp;Eksporter journalnotat først</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="727" />
-        <source>&amp;Avslutt og slett bildene</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="466" />
-        <source>Sak {0} er åpen</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="467" />
-        <source>Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den stå åpen til neste gang HMS Desk starter?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="469" />
-        <source>&amp;La saken stå åpen</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="470" />
-        <source>&amp;Avslutt saken</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>win</name>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="129" />
+        <location filename="../../hms_desk/ui/application.py" line="163" />
         <source>Innstillingene kunne ikke lagres: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="181" />
+        <location filename="../../hms_desk/ui/application.py" line="216" />
         <source>Innstillingene er lagret.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="202" />
+        <location filename="../../hms_desk/ui/application.py" line="237" />
         <source>Ansikter sladdes i videobildet.</source>
         <translation>Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="203" />
+        <location filename="../../hms_desk/ui/application.py" line="238" />
         <source>Ansiktssladding i videobildet er av.</source>
         <translation>Live face blur is off.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="258" />
+        <location filename="../../hms_desk/ui/application.py" line="297" />
         <source>Første start: importerer produktkatalog og demoregister …</source>
         <translation>First start: importing the product catalogue and demo register …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="260" />
+        <location filename="../../hms_desk/ui/application.py" line="299" />
         <source>Produktkatalogen er klar.</source>
         <translation>The product catalogue is ready.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="356" />
+        <location filename="../../hms_desk/ui/application.py" line="395" />
         <source>HMS Desk stoppet uventet forrige gang</source>
         <translation>HMS Desk stopped unexpectedly last time</translation>
     </message>
