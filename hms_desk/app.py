@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from hms_desk.services.lookup import LookupService
     from hms_desk.services.device_lookup import DeviceLookup
     from hms_desk.services.deletion import DeletionService
+    from hms_desk.services.deviations import DeviationService
 
 log = logging.getLogger("hms_desk.app")
 
@@ -83,6 +84,7 @@ class Core:
     device_lookup: "DeviceLookup | None" = None   # OeBS first, local register as fallback (async)
     deletion: "DeletionService | None" = None   # deletion receipts (slettebekreftelse)
     persisted: Settings | None = None     # the settings as in the file: command-line overrides never get here
+    deviations: "DeviationService | None" = None   # deviations (avvik): report, list, export
 
     def apply_settings(self, new: Settings) -> None:
         """Settings changed in the settings dialog, applied without a restart where possible
@@ -106,6 +108,9 @@ class Core:
         if self.deletion is not None:
             self.deletion.technician = new.technician
             self.deletion._hms_unit = new.hms_unit
+        if self.deviations is not None:
+            self.deviations.technician = new.technician
+            self.deviations._hms_unit = new.hms_unit
         before = self.persisted or old
         keep_ui, keep_source = before.ui, before.video.source     # layout and source are not the dialog's
         self.persisted = copy.deepcopy(new)
@@ -160,6 +165,7 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     from hms_desk.services.cases import CaseService
     from hms_desk.services.device_lookup import SYNC_FILE_NAME, DeviceLookup
     from hms_desk.services.deletion import DeletionService
+    from hms_desk.services.deviations import DeviationService
     from hms_desk.services.journal import JournalService
     from hms_desk.services.lookup import LookupService
     from hms_desk.video.anonymise import anonymise_still
@@ -200,9 +206,10 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     device_lookup = DeviceLookup(lookup, db, tasks, settings.oebs, secrets, profile.data_dir / SYNC_FILE_NAME)
     log.info("core ready (db=%s, schema %s)", db.dialect, report.to_revision)
     deletion = DeletionService(db, settings.hms_unit, profile.exports_dir, settings.technician)
+    deviations = DeviationService(db, settings.technician, profile.exports_dir, settings.hms_unit)
     return Core(profile, store, settings, db, report, secrets, tasks, lookup, cases, orders, journal,
                 parts_for_device, warnings, order_documents, device_lookup=device_lookup, deletion=deletion,
-                persisted=persisted)
+                persisted=persisted, deviations=deviations)
 
 
 def today() -> dt.date:
