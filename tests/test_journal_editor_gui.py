@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
 from hms_desk.documents.pdfa_check import check_pdf
+from hms_desk.domain.nav import Decision
 from hms_desk.storage.models import AuditEntry
 from hms_desk.ui.journal_editor import JournalEditor
 from tests.document_gui_helpers import (assert_printed_like, pdf_text, printed_to_file, save_as,  # noqa: F401
@@ -323,3 +324,52 @@ def test_accessible_names_tab_order_and_1366x768(editor_on_case, qtbot, tmp_path
     assert seen.count(editor.template) >= 2             # round the whole dialog and back again
     assert {name: editor._text(name) for name in before} == before        # Tab typed nothing
 
+
+
+@pytest.mark.slow
+def test_demo_start_makes_case_demo_lists_it_and_does_not_resume_it(window, gui_core, qtbot):
+    """``hms-desk --demo``: after first-run housekeeping, case ``demo`` exists (with its order and a
+    draft), the case list shows it and the case tab offers it — it is not opened by itself."""
+    from hms_desk.services.demo import demo_case_id
+    from hms_desk.ui.application import start_housekeeping
+
+    win, cp = window, window.case_panel
+    assert demo_case_id(gui_core.db) is None
+    start_housekeeping(gui_core, win, demo=True)
+    qtbot.waitUntil(lambda: cp.resume_bar.isVisible(), timeout=60000)
+    cid = demo_case_id(gui_core.db)
+    assert cid is not None and cp.case_id is None                   # offered, not resumed
+    assert "Sak demo" in cp.resume_bar.text()
+    assert gui_core.journal.draft(cid) is not None
+    win.focus_cases()
+    qtbot.waitUntil(lambda: win.case_list.select_case("demo"), timeout=10000)
+    start_housekeeping(gui_core, win, demo=True)                    # a second start: still one demo case
+    qtbot.waitUntil(lambda: win.ops.running == 0, timeout=30000)
+    assert [c.number for c in gui_core.cases.open_cases()].count("demo") == 1
+
+
+def test_english_mode_shows_english_everywhere_in_the_editor(gui_core, ops, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from hms_desk.ui.i18n import install_translations
+    from hms_desk.ui.printing import PrintService
+
+    app = QApplication.instance()
+    case = gui_core.cases.start()
+    gui_core.cases.set_decision(case.id, Decision.SEND_INN)
+    assert install_translations(app, "en")
+    printing = PrintService(ops)
+    try:
+        editor = JournalEditor(ops, gui_core.journal, printing, case.id, lang="en")
+        qtbot.addWidget(editor)
+        with qtbot.waitSignal(editor.loaded, timeout=20000):
+            editor.show()
+        assert editor.export_pdf_button.text() == "&Export PDF/A …"
+        assert editor.heading.text() == f"Journal note for case {case.number}"
+        assert editor.decision.currentText() == "Sent in to the assistive technology centre"
+        assert editor.missing.text() == "Before export: fill in summary and next contact."
+        assert editor.findings_label.text().replace("&", "") == "Findings:"
+        editor.close()
+    finally:
+        install_translations(app, "nb")
+        printing.deleteLater()
