@@ -84,6 +84,12 @@ def test_report_list_export_copy_and_print_from_the_window(window, gui_core, qtb
     # from the case tab: the form opens linked to the open case
     with qtbot.waitSignal(cp.caseStarted, timeout=10000):
         win.act_new_case.trigger()
+    win.resize(1366, 768)                                    # a laptop: the case tab's buttons still fit
+    win.size_dock()
+    page = win.tabs.widget(win.tab_case)
+    qtbot.waitUntil(lambda: page.viewport().width() < 600, timeout=5000)
+    qtbot.waitUntil(lambda: not page.horizontalScrollBar().isVisible(), timeout=5000)
+    page.ensureWidgetVisible(cp.deviation_button)
     qtbot.mouseClick(cp.deviation_button, Qt.MouseButton.LeftButton)
     dlg = win.findChild(DeviationsDialog)
     form = dlg.form

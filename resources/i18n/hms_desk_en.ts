@@ -226,37 +226,37 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="782" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="784" />
         <source>Revisjonslogg</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="785" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="787" />
         <source>Tid (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="785" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="787" />
         <source>Hvem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="785" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="787" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="786" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="788" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="786" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="788" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="786" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="788" />
         <source>Detalj</source>
         <translation>Detail</translation>
     </message>
@@ -399,7 +399,7 @@
     <name>CasePanel</name>
     <message>
         <location filename="../../hms_desk/ui/case_panel.py" line="60" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="725" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="727" />
         <source>Ingen sak er startet.</source>
         <translation>No case has been started.</translation>
     </message>
@@ -440,7 +440,7 @@
     </message>
     <message>
         <location filename="../../hms_desk/ui/case_panel.py" line="120" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="487" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="489" />
         <source>Brukeren deltar ikke.</source>
         <translation>The user does not take part.</translation>
     </message>
@@ -475,22 +475,37 @@
         <translation>Next contact, e.g. new call Tuesday at 10</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="192" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="189" />
+        <source>Skriv ut …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="190" />
+        <source>Skriv ut slettebekreftelse</source>
+        <translation>Print deletion receipt</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="191" />
+        <source>Skriv ut slettebekreftelsen (forhåndsvisning først)</source>
+        <translation>Print the deletion receipt (preview first)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="194" />
         <source>Slettebekreftelse (PDF)</source>
         <translation>Deletion receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="193" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="195" />
         <source>Bekreftelse til kommunen på at sakens bilder er slettet</source>
         <translation>Confirmation to the municipality that the case's pictures are deleted</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="301" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="303" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="287" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="289" />
         <source>Sak {0} er startet.</source>
         <translation>Case {0} has been started.</translation>
     </message>
@@ -635,32 +650,27 @@
         <translation>Report a deviation for this case (Ctrl+Shift+A for all deviations)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="189" />
-        <source>Skriv ut slettebekreftelse …</source>
-        <translation>Print deletion receipt …</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="191" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="193" />
         <source>&amp;Avslutt sak …</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="338" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="340" />
         <source>Hjelpemidler: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="339" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="341" />
         <source>Ingen hjelpemiddel slått opp ennå.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="349" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="351" />
         <source>Sak {0} fra {1} er fortsatt åpen.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="351" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="353" />
         <source>%n annen sak er også åpen (se Saker).</source>
         <translation type="unfinished">
             <numerusform />
@@ -668,87 +678,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="358" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="360" />
         <source>Avslutt eller lukk den åpne saken før du gjenopptar en annen.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="375" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="377" />
         <source>Sak {0} er gjenopptatt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="380" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="382" />
         <source> (i bildet)</source>
         <translation> (in picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="399" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="401" />
         <source>Deltaker lagt til: {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="406" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="408" />
         <source>Velg deltakeren som skal fjernes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="412" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="414" />
         <source>Deltakeren er fjernet (rettingen er loggført).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="440" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="442" />
         <source>{0} samtykke fra {1} til {2} – {3}, registrert av {4}</source>
         <translation>{0} consent from {1} for {2} – {3}, recorded by {4}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="448" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="450" />
         <source>Velg samtykket som skal rettes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="454" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="456" />
         <source>Samtykket er fjernet (rettingen er loggført).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="466" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="468" />
         <source>Samtykke registrert: {0} fra {1} til {2}.</source>
         <translation>Consent recorded: {0} from {1} for {2}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="491" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="493" />
         <source>Brukeren deltar. Samtykke er registrert – bilder kan tas (ansikter sladdes alltid).</source>
         <translation>The user takes part. Consent is recorded – pictures may be taken (faces are always blurred).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="493" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="495" />
         <source>Brukeren deltar – samtykke registrert</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="496" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="498" />
         <source>Brukeren deltar: INGEN BILDER før samtykke er registrert. Ansikter sladdes i videobildet.</source>
         <translation>The user takes part: NO PICTURES until consent is recorded. Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="498" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="500" />
         <source>INGEN BILDER – samtykke mangler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="520" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="522" />
         <source>Start en sak før du tar bilde.</source>
         <translation>Start a case before taking a picture.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="536" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="538" />
         <source>%n ansikt(er) sladdet</source>
         <translation><numerusform>%n face blurred</numerusform><numerusform>%n faces blurred</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="538" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="540" />
         <source>Bilde %n</source>
         <translation type="unfinished">
             <numerusform />
@@ -756,47 +766,47 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="544" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="546" />
         <source>Bilde lagret, %n ansikt(er) sladdet.</source>
         <translation><numerusform>Picture saved, %n face blurred.</numerusform><numerusform>Picture saved, %n faces blurred.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="604" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="606" />
         <source>Teksten ser ut til å inneholde personopplysninger – se varselet.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="653" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="655" />
         <source>%n bilde(r) slettet.</source>
         <translation><numerusform>%n picture deleted.</numerusform><numerusform>%n pictures deleted.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="686" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="688" />
         <source>Slettebekreftelsen for {0} er sendt til skriveren.</source>
         <translation>The deletion receipt for {0} was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="689" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="691" />
         <source>Slettebekreftelse {0}</source>
         <translation>Deletion receipt {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="720" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="722" />
         <source>Sak {0} er avsluttet. %n bilde(r) slettet.</source>
         <translation><numerusform>Case {0} is closed. %n picture deleted.</numerusform><numerusform>Case {0} is closed. %n pictures deleted.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="637" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="639" />
         <source>Journalnotat lagret: {0}</source>
         <translation>Journal note saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="643" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="645" />
         <source>Bildene trengs ikke lenger? Trykk «Slett sakens bilder nå».</source>
         <translation>Pictures no longer needed? Press “Delete the case's pictures now”.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="665" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="667" />
         <source>Slettebekreftelse lagret: {0}</source>
         <translation>Deletion receipt saved: {0}</translation>
     </message>
@@ -2992,12 +3002,12 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation>Choose video file</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="747" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
         <source>Avslutt sak {0}</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="748" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
         <source>Når saken avsluttes, slettes %n bilde(r) for godt (slettingen loggføres).</source>
         <translation type="unfinished">
             <numerusform />
@@ -3005,32 +3015,32 @@ Catalogue data: NAV (MIT licence).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="751" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="753" />
         <source>Journalnotatet er ikke eksportert med alle bildene ennå.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="753" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="755" />
         <source>Journalnotatet er eksportert.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="755" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
         <source>Journalnotatet er ikke eksportert.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="758" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="760" />
         <source>Innstillingen krever at journalnotatet eksporteres før bildene slettes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="760" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="762" />
         <source>&amp;Eksporter journalnotat først</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="763" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="765" />
         <source>&amp;Avslutt og slett bildene</source>
         <translation type="unfinished" />
     </message>
