@@ -143,13 +143,26 @@ def test_cancelled_preview_records_nothing(gui_core, service, qtbot, monkeypatch
     assert _printed(core, "journal", "demo") == []
 
 
-def test_pages_are_kept_small_until_painted():
-    """A long document does not hold every page as raw pixels: pages are PNGs, decoded one by one."""
+def test_long_documents_keep_memory_bounded_and_print_the_same(tmp_path, qtbot):
+    """Pages past the raw budget are packed and unpacked one at a time while painted; what reaches
+    the printer is the same either way."""
+    from PySide6.QtPrintSupport import QPrinter
+
     from hms_desk.documents.samples import sample_note
-    from hms_desk.ui.print_preview import rasterise_pdf
+    from hms_desk.ui.print_preview import PackedPage, RenderedPage, a4_printer, paint_pages, rasterise_pdf
 
     pdf = render(sample_note(pages=3, pictures=1), "pdf").data
-    pages = rasterise_pdf(pdf)
-    assert len(pages) >= 2
-    assert all(len(p.png) < 3_000_000 for p in pages)          # raw A4 at 200 dpi would be 11.6 MB
-    assert round(pages[0].width_pt) == 595 and round(pages[0].height_pt) == 842
+    raw = rasterise_pdf(pdf)
+    assert len(raw) >= 2 and all(isinstance(p, RenderedPage) for p in raw)
+    one = raw[0].pixels.nbytes
+    mixed = rasterise_pdf(pdf, raw_budget=one)                   # the first page raw, the rest packed
+    assert isinstance(mixed[0], RenderedPage) and all(isinstance(p, PackedPage) for p in mixed[1:])
+    assert all(len(p.data) < one / 3 for p in mixed[1:])
+    assert round(mixed[1].width_pt) == 595 and round(mixed[1].height_pt) == 842
+    for i, pages in enumerate((raw, mixed)):
+        printer = a4_printer("test")
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"p{i}.pdf"))
+        paint_pages(printer, pages)
+    assert_printed_like(tmp_path / "p0.pdf", pdf)
+    assert_printed_like(tmp_path / "p1.pdf", pdf)

@@ -1,11 +1,12 @@
 """Print preview and printing of our PDFs through Qt.
 
 PySide6-Essentials has no QtPdf, so the PDF's pages are rasterised with
-PDFium (``pypdfium2``) — off the GUI thread, by :func:`rasterise_pdf` (each
-page kept as a PNG, so a 40-page note does not hold 600 MB of pixels) — and
+PDFium (``pypdfium2``) — off the GUI thread, by :func:`rasterise_pdf` — and
 painted page by page into the ``QPrinter`` that a ``QPrintPreviewDialog``
-hands us (:func:`paint_pages`, one decoded page in memory at a time).  What
-the preview shows is exactly what the PDF shows.
+hands us (:func:`paint_pages`).  What the preview shows is exactly what the
+PDF shows.  Pages are kept as raw pixels up to :data:`RAW_BUDGET` (a dozen A4
+pages at 200 dpi); pages beyond it are kept zlib-packed and unpacked one at a
+time while painted, so a 60-page note does not hold 700 MB of pixels.
 
 This is the one preview dialog of HMS Desk; :mod:`hms_desk.ui.printing` is
 the one service that renders a document, opens it here after the operation
@@ -17,6 +18,7 @@ has finished, and audits the print.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
@@ -29,7 +31,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from hms_desk.domain.errors import HmsError
 
-PRINT_DPI = 200          # A4 at 200 dpi: 1654 × 2339 px a page, sharp on paper, ~15 MB a page
+PRINT_DPI = 200          # A4 at 200 dpi: 1654 × 2339 px a page, sharp on paper, ~11.6 MB a page
+RAW_BUDGET = 140 * 1024 * 1024     # pages kept as raw pixels (≈ 12 A4 pages); the rest are packed
 
 
 @dataclass(frozen=True)
@@ -45,18 +48,19 @@ class RenderedPage:
 
 
 @dataclass(frozen=True)
-class EncodedPage:
-    """One PDF page as a PNG (decoded only while it is painted) and its size in points."""
+class PackedPage:
+    """One PDF page as zlib-packed RGB pixels (unpacked only while it is painted) and its size in points."""
 
-    png: bytes
+    data: bytes
+    width_px: int
+    height_px: int
     width_pt: float
     height_pt: float
 
     def image(self) -> QImage:
-        image = QImage.fromData(self.png, "PNG")
-        if image.isNull():
-            raise HmsError("En side av dokumentet kunne ikke tegnes for utskrift.")
-        return image
+        w, h = self.width_px, self.height_px
+        raw = zlib.decompress(self.data)
+        return QImage(raw, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
 class Page(Protocol):
@@ -89,16 +93,18 @@ def render_pdf_pages(path: Path | str | bytes, dpi: int = PRINT_DPI) -> list[Ren
     return [RenderedPage(pixels, w, h) for pixels, w, h in _pages(path, dpi)]
 
 
-def rasterise_pdf(source: Path | str | bytes, dpi: int = PRINT_DPI) -> list[EncodedPage]:
-    """Every page as a PNG (CPU work: run it on a worker); memory stays one page of pixels."""
-    import cv2
-
-    out = []
+def rasterise_pdf(source: Path | str | bytes, dpi: int = PRINT_DPI,
+                  raw_budget: int = RAW_BUDGET) -> list[RenderedPage | PackedPage]:
+    """Every page, ready to paint (CPU work: run it on a worker).  Raw pixels while the pages fit in
+    ``raw_budget`` bytes; after that each page is packed (zlib, fast level), so memory stays bounded."""
+    out: list[RenderedPage | PackedPage] = []
+    held = 0
     for pixels, w, h in _pages(source, dpi):
-        ok, buf = cv2.imencode(".png", pixels[:, :, ::-1], [cv2.IMWRITE_PNG_COMPRESSION, 1])
-        if not ok:
-            raise HmsError("En side av dokumentet kunne ikke gjøres klar for utskrift.")
-        out.append(EncodedPage(buf.tobytes(), w, h))
+        if held + pixels.nbytes <= raw_budget:
+            out.append(RenderedPage(pixels, w, h))
+            held += pixels.nbytes
+        else:
+            out.append(PackedPage(zlib.compress(pixels.tobytes(), 1), pixels.shape[1], pixels.shape[0], w, h))
     return out
 
 
