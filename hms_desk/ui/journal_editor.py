@@ -42,7 +42,7 @@ from hms_desk.documents.note import DECISIONS, TEMPLATES, JournalNote, NoteParti
 from hms_desk.documents.rendered import safe_name
 from hms_desk.domain.errors import HmsError
 from hms_desk.services.cases import ROLES
-from hms_desk.ui.forms import (FIELD_ERROR_SHEET, SaveFile, fit_to_screen, labelled, mark_field, plain,
+from hms_desk.ui.forms import (FIELD_ERROR_SHEET, SaveFile, fit_to_screen, labelled, mark_field,
                                set_message, text_box)
 from hms_desk.ui.ops import Change, Op, OpChanges, Operations, cpu, db
 
@@ -810,4 +810,4 @@ def _wrap(layout) -> QWidget:
     return w
 
 
-__all__ = ["JournalEditor", "ParticipantRow", "plain", "thumbnails"]
+__all__ = ["JournalEditor", "ParticipantRow", "thumbnails"]
