@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from hms_desk.services.device_lookup import DeviceLookup
     from hms_desk.services.deletion import DeletionService
     from hms_desk.services.preparations import PreparationService
+    from hms_desk.services.deviations import DeviationService
 
 log = logging.getLogger("hms_desk.app")
 
@@ -85,6 +86,7 @@ class Core:
     deletion: "DeletionService | None" = None   # deletion receipts (slettebekreftelse)
     preparations: "PreparationService | None" = None   # advisers: utprøving / boligsak preparations
     persisted: Settings | None = None     # the settings as in the file: command-line overrides never get here
+    deviations: "DeviationService | None" = None   # deviations (avvik): report, list, export
 
     def apply_settings(self, new: Settings) -> None:
         """Settings changed in the settings dialog, applied without a restart where possible
@@ -111,6 +113,9 @@ class Core:
         if self.preparations is not None:
             self.preparations.technician = new.technician
             self.preparations.hms_unit = new.hms_unit
+        if self.deviations is not None:
+            self.deviations.technician = new.technician
+            self.deviations._hms_unit = new.hms_unit
         before = self.persisted or old
         keep_ui, keep_source = before.ui, before.video.source     # layout and source are not the dialog's
         self.persisted = copy.deepcopy(new)
@@ -165,6 +170,7 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     from hms_desk.services.cases import CaseService
     from hms_desk.services.device_lookup import SYNC_FILE_NAME, DeviceLookup
     from hms_desk.services.deletion import DeletionService
+    from hms_desk.services.deviations import DeviationService
     from hms_desk.services.journal import JournalService
     from hms_desk.services.lookup import LookupService
     from hms_desk.services.preparations import PreparationService
@@ -210,9 +216,10 @@ def build_core(opts: Options, gui: bool = False) -> Core:
         db, CaptureStore(profile.data_dir / "prep_attachments", secrets, db.database_id()), anonymise_still,
         cases, technician=settings.technician, hms_unit=settings.hms_unit, exports_dir=profile.exports_dir)
     journal.prep_facts = preparations.journal_facts
+    deviations = DeviationService(db, settings.technician, profile.exports_dir, settings.hms_unit)
     return Core(profile, store, settings, db, report, secrets, tasks, lookup, cases, orders, journal,
                 parts_for_device, warnings, order_documents, device_lookup=device_lookup, deletion=deletion,
-                persisted=persisted, preparations=preparations)
+                persisted=persisted, preparations=preparations, deviations=deviations)
 
 
 def today() -> dt.date:

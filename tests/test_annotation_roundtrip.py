@@ -157,7 +157,7 @@ def test_marks_are_drawn_where_their_data_says(a) -> None:
         assert _near(out[py, px], a.colour), (a, (x, y), out[py, px])
     if a.kind == "tekst":
         box = out[max(0, int(y0)):int(math.ceil(y1)), max(0, int(x0)):int(math.ceil(x1))]
-        assert sum(_near(px, a.colour) for px in box.reshape(-1, 3)[::3]) > 3
+        assert sum(_near(px, a.colour) for px in box.reshape(-1, 3)) > 3       # even a thin "i" has ink
 
 
 def test_a_mark_wholly_outside_never_reaches_the_document(core) -> None:

@@ -10,13 +10,15 @@ import pytest
 from PySide6.QtCore import Qt
 from pypdf import PdfReader
 
+from tests.document_gui_helpers import save_as  # noqa: F401
+
 
 pytestmark = pytest.mark.slow
 
 
 
 
-def test_whole_support_call(window, gui_core, qtbot, answers):
+def test_whole_support_call(window, gui_core, qtbot, answers, save_as, tmp_path):
     win, cp, lp, pp, video = window, window.case_panel, window.lookup_panel, window.parts_panel, window.video
 
     # start a case
@@ -81,9 +83,20 @@ def test_whole_support_call(window, gui_core, qtbot, answers):
     qtbot.keyClicks(cp.reason, "Slitt dekk <bak> & løs skjerm")
     qtbot.keyClicks(cp.summary, "Kommunen monterer delen selv.")
     qtbot.keyClicks(cp.next_contact, "Ny samtale ved behov")
-    with qtbot.waitSignal(cp.journalExported, timeout=30000) as exported:
+    # Ctrl+E opens the journal-note editor on the case; its PDF/A export goes where the technician chose
+    from hms_desk.ui.journal_editor import JournalEditor
+
+    with qtbot.waitSignal(cp.journalEditorRequested, timeout=10000):
         win.act_export.trigger()
+    editor = win.findChild(JournalEditor)
+    qtbot.waitUntil(lambda: editor.current_note() is not None and not editor._loading, timeout=30000)
+    assert editor.summary.toPlainText() == "Kommunen monterer delen selv."
+    save_as.paths.append(tmp_path / "journalnotat.pdf")
+    with qtbot.waitSignal(cp.journalExported, timeout=30000) as exported:
+        qtbot.mouseClick(editor.export_pdf_button, Qt.MouseButton.LeftButton)
+    editor.close()
     pdf = Path(exported.args[0])
+    assert pdf == tmp_path / "journalnotat.pdf"
     text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
     for fact in (cp.case_number, "250464", "123456", order_number, "Slitt dekk <bak> & løs skjerm",
                  "Kommunen monterer delen selv.", "Bydel Frogner", non_battery.hmsnr):

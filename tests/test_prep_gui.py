@@ -16,6 +16,8 @@ import cv2
 import icalendar
 import numpy as np
 import pytest
+
+from tests.document_gui_helpers import save_as  # noqa: F401
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit,
                                QWidget)
@@ -85,7 +87,7 @@ def count_preps(core) -> int:
         return s.scalar(select(func.count()).select_from(Preparation))
 
 
-def test_prepare_and_hold_an_utproving_through_the_gui(window, gui_core, qtbot, files, tmp_path, monkeypatch, answers):
+def test_prepare_and_hold_an_utproving_through_the_gui(window, gui_core, qtbot, files, tmp_path, monkeypatch, answers, save_as):
     ws = open_workspace(window, qtbot)
     assert ws.title.text() == "Ny forberedelse" and not ws.hold_button.isEnabled()
 
@@ -279,8 +281,16 @@ def test_prepare_and_hold_an_utproving_through_the_gui(window, gui_core, qtbot, 
     # the case's journal note exported → the preparation is documented (its drawings deleted)
     cp.summary.setPlainText("Stolen passer; hodestøtte bestilles.")
     cp.next_contact.setText("Utprøving på senteret")
+    from hms_desk.ui.journal_editor import JournalEditor
+
+    with qtbot.waitSignal(cp.journalEditorRequested, timeout=10000):
+        window.act_export.trigger()                      # Ctrl+E: the journal-note editor on the case
+    editor = window.findChild(JournalEditor)
+    qtbot.waitUntil(lambda: editor.current_note() is not None and not editor._loading, timeout=30000)
+    save_as.paths.append(tmp_path / "journalnotat-utproving.pdf")
     with qtbot.waitSignal(cp.journalExported, timeout=60000) as exported:
-        window.act_export.trigger()
+        editor.export_pdf_button.click()
+    editor.close()
     note_text = " ".join(" ".join(p.extract_text() for p in PdfReader(exported.args[0]).pages).split())
     for fact in ("Bakgrunn og behov", "Prøve ut elektrisk rullestol; sittestilling, og styring",
                  f"Forberedt i {view.number}", "316161 Netti V: klar – Prøv med hodestøtte", "Bydel Frogner"):

@@ -135,3 +135,8 @@ class DeletionService:
             rendered.unlink(missing_ok=True)
         log.info("deletion receipt for %s written (%d item(s))", data.case_number, len(data.items))
         return target
+
+    def record_printed(self, case_number: str) -> None:
+        """Audit that the deletion receipt of ``case_number`` went to a printer (the print service calls this)."""
+        with self._db.session() as s, s.begin():
+            audit.record(s, self.technician, "printed", "deletion_receipt", case_number)

@@ -87,6 +87,7 @@ def build_window(core: Core, show_windows: bool = True) -> MainWindow:
     restore_window_layout(core, win)
     win.importRequested.connect(lambda: open_import_dialog(core, win))
     _wire_privacy(core, win, video, cases)
+    _wire_documents(core, win, cases, parts)
     return win
 
 
@@ -150,6 +151,53 @@ def _wire_prep(core: Core, win: MainWindow, cases: CasePanel) -> None:
     cases.journalExported.connect(lambda _path: win.ops.mutate(
         win, core.preparations.documented_for_case, cases.case_id, changes=Change.PREPARATION).run()
         if cases.case_id is not None else None)
+
+
+def _wire_documents(core: Core, win: MainWindow, cases: CasePanel, parts: PartsPanel) -> None:
+    """The one printing service, the journal-note editor (Ctrl+E) and the deviations dialog (Ctrl+Shift+A)."""
+    from hms_desk.ui.deviations import DeviationsDialog
+    from hms_desk.ui.journal_editor import JournalEditor
+    from hms_desk.ui.printing import PrintService
+
+    printing = PrintService(win.ops, win)
+    win.printing = printing
+    parts.set_printing(printing)
+    cases.set_printing(printing)
+    printing.failed.connect(lambda m: win.statusBar().showMessage(m, 10000))
+    printing.notice.connect(lambda m: win.statusBar().showMessage(m, 10000))
+    lang = core.settings.ui.language
+
+    def open_journal_editor(case_id: int) -> JournalEditor:
+        for editor in win.findChildren(JournalEditor):
+            if editor.case_id == case_id and editor.isVisible():
+                editor.raise_()
+                editor.activateWindow()
+                return editor
+        editor = JournalEditor(win.ops, core.journal, printing, case_id, picture_png=core.cases.snapshot_png,
+                               exports_dir=core.profile.exports_dir, lang=lang, parent=win)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        editor.exported.connect(lambda fmt, path: cases.journal_exported(path) if fmt == "pdf" else None)
+        editor.show()
+        return editor
+
+    def open_deviations(from_case: bool = False) -> DeviationsDialog:
+        dialog = win.findChild(DeviationsDialog)
+        if dialog is None:
+            dialog = DeviationsDialog(win.ops, core.deviations, printing, lang, core.profile.exports_dir, win)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            win.context.caseChanged.connect(dialog.case_changed)
+        case = win.context.case
+        dialog.set_case(case.number if case is not None else None, True if from_case else None)
+        dialog.show()
+        dialog.raise_()
+        dialog.show_form()
+        return dialog
+
+    cases.journalEditorRequested.connect(open_journal_editor)
+    cases.deviationRequested.connect(lambda: open_deviations(True))
+    win.add_deviations_action(lambda: open_deviations(False))
+    win.open_journal_editor = open_journal_editor
+    win.open_deviations = open_deviations
 
 
 def save_settings(core: Core, win: MainWindow | None = None) -> bool:
@@ -278,8 +326,9 @@ def show_start_warnings(core: Core, win: MainWindow) -> None:
         win.statusBar().showMessage("  ".join(shown), 30000)
 
 
-def start_housekeeping(core: Core, win: MainWindow):
-    """After the window is shown: first-run seeding (status bar says so), then the retention sweep."""
+def start_housekeeping(core: Core, win: MainWindow, demo: bool = False):
+    """After the window is shown: first-run seeding (status bar says so), the demo call (``--demo``:
+    case ``demo``, listed under Saker, not resumed by itself), then the retention sweep."""
     from hms_desk.app import database_is_empty, seed_if_empty
     from hms_desk.ui.ops import Change
 
@@ -290,14 +339,25 @@ def start_housekeeping(core: Core, win: MainWindow):
         win.ops.mutate(win, core.cases.enforce_retention, core.settings.retention_days,
                        changes=Change.SNAPSHOT).finally_(offer_open_cases).run()
 
+    def demo_call(_seeded=None) -> None:
+        if not demo:
+            sweep()
+            return
+        from hms_desk.parts.demo import ensure_demo_call
+
+        win.ops.mutate(win, ensure_demo_call, core.db, core.cases, core.orders, core.journal, changes=Change.CASE) \
+            .success(lambda _id: win.statusBar().showMessage(
+                win.tr("Demosamtalen er klar: sak «demo» under Saker."), 8000)) \
+            .finally_(sweep).run()
+
     def seed_if_needed(empty: bool) -> None:
         if not empty:
-            sweep()
+            demo_call()
             return
         win.statusBar().showMessage(win.tr("Første start: importerer produktkatalog og demoregister …"))
         win.ops.mutate(win, seed_if_empty, core.db, changes=Change.CATALOG) \
             .success(lambda _: win.statusBar().showMessage(win.tr("Produktkatalogen er klar."), 8000)) \
-            .finally_(sweep).run()
+            .finally_(demo_call).run()
     return win.ops.query(win, database_is_empty, core.db).success(seed_if_needed).run()
 
 
@@ -410,7 +470,7 @@ def run_gui(opts: Options) -> int:
                 app.quit()
         win.shown.connect(lambda: QTimer.singleShot(0, interactive))
     win.show()
-    start_housekeeping(core, win)      # first-run seeding and the retention sweep, in the background
+    start_housekeeping(core, win, demo=opts.demo)   # first-run seeding, demo call, retention sweep
     try:
         with loop:
             loop.run_forever()

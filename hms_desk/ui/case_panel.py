@@ -37,6 +37,9 @@ class CasePanel(QWidget):
     userTakesPartChanged = Signal(bool)
     receiptWritten = Signal(str)          # path of the deletion receipt
     consentStateChanged = Signal(bool, str)   # pictures blocked?, short text for the status bar
+    journalEditorRequested = Signal(int)  # case id: open the journal-note editor (ui.application does)
+    deviationRequested = Signal()         # «Meld avvik …»: open the deviation form for the open case
+    receiptPrinted = Signal(str)          # case number of the printed deletion receipt
 
     def __init__(self, ops: Operations, context: CaseContext, cases: CaseService, journal,
                  parent: QWidget | None = None, *, deletion=None, delete_after_export: bool = False,
@@ -179,7 +182,14 @@ class CasePanel(QWidget):
         form.addRow(self.name_warning)
         form.addRow(self.confirm_names)
 
-        self.export_button = QPushButton(self.tr("&Eksporter journalnotat (PDF)"))
+        self.export_button = QPushButton(self.tr("&Eksporter journalnotat …"))
+        self.export_button.setToolTip(self.tr("Åpner journalnotatet: se over, rediger og eksporter (Ctrl+E)"))
+        self.deviation_button = QPushButton(self.tr("&Meld avvik …"))
+        self.deviation_button.setToolTip(self.tr("Meld et avvik for denne saken (Ctrl+Shift+A for alle avvik)"))
+        self.print_receipt_button = QPushButton(self.tr("Skriv ut …"))
+        self.print_receipt_button.setAccessibleName(self.tr("Skriv ut slettebekreftelse"))
+        self.print_receipt_button.setToolTip(self.tr("Skriv ut slettebekreftelsen (forhåndsvisning først)"))
+        self.print_receipt_button.setEnabled(False)
         self.close_button = QPushButton(self.tr("&Avslutt sak …"))
         self.receipt_button = QPushButton(self.tr("Slettebekreftelse (PDF)"))
         self.receipt_button.setToolTip(self.tr("Bekreftelse til kommunen på at sakens bilder er slettet"))
@@ -192,8 +202,10 @@ class CasePanel(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
         bottom2 = QHBoxLayout()
+        bottom2.addWidget(self.deviation_button)
         bottom2.addStretch(1)
         bottom2.addWidget(self.receipt_button)
+        bottom2.addWidget(self.print_receipt_button)
 
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -223,6 +235,8 @@ class CasePanel(QWidget):
         self.user_takes_part.toggled.connect(self._set_user_takes_part)
         self.delete_pics_button.clicked.connect(self.delete_pictures)
         self.receipt_button.clicked.connect(self.write_receipt)
+        self.print_receipt_button.clicked.connect(self.print_receipt)
+        self.deviation_button.clicked.connect(self.deviationRequested)
         self.resume_button.clicked.connect(lambda: self.resume(self._resume_id) if self._resume_id else None)
         self.decision.currentIndexChanged.connect(lambda _i: self.save_decision())
         self.reason.editingFinished.connect(self.save_decision)
@@ -236,7 +250,8 @@ class CasePanel(QWidget):
         self._set_enabled(False)
 
     def _set_enabled(self, on: bool) -> None:
-        for w in (self.add_person, self.add_consent, self.export_button, self.close_button, self.role, self.org,
+        for w in (self.add_person, self.add_consent, self.export_button, self.deviation_button, self.close_button,
+                  self.role, self.org,
                   self.in_picture, self.c_kind, self.c_by, self.c_scope, self.remove_person, self.remove_consent,
                   self.decision, self.reason, self.summary, self.next_contact, self.user_takes_part,
                   self.delete_pics_button):
@@ -312,6 +327,7 @@ class CasePanel(QWidget):
         self._show_consent_state()
         self._hide_name_warning()
         self.receipt_button.setEnabled(False)
+        self.print_receipt_button.setEnabled(False)
         self.resume_bar.hide()
         self.resume_button.hide()
         self._set_enabled(True)
@@ -591,19 +607,19 @@ class CasePanel(QWidget):
         return False
 
     def export_journal(self) -> None:
+        """«Eksporter journalnotat …» (Ctrl+E): the panel's fields are saved to the case, then the
+        journal-note editor opens (``journalEditorRequested``), where the note is checked and exported."""
         if self.case_id is None or not self.names_ok():
             return
-        cid, values, journal = self.case_id, self._field_values(), self._journal
-
-        def collect(_):
-            self._save_fields_values(cid, values)
-            return journal.compose(cid)
+        cid, values = self.case_id, self._field_values()
         self.export_button.setEnabled(False)
-        self._ops.staged(self, db(collect), cpu(lambda data: (data, journal.render_pdf(data))),
-                         db(lambda pair: journal.store_pdf(cid, pair[0], pair[1])),
-                         changes=lambda _p: OpChanges(Change.DOCUMENT | Change.CASE, cid)) \
-            .success(self._exported).failure(self._fail) \
+        self._ops.mutate(self, self._save_fields_values, cid, values, changes=lambda _r: OpChanges(Change.CASE, cid)) \
+            .success(lambda _r: self.journalEditorRequested.emit(cid)).failure(self._fail) \
             .finally_(lambda _ok: self.export_button.setEnabled(self.case_id is not None)).run()
+
+    def journal_exported(self, path: str) -> None:
+        """The editor wrote the note's PDF: say so, and delete the pictures if the settings say so."""
+        self._exported(Path(path))
 
     def _save_fields_values(self, cid: int, values: tuple) -> None:
         decision, reason, summary, next_contact = values
@@ -655,6 +671,26 @@ class CasePanel(QWidget):
                                 db(lambda pair: deletion.store(cid, pair[0], pair[1])),
                                 changes=Change.DOCUMENT).success(done).failure(self._fail).run()
 
+    def set_printing(self, printing) -> None:
+        """The window's one :class:`~hms_desk.ui.printing.PrintService`."""
+        self._printing = printing
+
+    def print_receipt(self) -> Op | None:
+        """The deletion receipt of the last closed case through the printing service."""
+        from hms_desk.ui.printing import deletion_receipt_job
+
+        cid, number, printing = self.closed_case_id, getattr(self, "closed_case_number", ""), \
+            getattr(self, "_printing", None)
+        if cid is None or self._deletion is None or printing is None:
+            return None
+
+        def printed(_kind: str, n: str) -> None:
+            self._ok(self.tr("Slettebekreftelsen for {0} er sendt til skriveren.").format(n))
+            self.receiptPrinted.emit(n)
+        return printing.print_job(self, deletion_receipt_job(self._deletion, cid, number,
+                                                             self.tr("Slettebekreftelse {0}").format(number)),
+                                  on_printed=printed, on_failure=self._fail)
+
     def close_case(self) -> None:
         """«Avslutt sak …»: says what will be deleted and offers to export the journal note first."""
         if self.case_id is None or not self.names_ok():
@@ -685,7 +721,9 @@ class CasePanel(QWidget):
     def _closed(self, cid: int, deleted: int) -> None:
         self._ok(self.tr("Sak {0} er avsluttet. %n bilde(r) slettet.", "", deleted).format(self.case_number))
         self.closed_case_id = cid
+        self.closed_case_number = self.case_number
         self.receipt_button.setEnabled(self._deletion is not None)
+        self.print_receipt_button.setEnabled(self._deletion is not None and getattr(self, "_printing", None) is not None)
         self.title.setText(self.tr("Ingen sak er startet."))
         self.snapshots.clear()
         self.people.clear()

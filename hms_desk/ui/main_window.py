@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         v, cp = self.video, self.case_panel
         self.act_new_case = self._action(self.tr("&Ny sak"), QKeySequence.StandardKey.New, cp.start_case)
-        self.act_export = self._action(self.tr("&Eksporter journalnotat"), "Ctrl+E", cp.export_journal)
+        self.act_export = self._action(self.tr("&Eksporter journalnotat …"), "Ctrl+E", cp.export_journal,
+                                       tip=self.tr("Åpner journalnotatet: se over, rediger og eksporter"))
         # a deliberate shortcut (Ctrl+W is everyone's "close window"), and it asks first
         self.act_close_case = self._action(self.tr("&Avslutt sak …"), "Ctrl+Shift+W", cp.close_case,
                                            tip=self.tr("Avslutter saken etter å ha vist hva som slettes"))
@@ -335,6 +336,12 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.work_dock], [int(self.width() * 0.6)], Qt.Orientation.Horizontal)
         self.prep_workspace.refresh()
         self.prep_workspace.table.setFocus()
+
+    def add_deviations_action(self, open_deviations: Callable[[], None]) -> None:
+        """Vis → «Avvik …» (Ctrl+Shift+A): report and list deviations (ui.application opens the dialog)."""
+        self.act_deviations = self._action(self.tr("A&vvik …"), "Ctrl+Shift+A", open_deviations,
+                                           tip=self.tr("Meld avvik og se avvikslisten for internkontroll"))
+        self.view_menu.insertAction(self.act_audit, self.act_deviations)
 
     def focus_cases(self) -> None:
         self.show_tab(self.tab_cases)

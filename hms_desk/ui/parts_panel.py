@@ -15,7 +15,6 @@ the repair order (print preview through Qt) and to export it as JSON + CSV.
 
 from __future__ import annotations
 
-import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,9 +34,8 @@ from hms_desk.parts.draft import OrderDraftBuilder, strip_line_prefix
 from hms_desk.parts.orders import DraftLine
 from hms_desk.services.lookup import DeviceCard
 from hms_desk.ui.case_context import CaseContext
-from hms_desk.ui.ops import Change, Operations, cpu, db
+from hms_desk.ui.ops import Change, Operations
 from hms_desk.ui.order_lines_model import COL_DESC, COL_NOTE, COL_QTY, OrderLinesModel, QuantityDelegate
-from hms_desk.ui.print_preview import PrintPreview, render_pdf_pages
 
 PART_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL_CATEGORIES = ""
@@ -569,31 +567,31 @@ class PartsPanel(QWidget):
             label.setText("")
 
     # -- documents after sending ---------------------------------------------------
+    def set_printing(self, printing) -> None:
+        """The window's one :class:`~hms_desk.ui.printing.PrintService` (made here when none is given)."""
+        self._printing = printing
+
+    @property
+    def printing(self):
+        if getattr(self, "_printing", None) is None:
+            from hms_desk.ui.printing import PrintService
+
+            self._printing = PrintService(self._ops, self)
+        return self._printing
+
     def print_document(self, kind: str) -> None:
-        """Compose (database), render and rasterise the PDF (CPU), then — after the operation —
-        the print preview; audited when printed.  The repair order carries the case's decision."""
+        """The order's PDF through the printing service: compose (database), render and rasterise
+        (CPU), then — after the operation — the print preview; audited when printed."""
+        from hms_desk.ui.printing import order_job
+
         number = self.last_order_number
         if number is None or self._documents is None:
             return
-        documents = self._documents
-
-        def render(data):
-            with tempfile.TemporaryDirectory(prefix="hms-print-") as tmp:   # nothing left behind
-                path = documents.render_pdf(data, kind, Path(tmp) / f"{kind}-{number}.pdf")
-                return render_pdf_pages(path)
-        self._set_document_buttons(False)
-        self._ops.staged(self, db(lambda _: documents.compose(number)), cpu(render)) \
-            .success(lambda pages: self._preview(number, kind, pages)) \
-            .failure(self._document_failed).finally_(lambda _ok: self._set_document_buttons(True)).run()
-
-    def _preview(self, number: str, kind: str, pages: list) -> None:
         title = (self.tr("Bestilling {0}") if kind == PARTS_ORDER else self.tr("Reparasjonsordre {0}")).format(number)
-
-        def done(printed: bool) -> None:
-            if printed:
-                self._ops.mutate(self, self._documents.record_printed, number, kind, changes=Change.DOCUMENT) \
-                    .success(lambda _: self._printed(kind, number)).failure(self._document_failed).run()
-        PrintPreview.open(self, pages, title, done)
+        self._set_document_buttons(False)
+        self.printing.print_job(self, order_job(self._documents, number, kind, title),
+                                on_printed=lambda k, n: self._printed(k, n), on_failure=self._document_failed,
+                                on_finished=lambda _ok: self._set_document_buttons(True))
 
     def _printed(self, kind: str, number: str) -> None:
         self.result.setStyleSheet("")

@@ -363,6 +363,9 @@ def _clamp(v: float, lo: float, hi: float) -> float:
     return lo if v < lo else hi if v > hi else v
 
 
+_EPS = 1e-6
+
+
 def fit_to_image(a: Annotation, image_w: int, image_h: int) -> Annotation:
     """``a`` placed wholly on a picture ``image_w`` × ``image_h``.
 
@@ -385,9 +388,13 @@ def fit_to_image(a: Annotation, image_w: int, image_h: int) -> Annotation:
         if x1 - x0 > image_w or y1 - y0 > image_h:
             raise _fail("teksten er bredere enn bildet – skriv kortere eller velg tynnere strek."
                         if a.kind == "tekst" else "nummermerket er større enn bildet.")
-        dx = -x0 if x0 < 0 else (image_w - x1 if x1 > image_w else 0.0)
-        dy = -y0 if y0 < 0 else (image_h - y1 if y1 > image_h else 0.0)
-        return a if dx == 0 and dy == 0 else a.translated(dx, dy)
+        # a tolerance (and positions kept to a micro-pixel) so that placing again changes nothing
+        dx = -x0 if x0 < -_EPS else (image_w - x1 if x1 > image_w + _EPS else 0.0)
+        dy = -y0 if y0 < -_EPS else (image_h - y1 if y1 > image_h + _EPS else 0.0)
+        if dx == 0 and dy == 0:
+            return a
+        moved = a.translated(dx, dy)
+        return moved.with_points(tuple((round(px, 6), round(py, 6)) for px, py in moved.points))
     if a.kind == "pil" and math.dist(a.points[0], a.points[1]) < 1.0:
         raise _fail("pilen er for kort – dra fra der den skal starte til der den skal peke.")
     inset = min(stroke_px(image_w, image_h, a.width) / 2, image_w / 2, image_h / 2)

@@ -226,37 +226,37 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="753" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="791" />
         <source>Revisjonslogg</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="756" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="794" />
         <source>Tid (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="756" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="794" />
         <source>Hvem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="756" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="794" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="795" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="795" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="795" />
         <source>Detalj</source>
         <translation>Detail</translation>
     </message>
@@ -306,7 +306,7 @@
     <message>
         <location filename="../../hms_desk/ui/case_list.py" line="45" />
         <source>Sak</source>
-        <translation type="unfinished" />
+        <translation>Case</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/case_list.py" line="45" />
@@ -408,249 +408,279 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="57" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="689" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="60" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="727" />
         <source>Ingen sak er startet.</source>
         <translation>No case has been started.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="64" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="67" />
         <source>Start &amp;ny sak</source>
         <translation>Start &amp;new case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="74" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="77" />
         <source>Til stede (rolle, aldri navn)</source>
         <translation>Present (role, never names)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="81" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="84" />
         <source>I bildet</source>
         <translation>In picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="82" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="85" />
         <source>Legg til</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="90" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="93" />
         <source>Brukeren deltar i samtalen (også utenfor bildet)</source>
         <translation>The user takes part in the call (also out of picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="109" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="112" />
         <source>Samtykke</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="116" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="119" />
         <source>Registrer samtykke</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="117" />
-        <location filename="../../hms_desk/ui/case_panel.py" line="473" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="120" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="489" />
         <source>Brukeren deltar ikke.</source>
         <translation>The user does not take part.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="143" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="146" />
         <source>Slett sakens bilder nå</source>
         <translation>Delete the case's pictures now</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="151" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="154" />
         <source>Vurdering</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="153" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="156" />
         <source>(ikke bestemt)</source>
         <translation>(not decided)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="158" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="161" />
         <source>Begrunnelse</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="160" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="163" />
         <source>Oppsummering av samtalen (ingen navn, fødselsnummer eller diagnose)</source>
         <translation>Summary of the call (no names, national ID numbers or diagnoses)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="165" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="168" />
         <source>Neste kontakt, f.eks. ny samtale tirsdag kl. 10</source>
         <translation>Next contact, e.g. new call Tuesday at 10</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="182" />
-        <source>&amp;Eksporter journalnotat (PDF)</source>
-        <translation>&amp;Export journal note (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="184" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="194" />
         <source>Slettebekreftelse (PDF)</source>
         <translation>Deletion receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="185" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="195" />
         <source>Bekreftelse til kommunen på at sakens bilder er slettet</source>
         <translation>Confirmation to the municipality that the case's pictures are deleted</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="288" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="303" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="274" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="289" />
         <source>Sak {0} er startet.</source>
         <translation>Case {0} has been started.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="70" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="73" />
         <source>&amp;Gjenoppta</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="80" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="83" />
         <source>f.eks. Oslo kommune, hjemmetjenesten</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="83" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="86" />
         <source>Legg til deltaker</source>
         <translation>Add participant</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="85" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="88" />
         <source>Til stede</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="87" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="90" />
         <source>Fjern</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="88" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="91" />
         <source>Fjern deltaker</source>
         <translation>Remove participant</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="89" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="92" />
         <source>Fjerner en deltaker som ble ført opp ved en feil (loggføres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="96" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="99" />
         <source>&amp;Rolle:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="99" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="102" />
         <source>&amp;Organisasjon:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="121" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="124" />
         <source>Registrerte samtykker</source>
-        <translation type="unfinished" />
+        <translation>Recorded consents</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="123" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="126" />
         <source>Fjern samtykke</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="124" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="127" />
         <source>Retter et samtykke som ble registrert ved en feil (loggføres)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="126" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="129" />
         <source>&amp;Type:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="126" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="129" />
         <source>Gitt &amp;av:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="127" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="130" />
         <source>&amp;Gjelder:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="136" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="139" />
         <source>Bilder (sladdet og kryptert)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="137" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="140" />
         <source>Ansikter sladdes før bildet lagres; bildene er kryptert og slettes når saken lukkes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="139" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="142" />
         <source>Bilder i saken</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="145" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="148" />
         <source>Slettes når saken lukkes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="171" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="174" />
         <source>Det er ikke personopplysninger – lagre likevel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="174" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="177" />
         <source>&amp;Beslutning:</source>
-        <translation type="unfinished" />
+        <translation>De&amp;cision:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="174" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="177" />
         <source>Be&amp;grunnelse:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="175" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="178" />
         <source>O&amp;ppsummering:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="175" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="178" />
         <source>Neste &amp;kontakt:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="183" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="185" />
+        <source>&amp;Eksporter journalnotat …</source>
+        <translation>&amp;Export journal note …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="186" />
+        <source>Åpner journalnotatet: se over, rediger og eksporter (Ctrl+E)</source>
+        <translation>Opens the journal note: review, edit and export (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="187" />
+        <source>&amp;Meld avvik …</source>
+        <translation>Report &amp;deviation …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="188" />
+        <source>Meld et avvik for denne saken (Ctrl+Shift+A for alle avvik)</source>
+        <translation>Report a deviation for this case (Ctrl+Shift+A for all deviations)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="189" />
+        <source>Skriv ut …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="190" />
+        <source>Skriv ut slettebekreftelse</source>
+        <translation>Print deletion receipt</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="191" />
+        <source>Skriv ut slettebekreftelsen (forhåndsvisning først)</source>
+        <translation>Print the deletion receipt (preview first)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="193" />
         <source>&amp;Avslutt sak …</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="324" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="340" />
         <source>Hjelpemidler: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="325" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="341" />
         <source>Ingen hjelpemiddel slått opp ennå.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="335" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="351" />
         <source>Sak {0} fra {1} er fortsatt åpen.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="337" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="353" />
         <source>%n annen sak er også åpen (se Saker).</source>
         <translation type="unfinished">
             <numerusform />
@@ -658,87 +688,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="344" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="360" />
         <source>Avslutt eller lukk den åpne saken før du gjenopptar en annen.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="361" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="377" />
         <source>Sak {0} er gjenopptatt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="366" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="382" />
         <source> (i bildet)</source>
         <translation> (in picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="385" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="401" />
         <source>Deltaker lagt til: {0}.</source>
         <translation>Participant added: {0}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="392" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="408" />
         <source>Velg deltakeren som skal fjernes.</source>
         <translation>Choose the participant to remove.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="398" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="414" />
         <source>Deltakeren er fjernet (rettingen er loggført).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="426" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="442" />
         <source>{0} samtykke fra {1} til {2} – {3}, registrert av {4}</source>
         <translation>{0} consent from {1} for {2} – {3}, recorded by {4}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="434" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="450" />
         <source>Velg samtykket som skal rettes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="440" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="456" />
         <source>Samtykket er fjernet (rettingen er loggført).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="452" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="468" />
         <source>Samtykke registrert: {0} fra {1} til {2}.</source>
         <translation>Consent recorded: {0} from {1} for {2}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="477" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="493" />
         <source>Brukeren deltar. Samtykke er registrert – bilder kan tas (ansikter sladdes alltid).</source>
         <translation>The user takes part. Consent is recorded – pictures may be taken (faces are always blurred).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="479" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="495" />
         <source>Brukeren deltar – samtykke registrert</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="482" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="498" />
         <source>Brukeren deltar: INGEN BILDER før samtykke er registrert. Ansikter sladdes i videobildet.</source>
         <translation>The user takes part: NO PICTURES until consent is recorded. Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="484" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="500" />
         <source>INGEN BILDER – samtykke mangler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="506" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="522" />
         <source>Start en sak før du tar bilde.</source>
         <translation>Start a case before taking a picture.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="522" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="538" />
         <source>%n ansikt(er) sladdet</source>
         <translation><numerusform>%n face blurred</numerusform><numerusform>%n faces blurred</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="524" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="540" />
         <source>Bilde %n</source>
         <translation type="unfinished">
             <numerusform />
@@ -746,37 +776,47 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="530" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="546" />
         <source>Bilde lagret, %n ansikt(er) sladdet.</source>
         <translation><numerusform>Picture saved, %n face blurred.</numerusform><numerusform>Picture saved, %n faces blurred.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="590" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="606" />
         <source>Teksten ser ut til å inneholde personopplysninger – se varselet.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="639" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="655" />
         <source>%n bilde(r) slettet.</source>
         <translation><numerusform>%n picture deleted.</numerusform><numerusform>%n pictures deleted.</numerusform></translation>
     </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="688" />
+        <source>Slettebekreftelsen for {0} er sendt til skriveren.</source>
+        <translation>The deletion receipt for {0} was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="691" />
+        <source>Slettebekreftelse {0}</source>
+        <translation>Deletion receipt {0}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="686" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="722" />
         <source>Sak {0} er avsluttet. %n bilde(r) slettet.</source>
         <translation><numerusform>Case {0} is closed. %n picture deleted.</numerusform><numerusform>Case {0} is closed. %n pictures deleted.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="623" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="639" />
         <source>Journalnotat lagret: {0}</source>
         <translation>Journal note saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="629" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="645" />
         <source>Bildene trengs ikke lenger? Trykk «Slett sakens bilder nå».</source>
         <translation>Pictures no longer needed? Press “Delete the case's pictures now”.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="651" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="667" />
         <source>Slettebekreftelse lagret: {0}</source>
         <translation>Deletion receipt saved: {0}</translation>
     </message>
@@ -784,42 +824,42 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="711" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
         <source>Avslutt sak {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="715" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="753" />
         <source>Journalnotatet er ikke eksportert med alle bildene ennå.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="717" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="755" />
         <source>Journalnotatet er eksportert.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="719" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
         <source>Journalnotatet er ikke eksportert.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="724" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="762" />
         <source>Dokumenter lagret utenfor HMS Desk ({0}) slettes ikke av HMS Desk; slettebekreftelsen sier hvor de ble lagret.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="729" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="767" />
         <source>Innstillingen krever at journalnotatet eksporteres før bildene slettes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="731" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="769" />
         <source>&amp;Eksporter journalnotat først</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="734" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="772" />
         <source>&amp;Avslutt og slett bildene</source>
         <translation type="unfinished" />
     </message>
@@ -852,6 +892,364 @@ Please send the report below to support. It contains no personal data.</translat
         <location filename="../../hms_desk/ui/crash_dialog.py" line="36" />
         <source>Kopier rapport</source>
         <translation>Copy report</translation>
+    </message>
+</context>
+<context>
+    <name>DeviationForm</name>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="67" />
+        <source>Hva skjedde? (ingen navn eller fødselsnummer)</source>
+        <translation>What happened? (no names or national ID numbers)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="68" />
+        <source>Hva ble følgen?</source>
+        <translation>What was the consequence?</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="69" />
+        <source>Hva er gjort, og hva gjøres for at det ikke skjer igjen?</source>
+        <translation>What was done, and what is done so it does not happen again?</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="72" />
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="79" />
+        <source>Organisasjon, f.eks. NAV Hjelpemiddelsentral Oslo</source>
+        <translation>Organisation, e.g. NAV Hjelpemiddelsentral Oslo</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="82" />
+        <source>Organisasjon, f.eks. Oslo kommune</source>
+        <translation>Organisation, e.g. Oslo municipality</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="83" />
+        <source>Knytt til åpen sak</source>
+        <translation>Link to the open case</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="85" />
+        <source>&amp;Registrer avvik</source>
+        <translation>&amp;Register deviation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="94" />
+        <source>Avviket</source>
+        <translation>The deviation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="97" />
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="98" />
+        <source>R&amp;etning:</source>
+        <translation>D&amp;irection:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="99" />
+        <source>&amp;Når skjedde det:</source>
+        <translation>&amp;When did it happen:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="100" />
+        <source>&amp;Hva skjedde:</source>
+        <translation>W&amp;hat happened:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="101" />
+        <source>&amp;Konsekvens:</source>
+        <translation>&amp;Consequence:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="102" />
+        <source>T&amp;iltak:</source>
+        <translation>&amp;Measures taken:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="103" />
+        <source>Meldt av og til (rolle og organisasjon – aldri navn)</source>
+        <translation>Reported by and to (role and organisation – never names)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="106" />
+        <source>Meldt &amp;av (rolle):</source>
+        <translation>Reported &amp;by (role):</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="107" />
+        <source>Meldt av (&amp;organisasjon):</source>
+        <translation>Reported by (&amp;organisation):</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="108" />
+        <source>Mel&amp;dt til (rolle):</source>
+        <translation>Reported &amp;to (role):</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="109" />
+        <source>Meldt til (or&amp;ganisasjon):</source>
+        <translation>Reported to (or&amp;ganisation):</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="153" />
+        <source>Knytt til åpen sak {0}</source>
+        <translation>Link to the open case {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="154" />
+        <source>Ingen sak er åpen – avviket står alene</source>
+        <translation>No case is open – the deviation stands alone</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="179" />
+        <source>Avvik {0} er registrert.</source>
+        <translation>Deviation {0} is registered.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviationList</name>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="232" />
+        <source>Alle avvik</source>
+        <translation>All deviations</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="233" />
+        <source>Den åpne saken</source>
+        <translation>The open case</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="234" />
+        <source>Sak med nummer:</source>
+        <translation>Case number:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="235" />
+        <source>Avvik uten sak</source>
+        <translation>Deviations without a case</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="237" />
+        <location filename="../../hms_desk/ui/deviations.py" line="238" />
+        <source>Saksnummer</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="240" />
+        <source>&amp;Periode:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="243" />
+        <source>Fra dato</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="243" />
+        <source>Til dato</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="252" />
+        <source>Alle typer</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="256" />
+        <source>Alle retninger</source>
+        <translation>All directions</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="259" />
+        <source>&amp;Vis</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="261" />
+        <source>Utvalg</source>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="263" />
+        <source>&amp;Sak:</source>
+        <translation>&amp;Case:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="265" />
+        <location filename="../../hms_desk/ui/deviations.py" line="290" />
+        <source>Sak</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="272" />
+        <source>T&amp;ype:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="274" />
+        <source>Type avvik</source>
+        <translation>Kind of deviation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="277" />
+        <source>Re&amp;tning:</source>
+        <translation>Di&amp;rection:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="279" />
+        <location filename="../../hms_desk/ui/deviations.py" line="290" />
+        <source>Retning</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="288" />
+        <source>Avvik</source>
+        <translation>Deviations</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="289" />
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="289" />
+        <source>Skjedde</source>
+        <translation>Occurred</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="289" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="290" />
+        <source>Meldt av</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="291" />
+        <source>Meldt til</source>
+        <translation>Reported to</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="307" />
+        <source>&amp;Eksporter PDF/A …</source>
+        <translation>&amp;Export PDF/A …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="308" />
+        <source>&amp;Kopier som tekst</source>
+        <translation>&amp;Copy as text</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="309" />
+        <source>Skriv &amp;ut …</source>
+        <translation>&amp;Print …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="310" />
+        <source>Kopier liste&amp;n</source>
+        <translation>Copy the lis&amp;t</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="311" />
+        <source>Hele utvalget som tekst, én linje per avvik</source>
+        <translation>The whole selection as text, one line per deviation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="346" />
+        <source>Den åpne saken ({0})</source>
+        <translation>The open case ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="347" />
+        <source>Den åpne saken (ingen)</source>
+        <translation>The open case (none)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="378" />
+        <source>Ingen sak er åpen.</source>
+        <translation>No case is open.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="384" />
+        <source>Skriv saksnummeret.</source>
+        <translation>Type the case number.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="393" />
+        <source>«Fra» må være før «til».</source>
+        <translation>“From” must be before “to”.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/deviations.py" line="421" />
+        <source>%n avvik i utvalget</source>
+        <translation><numerusform>%n deviation in the selection</numerusform><numerusform>%n deviations in the selection</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="464" />
+        <source>Eksporter avvik (PDF/A)</source>
+        <translation>Export deviation (PDF/A)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="465" />
+        <source>PDF/A (*.pdf)</source>
+        <translation>PDF/A (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="471" />
+        <source>Avviket er lagret: {0}</source>
+        <translation>The deviation is saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="483" />
+        <source>Avvik {0} er kopiert som tekst.</source>
+        <translation>Deviation {0} was copied as text.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="492" />
+        <source>Listen er kopiert som tekst.</source>
+        <translation>The list was copied as text.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="503" />
+        <source>Avvik {0} er sendt til skriveren.</source>
+        <translation>Deviation {0} was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="506" />
+        <source>Avvik {0}</source>
+        <translation>Deviation {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviationsDialog</name>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="517" />
+        <location filename="../../hms_desk/ui/deviations.py" line="523" />
+        <source>Avvik</source>
+        <translation>Deviations</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="524" />
+        <source>&amp;Meld avvik</source>
+        <translation>&amp;Report deviation</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="525" />
+        <source>Avviks&amp;liste</source>
+        <translation>Deviation &amp;list</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/deviations.py" line="526" />
+        <source>Lukk</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1417,399 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
 </context>
 <context>
+    <name>JournalEditor</name>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="134" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="167" />
+        <source>Journalnotat</source>
+        <translation>Journal note</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="162" />
+        <source>Henter notatet …</source>
+        <translation>Loading the note …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="175" />
+        <source>Kladd</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="178" />
+        <source>&amp;Mal:</source>
+        <translation>&amp;Template:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="180" />
+        <source>Mal</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="185" />
+        <source>Tid og deltakere</source>
+        <translation>Time and participants</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="194" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="197" />
+        <source>&amp;Klokken:</source>
+        <translation>Ti&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="199" />
+        <source>Klokken</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="202" />
+        <source>&amp;Varighet:</source>
+        <translation>D&amp;uration:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="204" />
+        <source>Varighet i minutter</source>
+        <translation>Duration in minutes</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="208" />
+        <source>&amp;Dato:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="211" />
+        <source>Teknikeren fra innstillingene (ansattident, aldri navn)</source>
+        <translation>The technician from the settings (staff ident, never a name)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="212" />
+        <source>Tekniker:</source>
+        <translation>Technician:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="213" />
+        <source>Brukeren deltok i samtalen</source>
+        <translation>The user took part in the call</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="217" />
+        <source>Legg til delt&amp;aker</source>
+        <translation>&amp;Add participant</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="221" />
+        <source>Til stede (rolle og organisasjon, aldri navn):</source>
+        <translation>Present (role and organisation, never names):</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="225" />
+        <source>Hjelpemidler og bestillinger</source>
+        <translation>Devices and orders</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="229" />
+        <source>Hjelpemidler i notatet</source>
+        <translation>Devices in the note</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="232" />
+        <source>Kryss av for hjelpemidlene notatet gjelder:</source>
+        <translation>Tick the devices the note is about:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="236" />
+        <source>Samtalen</source>
+        <translation>The call</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="239" />
+        <source>Hva var problemet?</source>
+        <translation>What was the problem?</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="240" />
+        <source>Hva ble funnet?</source>
+        <translation>What was found?</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="241" />
+        <source>&amp;Problem:</source>
+        <translation>&amp;Problem:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="242" />
+        <source>&amp;Funn:</source>
+        <translation>&amp;Findings:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="244" />
+        <source>(ikke bestemt)</source>
+        <translation>(not decided)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="247" />
+        <source>&amp;Beslutning:</source>
+        <translation>De&amp;cision:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="248" />
+        <source>Hvorfor?</source>
+        <translation>Why?</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="249" />
+        <source>Be&amp;grunnelse:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="251" />
+        <source>Samtykke</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="255" />
+        <source>Registrerte samtykker</source>
+        <translation>Recorded consents</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="259" />
+        <source>Merknad om samtykket (valgfritt)</source>
+        <translation>Note on the consent (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="260" />
+        <source>Me&amp;rknad:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="262" />
+        <source>Bilder (sladdet, markeringer tegnet inn)</source>
+        <translation>Pictures (faces blurred, marks drawn in)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="266" />
+        <source>Bilder i notatet</source>
+        <translation>Pictures in the note</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="273" />
+        <source>Saken har ingen bilder.</source>
+        <translation>The case has no pictures.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="275" />
+        <source>Bildetekst for det valgte bildet</source>
+        <translation>Caption for the selected picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="278" />
+        <source>B&amp;ildetekst:</source>
+        <translation>Capt&amp;ion:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="279" />
+        <source>Kryss av for bildene som skal med i notatet:</source>
+        <translation>Tick the pictures the note shall show:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="284" />
+        <source>Avslutning</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="286" />
+        <source>Oppsummering (ingen navn, fødselsnummer eller diagnose)</source>
+        <translation>Summary (no names, national ID numbers or diagnoses)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="287" />
+        <source>&amp;Oppsummering:</source>
+        <translation>&amp;Summary:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="290" />
+        <source>f.eks. ny samtale tirsdag kl. 10</source>
+        <translation>e.g. another call Tuesday at 10</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="291" />
+        <source>&amp;Neste kontakt:</source>
+        <translation>&amp;Next contact:</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="314" />
+        <source>&amp;Eksporter PDF/A …</source>
+        <translation>&amp;Export PDF/A …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="315" />
+        <source>Kopier som &amp;tekst</source>
+        <translation>Copy as &amp;text</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="316" />
+        <source>Ren tekst til utklippstavlen, klar til å lime inn i journalsystemet</source>
+        <translation>Plain text to the clipboard, ready to paste into the journal system</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="317" />
+        <source>Eksporter &amp;JSON …</source>
+        <translation>Export &amp;JSON …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="318" />
+        <source>Skriv &amp;ut …</source>
+        <translation>&amp;Print …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="319" />
+        <source>&amp;Lukk</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="398" />
+        <source>Journalnotat – sak {0}</source>
+        <translation>Journal note – case {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="399" />
+        <source>Journalnotat for sak {0}</source>
+        <translation>Journal note for case {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="422" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="569" />
+        <source>Kladden er lagret (versjon {0}).</source>
+        <translation>The draft is saved (version {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="423" />
+        <source>Nytt notat, fylt ut fra saken. Endringer lagres mens du skriver.</source>
+        <translation>A new note, filled in from the case. Changes are saved as you type.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="434" />
+        <source>Bestillinger: {0}</source>
+        <translation>Orders: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="441" />
+        <source>Ingen hjelpemiddel er slått opp i saken.</source>
+        <translation>No device has been looked up in the case.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="447" />
+        <source>{0} samtykke fra {1} til {2} {3}</source>
+        <translation>{0} consent from {1} to {2} {3}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="451" />
+        <source>Ingen samtykke er registrert i saken.</source>
+        <translation>No consent is recorded in the case.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="456" />
+        <source>Bilde {0}</source>
+        <translation>Picture {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="457" />
+        <source>Bilde {0} (slettet)</source>
+        <translation>Picture {0} (deleted)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/journal_editor.py" line="469" />
+        <source>%n ansikt(er) sladdet</source>
+        <translation><numerusform>%n face blurred</numerusform><numerusform>%n faces blurred</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="536" />
+        <source>Endret – lagres straks …</source>
+        <translation>Changed – saving in a moment …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="544" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="688" />
+        <source>oppsummering</source>
+        <translation>summary</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="545" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="688" />
+        <source>neste kontakt</source>
+        <translation>next contact</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="547" />
+        <source>Før eksport: fyll ut {0}.</source>
+        <translation>Before export: fill in {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="547" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="690" />
+        <source> og </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="564" />
+        <source>Lagrer kladden …</source>
+        <translation>Saving the draft …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="577" />
+        <source>Kladden er ikke lagret.</source>
+        <translation>The draft is not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="689" />
+        <source>Journalnotatet kan ikke eksporteres ennå: fyll ut {0}.</source>
+        <translation>The journal note cannot be exported yet: fill in {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="708" />
+        <source>Eksporter journalnotat (PDF/A)</source>
+        <translation>Export journal note (PDF/A)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="709" />
+        <source>PDF/A (*.pdf)</source>
+        <translation>PDF/A (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="716" />
+        <source>Eksporter journalnotat (JSON)</source>
+        <translation>Export journal note (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="717" />
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="746" />
+        <source>Teksten er kopiert – lim den inn i journalsystemet.</source>
+        <translation>The text is copied – paste it into the journal system.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="751" />
+        <source>Journalnotatet er lagret: {0}</source>
+        <translation>The journal note is saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="773" />
+        <source>Journalnotat {0}</source>
+        <translation>Journal note {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="780" />
+        <source>Journalnotatet er sendt til skriveren.</source>
+        <translation>The journal note was sent to the printer.</translation>
+    </message>
+</context>
+<context>
     <name>LookupPanel</name>
     <message>
         <location filename="../../hms_desk/ui/lookup_panel.py" line="53" />
@@ -1170,7 +1961,7 @@ Please send the report below to support. It contains no personal data.</translat
     <name>MainWindow</name>
     <message>
         <location filename="../../hms_desk/ui/main_window.py" line="93" />
-        <location filename="../../hms_desk/ui/main_window.py" line="246" />
+        <location filename="../../hms_desk/ui/main_window.py" line="247" />
         <source>Ingen sak</source>
         <translation>No case</translation>
     </message>
@@ -1181,7 +1972,7 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
     <message>
         <location filename="../../hms_desk/ui/main_window.py" line="99" />
-        <location filename="../../hms_desk/ui/main_window.py" line="294" />
+        <location filename="../../hms_desk/ui/main_window.py" line="295" />
         <source>Kamera på</source>
         <translation>Camera on</translation>
     </message>
@@ -1191,232 +1982,237 @@ Please send the report below to support. It contains no personal data.</translat
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="135" />
-        <source>&amp;Eksporter journalnotat</source>
-        <translation>&amp;Export journal note</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="139" />
+        <location filename="../../hms_desk/ui/main_window.py" line="140" />
         <source>&amp;Importer …</source>
         <translation>&amp;Import …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="140" />
+        <location filename="../../hms_desk/ui/main_window.py" line="141" />
         <source>Importer katalog- eller registerfiler</source>
         <translation>Import catalogue or register files</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="141" />
+        <location filename="../../hms_desk/ui/main_window.py" line="142" />
         <source>Inn&amp;stillinger …</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="142" />
+        <location filename="../../hms_desk/ui/main_window.py" line="143" />
         <source>A&amp;vslutt HMS Desk</source>
         <translation>&amp;Quit HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="143" />
+        <location filename="../../hms_desk/ui/main_window.py" line="144" />
         <source>&amp;Frys bilde</source>
         <translation>&amp;Freeze picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="144" />
+        <location filename="../../hms_desk/ui/main_window.py" line="145" />
         <source>Frys eller fortsett videobildet</source>
         <translation>Freeze or resume the video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="145" />
+        <location filename="../../hms_desk/ui/main_window.py" line="146" />
         <source>Ta &amp;bilde</source>
         <translation>Take &amp;picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="146" />
+        <location filename="../../hms_desk/ui/main_window.py" line="147" />
         <source>Lagrer bildet i saken med ansikter sladdet</source>
         <translation>Saves the picture in the case with faces blurred</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="147" />
+        <location filename="../../hms_desk/ui/main_window.py" line="148" />
         <source>&amp;Personvernpause</source>
         <translation>&amp;Privacy pause</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="148" />
+        <location filename="../../hms_desk/ui/main_window.py" line="149" />
         <source>Slår kameraet av med en gang</source>
         <translation>Turns the camera off at once</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="149" />
+        <location filename="../../hms_desk/ui/main_window.py" line="150" />
         <source>Zoom &amp;inn</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="150" />
+        <location filename="../../hms_desk/ui/main_window.py" line="151" />
         <source>Zoom &amp;ut</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="151" />
+        <location filename="../../hms_desk/ui/main_window.py" line="152" />
         <source>&amp;Tilbakestill zoom</source>
         <translation>&amp;Reset zoom</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="152" />
+        <location filename="../../hms_desk/ui/main_window.py" line="153" />
         <source>&amp;Roter 90°</source>
         <translation>&amp;Rotate 90°</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="153" />
+        <location filename="../../hms_desk/ui/main_window.py" line="154" />
         <source>Vis &amp;måltall (fps, forsinkelse)</source>
         <translation>Show &amp;metrics (fps, latency)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="154" />
+        <location filename="../../hms_desk/ui/main_window.py" line="155" />
         <source>&amp;Fullskjerm</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="155" />
+        <location filename="../../hms_desk/ui/main_window.py" line="156" />
         <source>Gå til &amp;oppslag</source>
         <translation>Go to &amp;lookup</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="157" />
+        <location filename="../../hms_desk/ui/main_window.py" line="158" />
         <source>&amp;Arbeidsflate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="159" />
+        <location filename="../../hms_desk/ui/main_window.py" line="160" />
         <source>&amp;Tilbakestill vindusoppsett</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="160" />
+        <location filename="../../hms_desk/ui/main_window.py" line="161" />
         <source>&amp;Om HMS Desk</source>
         <translation>&amp;About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="161" />
+        <location filename="../../hms_desk/ui/main_window.py" line="162" />
         <source>&amp;Hurtigtaster …</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="162" />
+        <location filename="../../hms_desk/ui/main_window.py" line="163" />
         <source>&amp;Sladd ansikter i sanntid</source>
         <translation>&amp;Blur faces live</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="164" />
+        <location filename="../../hms_desk/ui/main_window.py" line="165" />
         <source>Sladder ansikter i videobildet (på når brukeren deltar)</source>
         <translation>Blurs faces in the video (on when the user takes part)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="165" />
+        <location filename="../../hms_desk/ui/main_window.py" line="166" />
         <source>&amp;Revisjonslogg …</source>
         <translation>&amp;Audit log …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <location filename="../../hms_desk/ui/main_window.py" line="168" />
         <source>Sak</source>
-        <translation type="unfinished" />
+        <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <location filename="../../hms_desk/ui/main_window.py" line="168" />
         <source>Hjelpemiddel</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <location filename="../../hms_desk/ui/main_window.py" line="168" />
         <source>Deler</source>
         <translation>Parts</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="167" />
+        <location filename="../../hms_desk/ui/main_window.py" line="168" />
         <source>Bestilling</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="168" />
+        <location filename="../../hms_desk/ui/main_window.py" line="169" />
         <source>Vis {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="172" />
+        <location filename="../../hms_desk/ui/main_window.py" line="173" />
         <source>&amp;Fil</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="180" />
+        <location filename="../../hms_desk/ui/main_window.py" line="181" />
         <source>&amp;Video</source>
         <translation>&amp;Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="190" />
+        <location filename="../../hms_desk/ui/main_window.py" line="191" />
         <source>V&amp;is</source>
         <translation>V&amp;iew</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="200" />
+        <location filename="../../hms_desk/ui/main_window.py" line="201" />
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="201" />
+        <location filename="../../hms_desk/ui/main_window.py" line="202" />
         <source>Norsk bokmål</source>
         <translation>Norsk bokmål (Norwegian)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="203" />
+        <location filename="../../hms_desk/ui/main_window.py" line="204" />
         <source>&amp;Hjelp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="207" />
+        <location filename="../../hms_desk/ui/main_window.py" line="208" />
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="221" />
+        <location filename="../../hms_desk/ui/main_window.py" line="222" />
         <source>&amp;Annoter</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="304" />
+        <location filename="../../hms_desk/ui/main_window.py" line="305" />
         <source>S&amp;øk</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="322" />
+        <location filename="../../hms_desk/ui/main_window.py" line="323" />
         <source>Forb&amp;eredelser</source>
         <translation>Pr&amp;eparations</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="323" />
+        <location filename="../../hms_desk/ui/main_window.py" line="324" />
         <source>&amp;Forberedelser (utprøving og bolig)</source>
         <translation>&amp;Preparations (trials and housing)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="325" />
+        <location filename="../../hms_desk/ui/main_window.py" line="326" />
         <source>Forbered utprøving eller boligsak: sjekkliste, produkter, tegninger, invitasjon og forberedelsesark</source>
         <translation>Prepare a trial or housing case: checklist, products, drawings, invitation and prep sheet</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="432" />
+        <location filename="../../hms_desk/ui/main_window.py" line="342" />
+        <source>A&amp;vvik …</source>
+        <translation>De&amp;viations …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="343" />
+        <source>Meld avvik og se avvikslisten for internkontroll</source>
+        <translation>Report deviations and see the list for internal control</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="439" />
         <source>Vindusoppsettet er tilbakestilt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="237" />
+        <location filename="../../hms_desk/ui/main_window.py" line="238" />
         <source>Bestilling {0} sendt</source>
         <translation>Order {0} sent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="260" />
+        <location filename="../../hms_desk/ui/main_window.py" line="261" />
         <source>Video: {0}</source>
         <translation>Video: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="246" />
+        <location filename="../../hms_desk/ui/main_window.py" line="247" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
@@ -1444,72 +2240,82 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
     <message>
         <location filename="../../hms_desk/ui/main_window.py" line="89" />
-        <location filename="../../hms_desk/ui/main_window.py" line="257" />
+        <location filename="../../hms_desk/ui/main_window.py" line="258" />
         <source>Bes&amp;tilling</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="137" />
+        <location filename="../../hms_desk/ui/main_window.py" line="135" />
+        <source>&amp;Eksporter journalnotat …</source>
+        <translation>&amp;Export journal note …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="136" />
+        <source>Åpner journalnotatet: se over, rediger og eksporter</source>
+        <translation>Opens the journal note: review, edit and export</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="138" />
         <source>&amp;Avslutt sak …</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="138" />
+        <location filename="../../hms_desk/ui/main_window.py" line="139" />
         <source>Avslutter saken etter å ha vist hva som slettes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="227" />
+        <location filename="../../hms_desk/ui/main_window.py" line="228" />
         <source>Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer, Ctrl+Shift+Z gjør om.</source>
         <translation>Draw on the frozen picture – Esc puts the tool down, Ctrl+Z undoes, Ctrl+Shift+Z redoes.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="257" />
+        <location filename="../../hms_desk/ui/main_window.py" line="258" />
         <source>Bes&amp;tilling ({0})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="275" />
+        <location filename="../../hms_desk/ui/main_window.py" line="276" />
         <source>Personvernpause: ingen bilder tas.</source>
         <translation>Privacy pause: no pictures are taken.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="279" />
+        <location filename="../../hms_desk/ui/main_window.py" line="280" />
         <source>Ingen videobilde å ta bilde av.</source>
         <translation>No video picture to capture.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="291" />
+        <location filename="../../hms_desk/ui/main_window.py" line="292" />
         <source>PERSONVERNPAUSE – kamera av</source>
         <translation>PRIVACY PAUSE – camera off</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="305" />
+        <location filename="../../hms_desk/ui/main_window.py" line="306" />
         <source>&amp;Søk etter hjelpemiddel</source>
         <translation>&amp;Search for a device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="313" />
+        <location filename="../../hms_desk/ui/main_window.py" line="314" />
         <source>Sa&amp;ker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="314" />
+        <location filename="../../hms_desk/ui/main_window.py" line="315" />
         <source>Saker og &amp;bestillinger</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="359" />
+        <location filename="../../hms_desk/ui/main_window.py" line="366" />
         <source>Språket endres neste gang HMS Desk starter.</source>
         <translation>The language changes the next time HMS Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="362" />
+        <location filename="../../hms_desk/ui/main_window.py" line="369" />
         <source>Om HMS Desk</source>
         <translation>About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="363" />
+        <location filename="../../hms_desk/ui/main_window.py" line="370" />
         <source>{0} {1}
 Videostøtte, oppslag og delbestilling for NAV Hjelpemiddelsentral.
 Katalogdata: NAV (MIT-lisens).</source>
@@ -1518,38 +2324,38 @@ Video support, lookup and parts ordering for NAV Hjelpemiddelsentral.
 Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="378" />
-        <location filename="../../hms_desk/ui/main_window.py" line="381" />
+        <location filename="../../hms_desk/ui/main_window.py" line="385" />
+        <location filename="../../hms_desk/ui/main_window.py" line="388" />
         <source>Hurtigtaster</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="382" />
+        <location filename="../../hms_desk/ui/main_window.py" line="389" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="382" />
+        <location filename="../../hms_desk/ui/main_window.py" line="389" />
         <source>Tast</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="410" />
+        <location filename="../../hms_desk/ui/main_window.py" line="417" />
         <source>Velg &amp;videokilde …</source>
         <translation>Choose &amp;video source …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="411" />
+        <location filename="../../hms_desk/ui/main_window.py" line="418" />
         <source>Kamera, vindu, skjerm, strøm, fil eller demo</source>
         <translation>Camera, window, screen, stream, file or demo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="412" />
+        <location filename="../../hms_desk/ui/main_window.py" line="419" />
         <source>Forhånds&amp;sjekk …</source>
         <translation>Pre-call &amp;check …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="413" />
+        <location filename="../../hms_desk/ui/main_window.py" line="420" />
         <source>Sjekk bilde, bildefrekvens og lys før samtalen</source>
         <translation>Check picture, frame rate and light before the call</translation>
     </message>
@@ -1598,172 +2404,210 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
 </context>
 <context>
+    <name>ParticipantRow</name>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="91" />
+        <source>Organisasjon, f.eks. Oslo kommune</source>
+        <translation>Organisation, e.g. Oslo municipality</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="92" />
+        <source>I bildet</source>
+        <translation>In picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="94" />
+        <source>Fjern</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="108" />
+        <source>Rolle, deltaker {0}</source>
+        <translation>Role, participant {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="109" />
+        <source>Organisasjon, deltaker {0}</source>
+        <translation>Organisation, participant {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="110" />
+        <source>I bildet, deltaker {0}</source>
+        <translation>In the picture, participant {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/journal_editor.py" line="111" />
+        <source>Fjern deltaker {0}</source>
+        <translation>Remove participant {0}</translation>
+    </message>
+</context>
+<context>
     <name>PartsPanel</name>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="112" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="110" />
         <source>Slå opp et hjelpemiddel for å se delene som passer.</source>
         <translation>Look up a device to see the parts that fit.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="118" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="116" />
         <source>Søk i deler (navn, HMS-nr, lev.art.nr)</source>
         <translation>Search parts (name, HMS no., supplier art. no.)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="120" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="118" />
         <source>Søk i deler</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="122" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="120" />
         <source>Vis bare én kategori</source>
         <translation>Show one category only</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="123" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="364" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="121" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="362" />
         <source>Alle kategorier</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="125" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="123" />
         <source>Deler som passer, gruppert etter kategori</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>Lev.art.nr</source>
         <translation>Supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
         <source>Std/maks</source>
         <translation>Default/max</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="133" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
         <source>Valgt del</source>
         <translation>Selected part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="139" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="414" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="412" />
         <source>Velg en del i listen.</source>
         <translation>Choose a part in the list.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="142" />
         <source>HMS-nr:</source>
         <translation>HMS no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="145" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="143" />
         <source>Lev.art.nr:</source>
         <translation>Supplier art. no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="146" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
         <source>Kategori:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="142" />
         <source>Standard antall:</source>
         <translation>Default quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="114" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="112" />
         <source>Ingen hjelpemiddel valgt.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="145" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="143" />
         <source>Maks antall her:</source>
         <translation>Max quantity here:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="146" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
         <source>Kilde:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="165" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="163" />
         <source>Tilbehøret finnes på hjelpemidlet fra før</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="166" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="164" />
         <source>NAV: tilbehør kan bare bestilles når det allerede er på hjelpemidlet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="169" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="167" />
         <source>&amp;Legg til i bestilling</source>
         <translation>&amp;Add to order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="173" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="171" />
         <source>Ukjent del (ikke i katalogen)</source>
         <translation>Unknown part (not in the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="175" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="173" />
         <source>HMS-nr (6 siffer)</source>
         <translation>HMS no. (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="178" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="176" />
         <source>eller lev.art.nr</source>
         <translation>or supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="181" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="179" />
         <source>Beskrivelse, f.eks. Bremsewire venstre, 120 cm</source>
         <translation>Description, e.g. brake cable left, 120 cm</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="185" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="183" />
         <source>Legg til &amp;ukjent del</source>
         <translation>Add &amp;unknown part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="222" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="220" />
         <source>Teknikeren har opplæring i batteribytte</source>
         <translation>The technician is trained in battery replacement</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="223" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="221" />
         <source>Kreves når bestillingen har batteri</source>
         <translation>Required when the order has a battery</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="230" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="228" />
         <source>Til servicejobben</source>
         <translation>To the service job</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="235" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="233" />
         <source>&amp;Send bestilling</source>
         <translation>&amp;Send order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="345" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="343" />
         <source>Bestilling til {0} ({1} / {2})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="417" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="435" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="415" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="433" />
         <source>Ingen bilde</source>
         <translation>No picture</translation>
     </message>
@@ -1778,92 +2622,92 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="600" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="598" />
         <source>{0} for {1} er sendt til skriveren.</source>
         <translation>{0} for {1} was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="601" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="599" />
         <source>Bestillingen</source>
         <translation>The order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="601" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="599" />
         <source>Reparasjonsordren</source>
         <translation>The repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="615" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="613" />
         <source>Eksportert til ordrekontoret: {0}</source>
         <translation>Exported for the order office: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="195" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="193" />
         <source>Antall:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="218" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="216" />
         <source>&amp;Fjern linje</source>
         <translation>&amp;Remove line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="219" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="217" />
         <source>Fjerner den valgte bestillingslinjen (Delete)</source>
         <translation>Removes the selected order line (Delete)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="229" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="227" />
         <source>Til XK-lager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="246" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="244" />
         <source>Skriv ut &amp;bestilling</source>
         <translation>Print &amp;order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="247" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="245" />
         <source>Skriv ut &amp;reparasjonsordre</source>
         <translation>Print &amp;repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="248" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="246" />
         <source>&amp;Eksporter (JSON/CSV)</source>
         <translation>&amp;Export (JSON/CSV)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="270" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="268" />
         <source>&amp;Antall:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="280" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="278" />
         <source>Levering:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="299" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="297" />
         <source>Bestillingslinjer:</source>
         <translation>Order lines:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="353" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="351" />
         <source>Deler til {0} ({1}/{2}) — laster …</source>
         <translation>Parts for {0} ({1}/{2}) — loading …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="360" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="358" />
         <source>{0} deler passer til {1} ({2})</source>
         <translation>{0} parts fit {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="424" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="422" />
         <source> (krever opplæring)</source>
         <translation> (training required)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="550" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="548" />
         <source>Bestilling {0} er sendt.</source>
         <translation>Order {0} has been sent.</translation>
     </message>
@@ -2752,22 +3596,22 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>QuitDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="487" />
+        <location filename="../../hms_desk/ui/main_window.py" line="494" />
         <source>Sak {0} er åpen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="488" />
+        <location filename="../../hms_desk/ui/main_window.py" line="495" />
         <source>Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den stå åpen til neste gang HMS Desk starter?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="490" />
+        <location filename="../../hms_desk/ui/main_window.py" line="497" />
         <source>&amp;La saken stå åpen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="491" />
+        <location filename="../../hms_desk/ui/main_window.py" line="498" />
         <source>&amp;Avslutt saken</source>
         <translation type="unfinished" />
     </message>
@@ -3100,37 +3944,42 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>win</name>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="163" />
+        <location filename="../../hms_desk/ui/application.py" line="211" />
         <source>Innstillingene kunne ikke lagres: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="216" />
+        <location filename="../../hms_desk/ui/application.py" line="264" />
         <source>Innstillingene er lagret.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="237" />
+        <location filename="../../hms_desk/ui/application.py" line="285" />
         <source>Ansikter sladdes i videobildet.</source>
         <translation>Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="238" />
+        <location filename="../../hms_desk/ui/application.py" line="286" />
         <source>Ansiktssladding i videobildet er av.</source>
         <translation>Live face blur is off.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="297" />
+        <location filename="../../hms_desk/ui/application.py" line="350" />
+        <source>Demosamtalen er klar: sak «demo» under Saker.</source>
+        <translation>The demo call is ready: case “demo” under Cases.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="357" />
         <source>Første start: importerer produktkatalog og demoregister …</source>
         <translation>First start: importing the product catalogue and demo register …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="299" />
+        <location filename="../../hms_desk/ui/application.py" line="359" />
         <source>Produktkatalogen er klar.</source>
         <translation>The product catalogue is ready.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="395" />
+        <location filename="../../hms_desk/ui/application.py" line="455" />
         <source>HMS Desk stoppet uventet forrige gang</source>
         <translation>HMS Desk stopped unexpectedly last time</translation>
     </message>
