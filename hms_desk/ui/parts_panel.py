@@ -464,7 +464,7 @@ class PartsPanel(QWidget):
                 (self.unknown_desc if "description" in fields else self.unknown_ref).setStyleSheet(ERROR_FIELD_STYLE)
             if "quantity" in fields:
                 self.unknown_qty.setStyleSheet(ERROR_FIELD_STYLE)
-            self.unknown_error.setText("\n".join(strip_line_prefix(v.message_nb) for v in problems))
+            self.unknown_error.setText("\n".join(strip_line_prefix(v.message) for v in problems))
             self.unknown_error.show()
             return
         self.unknown_error.hide()
@@ -553,7 +553,7 @@ class PartsPanel(QWidget):
         self.battery_error.setText(refusal.battery)
         self.delivery_error.setText(refusal.delivery)
         self.violations.setText("\n".join(refusal.general))
-        self.orderRefused.emit([v.message_nb for v in violations] or [exc.message])
+        self.orderRefused.emit([v.message for v in violations] or [exc.message])
 
     def _clear_errors(self) -> None:
         self.model.show_refusal([])

@@ -226,37 +226,37 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="746" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="753" />
         <source>Revisjonslogg</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="756" />
         <source>Tid (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="756" />
         <source>Hvem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="756" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="750" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
         <source>Detalj</source>
         <translation>Detail</translation>
     </message>
@@ -791,7 +791,12 @@ Please send the report below to support. It contains no personal data.</translat
         <translation>The report is saved in: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/crash_dialog.py" line="35" />
+        <location filename="../../hms_desk/ui/crash_dialog.py" line="32" />
+        <source>Feilrapport</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/crash_dialog.py" line="36" />
         <source>Kopier rapport</source>
         <translation>Copy report</translation>
     </message>
@@ -868,8 +873,8 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
     <message>
         <location filename="../../hms_desk/ui/import_dialog.py" line="87" />
-        <location filename="../../hms_desk/ui/import_dialog.py" line="181" />
-        <location filename="../../hms_desk/ui/import_dialog.py" line="242" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="182" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="243" />
         <source>&amp;Avbryt import</source>
         <translation>&amp;Cancel import</translation>
     </message>
@@ -880,77 +885,82 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
     <message>
         <location filename="../../hms_desk/ui/import_dialog.py" line="93" />
-        <location filename="../../hms_desk/ui/import_dialog.py" line="160" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="161" />
         <source>Velg hva som skal importeres og filene.</source>
         <translation>Choose what to import and the files.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="99" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="97" />
+        <source>Detaljer om importen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/import_dialog.py" line="100" />
         <source>Resultatet vises her.</source>
         <translation>The result is shown here.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="102" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="103" />
         <source>&amp;Type:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="106" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="107" />
         <source>Filer:</source>
         <translation>Files:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="151" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="152" />
         <source>Velg filer: {0}</source>
         <translation>Choose files: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="152" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="153" />
         <source>Alle filer (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="159" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="160" />
         <source>{0} fil(er) valgt.</source>
         <translation>{0} file(s) chosen.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="176" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="177" />
         <source>Importerer …</source>
         <translation>Importing …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="190" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="191" />
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="191" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="192" />
         <source>Avbryter – ingen endringer blir lagret …</source>
         <translation>Cancelling – no changes will be saved …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="200" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="201" />
         <source>{0} av ca. {1} rader lest …</source>
         <translation>{0} of about {1} rows read …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="203" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="204" />
         <source>{0} rader lest …</source>
         <translation>{0} rows read …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="209" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="210" />
         <source>Advarsel: {0}</source>
         <translation>Warning: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="214" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="215" />
         <source>… og {0} feil til.</source>
         <translation>… and {0} more errors.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="231" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="232" />
         <source>Ingenting ble importert. Databasen er som før.</source>
         <translation>Nothing was imported. The database is as it was.</translation>
     </message>
@@ -1532,64 +1542,64 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation>Search parts (name, HMS no., supplier art. no.)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="121" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="122" />
         <source>Vis bare én kategori</source>
         <translation>Show one category only</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="122" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="355" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="123" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="359" />
         <source>Alle kategorier</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
         <source>Lev.art.nr</source>
         <translation>Supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="124" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="126" />
         <source>Std/maks</source>
         <translation>Default/max</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="131" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="133" />
         <source>Valgt del</source>
         <translation>Selected part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="137" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="403" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="139" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="407" />
         <source>Velg en del i listen.</source>
         <translation>Choose a part in the list.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="142" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
         <source>HMS-nr:</source>
         <translation>HMS no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="143" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="145" />
         <source>Lev.art.nr:</source>
         <translation>Supplier art. no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="146" />
         <source>Kategori:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="142" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
         <source>Standard antall:</source>
         <translation>Default quantity:</translation>
     </message>
@@ -1599,169 +1609,183 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="143" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="120" />
+        <source>Søk i deler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="125" />
+        <source>Deler som passer, gruppert etter kategori</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="145" />
         <source>Maks antall her:</source>
         <translation>Max quantity here:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="144" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="146" />
         <source>Kilde:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="163" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="165" />
         <source>&amp;Legg til i bestilling</source>
         <translation>&amp;Add to order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="167" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="169" />
         <source>Ukjent del (ikke i katalogen)</source>
         <translation>Unknown part (not in the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="169" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="171" />
         <source>HMS-nr (6 siffer)</source>
         <translation>HMS no. (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="172" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="174" />
         <source>eller lev.art.nr</source>
         <translation>or supplier art. no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="175" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="177" />
         <source>Beskrivelse, f.eks. Bremsewire venstre, 120 cm</source>
         <translation>Description, e.g. brake cable left, 120 cm</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="179" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="181" />
         <source>Legg til &amp;ukjent del</source>
         <translation>Add &amp;unknown part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="216" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="218" />
         <source>Teknikeren har opplæring i batteribytte</source>
         <translation>The technician is trained in battery replacement</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="217" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="219" />
         <source>Kreves når bestillingen har batteri</source>
         <translation>Required when the order has a battery</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="223" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="225" />
         <source>Til kommunens lager</source>
         <translation>To the municipality's stock</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="224" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="226" />
         <source>Til servicejobben</source>
         <translation>To the service job</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="229" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="231" />
         <source>&amp;Send bestilling</source>
         <translation>&amp;Send order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="336" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="266" />
+        <source>&amp;Antall:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/parts_panel.py" line="340" />
         <source>Bestilling til {0} ({1} / {2})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="406" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="424" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="410" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="428" />
         <source>Ingen bilde</source>
         <translation>No picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="578" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="582" />
         <source>Bestilling {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="578" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="582" />
         <source>Reparasjonsordre {0}</source>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="588" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="592" />
         <source>{0} for {1} er sendt til skriveren.</source>
         <translation>{0} for {1} was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="589" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="593" />
         <source>Bestillingen</source>
         <translation>The order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="589" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="593" />
         <source>Reparasjonsordren</source>
         <translation>The repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="603" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="607" />
         <source>Eksportert til ordrekontoret: {0}</source>
         <translation>Exported for the order office: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="189" />
-        <location filename="../../hms_desk/ui/parts_panel.py" line="264" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="191" />
         <source>Antall:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="212" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="214" />
         <source>&amp;Fjern linje</source>
         <translation>&amp;Remove line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="213" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="215" />
         <source>Fjerner den valgte bestillingslinjen (Delete)</source>
         <translation>Removes the selected order line (Delete)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="240" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="242" />
         <source>Skriv ut &amp;bestilling</source>
         <translation>Print &amp;order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="241" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="243" />
         <source>Skriv ut &amp;reparasjonsordre</source>
         <translation>Print &amp;repair order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="242" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="244" />
         <source>&amp;Eksporter (JSON/CSV)</source>
         <translation>&amp;Export (JSON/CSV)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="272" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="276" />
         <source>Levering:</source>
         <translation>Delivery:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="290" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="294" />
         <source>Bestillingslinjer:</source>
         <translation>Order lines:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="344" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="348" />
         <source>Deler til {0} ({1}/{2}) — laster …</source>
         <translation>Parts for {0} ({1}/{2}) — loading …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="351" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="355" />
         <source>{0} deler passer til {1} ({2})</source>
         <translation>{0} parts fit {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="413" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="417" />
         <source> (krever opplæring)</source>
         <translation> (training required)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/parts_panel.py" line="538" />
+        <location filename="../../hms_desk/ui/parts_panel.py" line="542" />
         <source>Bestilling {0} er sendt.</source>
         <translation>Order {0} has been sent.</translation>
     </message>
@@ -2049,103 +2073,108 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation>Choose video source</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="59" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="56" />
+        <source>Videokilder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="60" />
         <source>x,y,bredde,høyde (tomt = hele skjermen)</source>
         <translation>x,y,width,height (empty = whole screen)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="63" />
-        <location filename="../../hms_desk/ui/source_picker.py" line="209" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="64" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="210" />
         <source>Ingen fil valgt</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="64" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="65" />
         <source>Velg &amp;fil …</source>
         <translation>Choose &amp;file …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="73" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="74" />
         <source>Oppløsning:</source>
         <translation>Resolution:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="74" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="75" />
         <source>Skjermutsnitt:</source>
         <translation>Screen region:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="75" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="76" />
         <source>Strømadresse:</source>
         <translation>Stream address:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="79" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="80" />
         <source>Videofil:</source>
         <translation>Video file:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="82" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="83" />
         <source>&amp;Oppdater</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="129" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="130" />
         <source>Demo (generert bilde)</source>
         <translation>Demo (generated picture)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="133" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="134" />
         <source>{0} kamera funnet.</source>
         <translation>{0} camera(s) found.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="135" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="136" />
         <source>Kamera: {0}</source>
         <translation>Camera: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="137" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="138" />
         <source> (standard)</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="140" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="141" />
         <source>Fant ingen kamera. Du kan bruke et vindu, en skjerm, en strøm, en fil eller demoen.</source>
         <translation>No camera found. You can use a window, a screen, a stream, a file or the demo.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="142" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="143" />
         <source>Kamera: Fant ingen kamera</source>
         <translation>Camera: no camera found</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="145" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="146" />
         <source>Vindu: {0}</source>
         <translation>Window: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="147" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="148" />
         <source>Vindu: fant ingen vinduer å ta opp</source>
         <translation>Window: no windows to capture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="149" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="150" />
         <source>Skjerm: {0}</source>
         <translation>Screen: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="150" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="151" />
         <source>Videofil …</source>
         <translation>Video file …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="151" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="152" />
         <source>Nettverksstrøm (RTSP, HTTP/MJPEG, HLS)</source>
         <translation>Network stream (RTSP, HTTP/MJPEG, HLS)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="200" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="201" />
         <source>Kameraets standard</source>
         <translation>Camera default</translation>
     </message>
@@ -2153,7 +2182,7 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="109" />
+        <location filename="../../hms_desk/ui/source_picker.py" line="110" />
         <source>Velg videofil</source>
         <translation>Choose video file</translation>
     </message>
@@ -2185,38 +2214,51 @@ Catalogue data: NAV (MIT licence).</translation>
         <source>Journalnotatet er ikke eksportert.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location filename="../../hms_desk/ui/case_panel.py" line="721" />
+        <source>%n eksportert(e) dokument(er) som ligger i HMS Desk slettes også.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="722" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="724" />
+        <source>Dokumenter lagret utenfor HMS Desk ({0}) slettes ikke av HMS Desk; slettebekreftelsen sier hvor de ble lagret.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="729" />
         <source>Innstillingen krever at journalnotatet eksporteres før bildene slettes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="724" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="731" />
         <source>&amp;Eksporter journalnotat først</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="727" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="734" />
         <source>&amp;Avslutt og slett bildene</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="466" />
+        <location filename="../../hms_desk/ui/main_window.py" line="467" />
         <source>Sak {0} er åpen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="467" />
+        <location filename="../../hms_desk/ui/main_window.py" line="468" />
         <source>Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den stå åpen til neste gang HMS Desk starter?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="469" />
+        <location filename="../../hms_desk/ui/main_window.py" line="470" />
         <source>&amp;La saken stå åpen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="470" />
+        <location filename="../../hms_desk/ui/main_window.py" line="471" />
         <source>&amp;Avslutt saken</source>
         <translation type="unfinished" />
     </message>
@@ -2229,32 +2271,32 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="181" />
+        <location filename="../../hms_desk/ui/application.py" line="182" />
         <source>Innstillingene er lagret.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="202" />
+        <location filename="../../hms_desk/ui/application.py" line="203" />
         <source>Ansikter sladdes i videobildet.</source>
         <translation>Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="203" />
+        <location filename="../../hms_desk/ui/application.py" line="204" />
         <source>Ansiktssladding i videobildet er av.</source>
         <translation>Live face blur is off.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="258" />
+        <location filename="../../hms_desk/ui/application.py" line="259" />
         <source>Første start: importerer produktkatalog og demoregister …</source>
         <translation>First start: importing the product catalogue and demo register …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="260" />
+        <location filename="../../hms_desk/ui/application.py" line="261" />
         <source>Produktkatalogen er klar.</source>
         <translation>The product catalogue is ready.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="356" />
+        <location filename="../../hms_desk/ui/application.py" line="357" />
         <source>HMS Desk stoppet uventet forrige gang</source>
         <translation>HMS Desk stopped unexpectedly last time</translation>
     </message>
