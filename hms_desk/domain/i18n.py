@@ -15,8 +15,10 @@ is translated in turn, so a message built from other messages (``"Linje 2:
 Hmsnr må ha 6 siffer"``) comes out whole (``"Line 2: HMS no. must have 6
 digits"``), while a value that is not in the catalogue (a path, a number, a
 product name) is left as it is.  A text of several lines that is not in the
-catalogue is translated line by line.  Placeholders named ``n`` or ``n_*``
-match numbers only.
+catalogue is translated line by line, and a list (``"a, b og c"``) item by
+item when every item is in the catalogue.  Placeholders named ``n`` or
+``n_*`` match numbers only; the most specific template (most fixed text)
+wins.
 
 Counted texts use :func:`plural` (``plural(3, "{n} bilde", "{n} bilder")`` →
 ``"3 bilder"``) so bokmål is right and each form has its catalogue entry.
@@ -85,6 +87,8 @@ def t_format(template: str, language: str | None = None, **values: object) -> st
 _NAMED = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _NUMBER = r"[-+]?\d[\d\u00a0\u202f .,]*"
 _NORMAL = re.compile(r"\{[^{}]*\}")
+_LIST = re.compile(r"(, | og )")          # "a, b og c": each item translated, " og " → " and "
+_LIST_EN = {", ": ", ", " og ": " and "}
 
 
 class _Template:
@@ -155,6 +159,11 @@ def _translate(text: str, depth: int) -> str:
             return text
         start = text.index(core)
         return text[:start] + _translate(core, depth) + text[start + len(core):]
+    if depth < 6 and (", " in text or " og " in text) and "\n" not in text:
+        parts = _LIST.split(text)
+        items = parts[::2]
+        if len(items) > 1 and all(_known(item, depth) for item in items):   # a list of catalogued texts
+            return "".join(_translate(p, depth + 1) if i % 2 == 0 else _LIST_EN[p] for i, p in enumerate(parts))
     if depth < 6:
         for tp in cat.templates:
             m = tp.regex.fullmatch(text)
@@ -163,3 +172,7 @@ def _translate(text: str, depth: int) -> str:
     if "\n" in text:
         return "\n".join(_translate(line, depth) for line in text.split("\n"))
     return text
+
+
+def _known(text: str, depth: int) -> bool:
+    return text in _get().exact or _translate(text, depth + 1) != text

@@ -474,6 +474,8 @@ MESSAGES: dict[str, str] = {
     "Kunne ikke lagre {what} som {path}: {why}": "Could not save {what} as {path}: {why}",
 
     # --- catalogue and register imports ------------------------------------------------------------
+    "Linje": "Line",
+    "Treff": "Hit",
     "Filen «{name}» {problem}": "The file “{name}” {problem}",
     "finnes ikke.": "does not exist.",
     "kan ikke leses: {why}.": "cannot be read: {why}.",
@@ -602,7 +604,6 @@ MESSAGES: dict[str, str] = {
     "PERSONVERNPAUSE — kameraet er av": "PRIVACY PAUSE — the camera is off",
     "Ingen bilder tas imot, vises eller lagres mens pausen varer.":
         "No pictures are received, shown or saved while the pause lasts.",
-    "FRYST BILDE": "FROZEN PICTURE",
     "ANSIKTSSLADDING VIRKER IKKE – ansikter kan vises": "FACE BLURRING IS NOT WORKING – faces may be visible",
     "ANSIKTSSLADDINGEN HENGER ETTER – ansikter kan vises": "FACE BLURRING IS LAGGING – faces may be visible",
     "Ansiktssladding virker ikke – bildet er skjult": "Face blurring is not working – the picture is hidden",
@@ -678,6 +679,38 @@ MESSAGES: dict[str, str] = {
     "tekst": "text",
     "frihåndsstrek": "freehand line",
     "nummermerke": "numbered marker",
+
+    # --- the audit log's actions, the device card's history, search reasons --------------------------
+    "åpnet": "opened",
+    "tok bilde": "took a picture",
+    "eksporterte": "exported",
+    "skrev ut": "printed",
+    "slettet": "deleted",
+    "avsluttet": "closed",
+    "opprettet": "created",
+    "endret status": "changed status",
+    "rettet": "corrected",
+    "skipningsbekreftet linje": "confirmed the shipping of a line",
+    "åpen": "open",
+    "lukket": "closed",
+    "(ukjent produkt)": "(unknown product)",
+    "eksakt treff": "exact match",
+    "to siffer byttet om": "two digits swapped",
+    "ett siffer mangler": "one digit missing",
+    "ett siffer for mye": "one digit too many",
+    "delvis treff": "partial match",
+    "{digit} lest som {typed}": "{digit} read as {typed}",
+    "produktnavn": "product name",
+    "artikkelnavn": "article name",
+    "serie": "series",
+    "leverandør": "supplier",
+    "leverandørens art.nr.": "supplier's art. no.",
+    "HMS-nr stemmer": "HMS no. matches",
+    "treff i {fields}": "match in {fields}",
+    # where a part's facts come from (the parts panel)
+    "katalogen (serien)": "the catalogue (the series)",
+    "katalogen (produktet)": "the catalogue (the product)",
+    "delelisten": "the parts list",
 
     # --- the user interface's own errors (hms_desk/ui) -----------------------------------------------
     "Saken er lukket og kan ikke gjenopptas.": "The case is closed and cannot be resumed.",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from hms_desk import APP_NAME
 from hms_desk.app import Core, Options, build_core
 from hms_desk.domain.errors import HmsError
+from hms_desk.domain.i18n import set_language, t
 from hms_desk.platform import crash
 from hms_desk.ui import qtlog
 from hms_desk.ui.case_panel import CasePanel
@@ -127,7 +128,7 @@ def save_settings(core: Core, win: MainWindow | None = None) -> bool:
         log.warning("could not save settings: %s", type(exc).__name__)
         if win is not None:
             win.statusBar().showMessage(win.tr("Innstillingene kunne ikke lagres: {0}").format(
-                getattr(exc, "message", None) or str(exc)), 15000)
+                getattr(exc, "message", None) or t(str(exc))), 15000)
         return False
 
 
@@ -237,7 +238,7 @@ def show_start_warnings(core: Core, win: MainWindow) -> None:
             core.persisted.ui.keychain_notice_shown = True
         shown.append(w)
     if shown:
-        win.statusBar().showMessage("  ".join(shown), 30000)
+        win.statusBar().showMessage("  ".join(t(w) for w in shown), 30000)
 
 
 def start_housekeeping(core: Core, win: MainWindow):
@@ -330,6 +331,8 @@ def run_gui(opts: Options) -> int:
     app.setOrganizationName("NAV")
     qtlog.install()
     show_windows = not opts.no_err_windows
+    if opts.language:                   # --lang: also the messages of a failed start
+        set_language(opts.language)
 
     try:
         core = build_core(opts, gui=True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QWidget)
 
 from hms_desk.domain.errors import HmsError
+from hms_desk.domain.i18n import t
 from hms_desk.domain.personal_data import check_free_text
 from hms_desk.domain.nav import DECISION_TEXT, Decision
 from hms_desk.services.cases import CONSENT_GIVERS, CONSENT_KINDS, CONSENT_SCOPES, ROLES, CaseService
@@ -74,7 +75,7 @@ class CasePanel(QWidget):
         people = QGroupBox(self.tr("Til stede (rolle, aldri navn)"))
         self.role = QComboBox()
         for r in ROLES:
-            self.role.addItem(r, r)
+            self.role.addItem(t(r), r)
         self.org = QLineEdit()
         self.org.setMaxLength(120)
         self.org.setPlaceholderText(self.tr("f.eks. Oslo kommune, hjemmetjenesten"))
@@ -112,7 +113,7 @@ class CasePanel(QWidget):
         self.c_scope = QComboBox()
         for box, values in ((self.c_kind, CONSENT_KINDS), (self.c_by, CONSENT_GIVERS), (self.c_scope, CONSENT_SCOPES)):
             for v in values:
-                box.addItem(v, v)
+                box.addItem(t(v), v)
         self.add_consent = QPushButton(self.tr("Registrer samtykke"))
         self.consent_state = QLabel(self.tr("Brukeren deltar ikke."))
         self.consent_state.setObjectName("consentState")
@@ -152,7 +153,7 @@ class CasePanel(QWidget):
         self.decision = QComboBox()
         self.decision.addItem(self.tr("(ikke bestemt)"), None)
         for d in Decision:
-            self.decision.addItem(DECISION_TEXT[d], d.value)
+            self.decision.addItem(t(DECISION_TEXT[d]), d.value)
         self.reason = QLineEdit()
         self.reason.setMaxLength(400)
         self.reason.setPlaceholderText(self.tr("Begrunnelse"))
@@ -363,7 +364,7 @@ class CasePanel(QWidget):
 
     # -- people and consent ---------------------------------------------------------
     def _add_person_item(self, pid: int, role: str, org: str, pic: bool) -> None:
-        item = QListWidgetItem(f"{role}" + (f" — {org}" if org else "") + (self.tr(" (i bildet)") if pic else ""))
+        item = QListWidgetItem(t(role) + (f" — {org}" if org else "") + (self.tr(" (i bildet)") if pic else ""))
         item.setData(Qt.ItemDataRole.UserRole, pid)
         self.people.addItem(item)
 
@@ -424,7 +425,7 @@ class CasePanel(QWidget):
 
     def _add_consent_item(self, cid: int, kind: str, by: str, scope: str, at, recorded_by: str) -> None:
         item = QListWidgetItem(self.tr("{0} samtykke fra {1} til {2} – {3}, registrert av {4}").format(
-            kind, by, scope, local_time(at), recorded_by))
+            t(kind), t(by), t(scope), local_time(at), recorded_by))
         item.setData(Qt.ItemDataRole.UserRole, cid)
         self.consents.addItem(item)
 
@@ -753,11 +754,11 @@ class AuditDialog(QDialog):
         self.setWindowTitle(self.tr("Revisjonslogg"))
         self.resize(760, 420)
         self.table = QTableWidget(len(rows), 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Tid (UTC)"), self.tr("Hvem"), self.tr("Handling"),
+        self.table.setHorizontalHeaderLabels([self.tr("Tid"), self.tr("Hvem"), self.tr("Handling"),
                                               self.tr("Type"), self.tr("ID"), self.tr("Detalj")])
         for r, row in enumerate(rows):
-            at, *rest = row
-            cells = [at.strftime("%d.%m.%Y %H:%M:%S") if at else "", *(str(v) for v in rest)]
+            at, actor, action, kind, ident, detail = row
+            cells = [local_datetime(at) if at else "", str(actor), t(str(action)), str(kind), str(ident), t(str(detail))]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

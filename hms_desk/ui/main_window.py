@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, Q
                                QWidget)
 
 from hms_desk import APP_NAME, __version__
+from hms_desk.domain.i18n import t
 from hms_desk.ui.annotation_layer import AnnotationLayer
 from hms_desk.ui.case_context import CaseContext
 from hms_desk.ui.case_panel import CasePanel
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tab_order, self.tr("Bes&tilling ({0})").format(n) if n else self.tr("Bes&tilling"))
 
     def _video_state(self, state: str, msg: str) -> None:
-        text = self.tr("Video: {0}").format(msg or state)
+        text = self.tr("Video: {0}").format(t(msg or state))
         self.conn_label.setToolTip(text)
         metrics = self.conn_label.fontMetrics()
         self.conn_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 300))

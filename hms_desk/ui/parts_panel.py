@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QSplitter, QCheckBox, QComboBo
 
 from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError
+from hms_desk.domain.i18n import N_, t
 from hms_desk.parts import rules
 from hms_desk.parts.catalog import PartInfo, part_image_path
 from hms_desk.parts.draft import OrderDraftBuilder, strip_line_prefix
@@ -44,7 +45,7 @@ ALL_CATEGORIES = ""
 ERROR_STYLE = "color: #b00020;"
 ERROR_FIELD_STYLE = "border: 1px solid #b00020;"
 CARD_IMAGE_SIZE = 64
-SOURCE_TEXT = {"serie": "katalogen (serien)", "produkt": "katalogen (produktet)", "deleliste": "delelisten"}
+SOURCE_TEXT = {"serie": N_("katalogen (serien)"), "produkt": N_("katalogen (produktet)"), "deleliste": N_("delelisten")}
 
 PARTS_ORDER, REPAIR_ORDER = "bestilling", "reparasjonsordre"   # as hms_desk.parts.documents
 
@@ -417,7 +418,7 @@ class PartsPanel(QWidget):
         f["category"].setText(part.category + (self.tr(" (krever opplæring)") if part.is_battery else ""))
         f["default_qty"].setText(str(part.default_qty))
         f["max_qty"].setText(str(part.max_qty))
-        f["sources"].setText(", ".join(SOURCE_TEXT.get(s, s) for s in part.sources))
+        f["sources"].setText(", ".join(t(SOURCE_TEXT.get(s, s)) for s in part.sources))
         pix = QPixmap()
         path = part_image_path(part.image, self._images_dir)
         if (part.picture and pix.loadFromData(part.picture)) or (path is not None and pix.load(str(path))):
