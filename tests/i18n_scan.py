@@ -47,10 +47,13 @@ MESSAGE_CALLS: dict[str, tuple[int, ...]] = {
     "RowProblem": (0,),        # a catalogue import's row errors (the import report)
     "SettingsError": (0,),     # why a settings file is not used (a start-up warning)
     "warn": (0,),              # an import report's warnings
+    "write_document": (4,),    # what a document is, in "Kunne ikke skrive {what} til …"
+    "write_text_document": (3,),
+    "write_bytes_atomic": (2,),
 }
 # In hms_desk/ui only these and the errors count (Qt's tr() has its own test).
 UI_CALLS = ("N_", "t", "t_format", "plural", "_fail")
-MESSAGE_KEYWORDS = ("message", "message_nb")
+MESSAGE_KEYWORDS = ("message", "message_nb", "what_nb")
 
 _WORD = re.compile(r"[A-Za-zÆØÅæøå]{2,}")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -62,6 +65,8 @@ def normalise(template: str) -> str:
 
 
 def is_text(template: str) -> bool:
+    if re.fullmatch(r"#[0-9a-fA-F]{3,8}", template.strip()):       # a colour, not a word
+        return False
     return bool(_WORD.search(_PLACEHOLDER.sub(" ", template)))
 
 
@@ -185,6 +190,11 @@ class Scanner:
                 return self._texts(m, node.func.value, depth + 1, scope)
             if name in ("replace", "strip", "rstrip", "lstrip") and isinstance(node.func, ast.Attribute):
                 return self._texts(m, node.func.value, depth + 1, scope)
+            if name == "get" and isinstance(node.func, ast.Attribute) and node.args:   # TABLE.get(key, default)
+                out = list(self._table(m, node.func.value, depth, scope) or [])
+                if len(node.args) > 1:
+                    out += self._texts(m, node.args[1], depth + 1, scope) or []
+                return out or None
             if name in ("N_", "t") and node.args:
                 return self._texts(m, node.args[0], depth + 1, scope)
             if name == "plural":
@@ -217,12 +227,30 @@ class Scanner:
             for mm, v, sc in values:
                 out += self._texts(mm, v, depth + 1, sc) or []
             return out or None
+        if isinstance(node, ast.Subscript):          # TABLE[key]: every value of the table
+            return self._table(m, node.value, depth, scope)
+        if isinstance(node, ast.Dict):
+            return self._either(m, [v for v in node.values if v is not None], depth, scope)
         if isinstance(node, ast.Attribute) and node.attr.isupper():
             out = []
             for mm, v in self.constants.get(node.attr, []):
                 out += self._texts(mm, v, depth + 1, None) or []
             return out or None
         return None
+
+    def _table(self, m, node, depth, scope) -> list[str] | None:
+        """The values of a dict literal the name (or ``module.NAME``) is bound to."""
+        if isinstance(node, ast.Name):
+            bound = [(m, v) for v in m.assigned.get(node.id, [])] or self.constants.get(node.id, [])
+        elif isinstance(node, ast.Attribute):
+            bound = self.constants.get(node.attr, [])
+        else:
+            return None
+        out: list[str] = []
+        for mm, v in bound:
+            if isinstance(v, ast.Dict):
+                out += self._either(mm, [x for x in v.values if x is not None], depth, None) or []
+        return out or None
 
     def _either(self, m, nodes, depth, scope) -> list[str] | None:
         out: list[str] = []

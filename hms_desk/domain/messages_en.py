@@ -472,6 +472,14 @@ MESSAGES: dict[str, str] = {
         "The document “{title}” could not be made: the content did not fit on the page or contained something "
         "that cannot be printed. The error is logged.",
     "Kunne ikke lagre {what} som {path}: {why}": "Could not save {what} as {path}: {why}",
+    # what a document is, in the two messages above
+    "journalnotatet": "the journal note",
+    "slettebekreftelsen": "the deletion receipt",
+    "avviksmeldingen": "the deviation report",
+    "delbestilling": "the parts order",
+    "reparasjonsordre": "the repair order",
+    "eksporten": "the export",
+    "dokumentet": "the document",
 
     # --- catalogue and register imports ------------------------------------------------------------
     "Linje": "Line",

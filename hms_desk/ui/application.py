@@ -12,7 +12,7 @@ import logging
 import sys
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hms_desk import APP_NAME
@@ -28,6 +28,9 @@ from hms_desk.ui.import_dialog import ImportDialog
 from hms_desk.ui.lookup_panel import LookupPanel
 from hms_desk.ui.main_window import MainWindow
 from hms_desk.ui.parts_panel import PartsPanel
+
+#: Qt's translation in the main window's context (lupdate reads translate("MainWindow", …)).
+translate = QCoreApplication.translate
 
 log = logging.getLogger("hms_desk.ui")
 
@@ -127,7 +130,7 @@ def save_settings(core: Core, win: MainWindow | None = None) -> bool:
     except (OSError, HmsError, ValueError) as exc:
         log.warning("could not save settings: %s", type(exc).__name__)
         if win is not None:
-            win.statusBar().showMessage(win.tr("Innstillingene kunne ikke lagres: {0}").format(
+            win.statusBar().showMessage(translate("MainWindow", "Innstillingene kunne ikke lagres: {0}").format(
                 getattr(exc, "message", None) or t(str(exc))), 15000)
         return False
 
@@ -180,7 +183,7 @@ def _wire_settings(core: Core, win: MainWindow, cases: CasePanel) -> None:
             def applied(new) -> None:
                 cases.delete_after_export = new.delete_captures_after_export
                 cases.require_journal_before_close = new.require_journal_before_close
-                win.statusBar().showMessage(win.tr("Innstillingene er lagret."), 8000)
+                win.statusBar().showMessage(translate("MainWindow", "Innstillingene er lagret."), 8000)
             dlg.applied.connect(applied)
         dlg.open()
         return dlg
@@ -201,8 +204,8 @@ def _wire_privacy(core: Core, win: MainWindow, video, cases: CasePanel) -> None:
     def set_blur(on: bool) -> None:
         switch.set_enabled(on)
         win.act_live_blur.setChecked(on)
-        win.statusBar().showMessage(win.tr("Ansikter sladdes i videobildet.") if on
-                                    else win.tr("Ansiktssladding i videobildet er av."), 5000)
+        win.statusBar().showMessage(translate("MainWindow", "Ansikter sladdes i videobildet.") if on
+                                    else translate("MainWindow", "Ansiktssladding i videobildet er av."), 5000)
 
     set_blur(core.settings.video.live_face_blur)
     win.liveBlurToggled.connect(set_blur)
@@ -257,9 +260,9 @@ def start_housekeeping(core: Core, win: MainWindow):
         if not empty:
             sweep()
             return
-        win.statusBar().showMessage(win.tr("Første start: importerer produktkatalog og demoregister …"))
+        win.statusBar().showMessage(translate("MainWindow", "Første start: importerer produktkatalog og demoregister …"))
         win.ops.mutate(win, seed_if_empty, core.db, changes=Change.CATALOG) \
-            .success(lambda _: win.statusBar().showMessage(win.tr("Produktkatalogen er klar."), 8000)) \
+            .success(lambda _: win.statusBar().showMessage(translate("MainWindow", "Produktkatalogen er klar."), 8000)) \
             .finally_(sweep).run()
     return win.ops.query(win, database_is_empty, core.db).success(seed_if_needed).run()
 
@@ -357,7 +360,7 @@ def run_gui(opts: Options) -> int:
     if pending is not None and show_windows:
         def offer():
             CrashDialog(pending.read_text(encoding="utf-8", errors="replace"), pending, win,
-                        title=win.tr("HMS Desk stoppet uventet forrige gang")).exec()
+                        title=translate("MainWindow", "HMS Desk stoppet uventet forrige gang")).exec()
             crash.mark_crash_report_seen(pending)
         QTimer.singleShot(0, offer)
 

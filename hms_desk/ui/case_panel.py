@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
@@ -701,38 +701,53 @@ class CasePanel(QWidget):
         self.caseClosed.emit(cid, deleted)
 
 
+class _CloseCaseCounts(QObject):
+    """The close dialog's counted texts: lupdate files numerus strings only from a class's tr()."""
+
+    def pictures(self, n: int) -> str:
+        return self.tr("Når saken avsluttes, slettes %n bilde(r) for godt (slettingen loggføres).", "", n)
+
+    def documents(self, n: int) -> str:
+        return self.tr("%n eksportert(e) dokument(er) som ligger i HMS Desk slettes også.", "", n)
+
+
 class CloseCaseDialog:
     """The confirmation before a case is closed; ``ask`` is the seam tests replace."""
 
     @classmethod
     def ask(cls, parent: QWidget, preview, require_journal: bool, done) -> QMessageBox:
+        translate = QCoreApplication.translate      # lupdate reads translate("Context", …)
         box = QMessageBox(parent)
         box.setObjectName("closeCaseDialog")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(parent.tr("Avslutt sak {0}").format(preview.number))
-        lines = [parent.tr("Når saken avsluttes, slettes %n bilde(r) for godt (slettingen loggføres).", "",
-                           preview.pictures)]
+        box.setWindowTitle(translate("CloseCaseDialog", "Avslutt sak {0}").format(preview.number))
+        counts = _CloseCaseCounts()
+        lines = [counts.pictures(preview.pictures)]
         if preview.pictures and preview.pictures_since_export:
-            lines.append(parent.tr("Journalnotatet er ikke eksportert med alle bildene ennå."))
+            lines.append(translate("CloseCaseDialog",
+                                   "Journalnotatet er ikke eksportert med alle bildene ennå."))
         elif preview.journal_exported:
-            lines.append(parent.tr("Journalnotatet er eksportert."))
+            lines.append(translate("CloseCaseDialog", "Journalnotatet er eksportert."))
         else:
-            lines.append(parent.tr("Journalnotatet er ikke eksportert."))
+            lines.append(translate("CloseCaseDialog", "Journalnotatet er ikke eksportert."))
         if preview.documents_in_profile:
-            lines.append(parent.tr("%n eksportert(e) dokument(er) som ligger i HMS Desk slettes også.", "",
-                                   preview.documents_in_profile))
+            lines.append(counts.documents(preview.documents_in_profile))
         if preview.documents_elsewhere:
-            lines.append(parent.tr("Dokumenter lagret utenfor HMS Desk ({0}) slettes ikke av HMS Desk; "
+            lines.append(translate("CloseCaseDialog",
+                                   "Dokumenter lagret utenfor HMS Desk ({0}) slettes ikke av HMS Desk; "
                                    "slettebekreftelsen sier hvor de ble lagret.").format(
                 ", ".join(preview.documents_elsewhere)))
         needs_export = bool(require_journal and preview.pictures_since_export)
         if needs_export:
-            lines.append(parent.tr("Innstillingen krever at journalnotatet eksporteres før bildene slettes."))
+            lines.append(translate("CloseCaseDialog",
+                                   "Innstillingen krever at journalnotatet eksporteres før bildene slettes."))
         box.setText("\n\n".join(lines))
-        export = box.addButton(parent.tr("&Eksporter journalnotat først"), QMessageBox.ButtonRole.AcceptRole)
+        export = box.addButton(translate("CloseCaseDialog", "&Eksporter journalnotat først"),
+                               QMessageBox.ButtonRole.AcceptRole)
         close = None
         if not needs_export:
-            close = box.addButton(parent.tr("&Avslutt og slett bildene"), QMessageBox.ButtonRole.DestructiveRole)
+            close = box.addButton(translate("CloseCaseDialog", "&Avslutt og slett bildene"),
+                                  QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(export)
         box.setEscapeButton(cancel)

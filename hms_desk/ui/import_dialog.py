@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHB
 
 from hms_desk.domain.errors import HmsError
 from hms_desk.domain.i18n import t
+from hms_desk.ui.formats import number
 from hms_desk.ui.ops import Change, Operations
 
 #: ``do_import(kind, paths, progress, cancel) -> ImportReport`` (see ``ui.application``)
@@ -199,10 +200,9 @@ class ImportDialog(QDialog):
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
-            self.status.setText(self.tr("{0} av ca. {1} rader lest …").format(f"{done:,}".replace(",", " "),
-                                                                             f"{total:,}".replace(",", " ")))
+            self.status.setText(self.tr("{0} av ca. {1} rader lest …").format(number(done), number(total)))
         else:
-            self.status.setText(self.tr("{0} rader lest …").format(f"{done:,}".replace(",", " ")))
+            self.status.setText(self.tr("{0} rader lest …").format(number(done)))
 
     def _succeeded(self, report: Any) -> None:
         self.report = report

@@ -57,10 +57,10 @@ class LookupPanel(QWidget):
         self.result: LookupResult | None = None
 
         self.hmsnr = QLineEdit()
-        self.hmsnr.setPlaceholderText("6 siffer")
+        self.hmsnr.setPlaceholderText(self.tr("6 siffer"))
         self.hmsnr.setAccessibleName(self.tr("HMS-nr"))
         self.serial = QLineEdit()
-        self.serial.setPlaceholderText("6 siffer")
+        self.serial.setPlaceholderText(self.tr("6 siffer"))
         self.serial.setAccessibleName(self.tr("Serienr"))
         self.hmsnr_error = _error_label()
         self.serial_error = _error_label()
@@ -182,7 +182,7 @@ class LookupPanel(QWidget):
         L["iso"].setText(card.iso_category or "–")
         L["status"].setText(t(card.article_status) or "–")
         loan_type = f"{t(card.loan_type_text)} ({card.loan_type})" if card.loan_type else self.tr("ukjent type")
-        L["loan"].setText(f"{loan_type}, {self.tr('fra')} {local_date(card.loan_date)}")
+        L["loan"].setText(self.tr("{0}, fra {1}").format(loan_type, local_date(card.loan_date)))
         L["municipality"].setText(f"{card.municipality_number} {card.municipality_name}".strip() or "–")
         L["hms"].setText(f"{card.hms_unit} {card.hms_unit_name}".strip() or "–")
         if card.warranty_end:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QLabel, QMainWindow, QMessageBox,
                                QScrollArea, QTabWidget, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout,
@@ -462,14 +462,15 @@ class QuitDialog:
 
     @classmethod
     def ask(cls, parent: QWidget, number: str, done: Callable[[str | None], None]) -> QMessageBox:
+        translate = QCoreApplication.translate      # lupdate reads translate("Context", …)
         box = QMessageBox(parent)
         box.setObjectName("quitDialog")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(parent.tr("Sak {0} er åpen").format(number))
-        box.setText(parent.tr("Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den "
-                              "stå åpen til neste gang HMS Desk starter?").format(number))
-        leave = box.addButton(parent.tr("&La saken stå åpen"), QMessageBox.ButtonRole.AcceptRole)
-        close = box.addButton(parent.tr("&Avslutt saken"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setWindowTitle(translate("QuitDialog", "Sak {0} er åpen").format(number))
+        box.setText(translate("QuitDialog", "Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), "
+                              "eller la den stå åpen til neste gang HMS Desk starter?").format(number))
+        leave = box.addButton(translate("QuitDialog", "&La saken stå åpen"), QMessageBox.ButtonRole.AcceptRole)
+        close = box.addButton(translate("QuitDialog", "&Avslutt saken"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(leave)
         box.setEscapeButton(cancel)

@@ -1,224 +1,221 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
 <context>
-    <name />
+    <name>AnnotationLayer</name>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="167" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="166" />
         <source>&amp;Pil</source>
         <extracomment>A press and release closer than this (screen pixels) is a click, not a drawing. A click this close (screen pixels) to a mark picks it. A freehand stroke takes a new point when the mouse moved this far (screen pixels). How many steps undo remembers. The widths the tools offer (name, width 1–12).</extracomment>
         <translation>&amp;Arrow</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="167" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="166" />
         <source>Pil: dra fra halen til spissen</source>
         <translation>Arrow: drag from the tail to the tip</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="168" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="167" />
         <source>&amp;Sirkel</source>
         <translation>&amp;Circle</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="168" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="167" />
         <source>Sirkel eller ellipse: dra over det som skal rammes inn</source>
         <translation>Circle or ellipse: drag over what should be circled</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="169" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="168" />
         <source>&amp;Rektangel</source>
         <translation>&amp;Rectangle</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="169" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="168" />
         <source>Rektangel: dra fra hjørne til hjørne</source>
         <translation>Rectangle: drag from corner to corner</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="170" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="169" />
         <source>&amp;Tekst</source>
         <translation>&amp;Text</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="170" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="169" />
         <source>Tekst: klikk der teksten skal stå</source>
         <translation>Text: click where the text should go</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="171" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="170" />
         <source>Fri&amp;hånd</source>
         <translation>Free&amp;hand</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="171" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="170" />
         <source>Frihåndspenn: tegn med musen</source>
         <translation>Freehand pen: draw with the mouse</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="172" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="171" />
         <source>&amp;Nummer</source>
         <translation>&amp;Number</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="172" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="171" />
         <source>Nummermerke: klikk for 1, 2, 3 … i rekkefølge</source>
         <translation>Numbered marker: click for 1, 2, 3 … in order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="173" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="172" />
         <source>&amp;Velg og flytt</source>
         <translation>&amp;Select and move</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="173" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="172" />
         <source>Velg en tegning, dra for å flytte, Delete fjerner</source>
         <translation>Select a mark, drag to move it, Delete removes it</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="181" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="180" />
         <source>&amp;Angre</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="182" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="181" />
         <source>Angre siste endring</source>
         <translation>Undo the last change</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="183" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="182" />
         <source>&amp;Gjør om</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="184" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="183" />
         <source>Gjør om det som ble angret</source>
         <translation>Redo what was undone</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="185" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="184" />
         <source>&amp;Slett valgt tegning</source>
         <translation>&amp;Delete selected mark</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="186" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="185" />
         <source>&amp;Fjern alle tegninger</source>
         <translation>&amp;Clear all drawings</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="187" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="186" />
         <source>&amp;Legg fra deg verktøyet</source>
         <translation>&amp;Put the tool down</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="188" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="187" />
         <source>&amp;Tynnere strek</source>
         <translation>&amp;Thinner line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="189" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="188" />
         <source>T&amp;ykkere strek</source>
         <translation>T&amp;hicker line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="190" />
         <source>Rød</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="190" />
         <source>Gul</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="190" />
         <source>Grønn</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="190" />
         <source>Blå</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="191" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="190" />
         <source>Hvit</source>
         <translation>White</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="195" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="194" />
         <source>Farge: {0}</source>
         <translation>Colour: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="200" />
         <source>Tynn</source>
         <translation>Thin</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="200" />
         <source>Middels</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="200" />
         <source>Tykk</source>
         <translation>Thick</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="200" />
         <source>Ekstra tykk</source>
         <translation>Extra thick</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="205" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="204" />
         <source>Strek: {0}</source>
         <translation>Line: {0}</translation>
     </message>
-</context>
-<context>
-    <name>AnnotationLayer</name>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="220" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="219" />
         <source>&amp;Farge</source>
         <translation>&amp;Colour</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="223" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="222" />
         <source>S&amp;trek</source>
         <translation>&amp;Line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="236" />
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="238" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="235" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="237" />
         <source>Tegneverktøy</source>
         <translation>Drawing tools</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="243" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="242" />
         <source>Farge</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="243" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="242" />
         <source>Strek</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="261" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="260" />
         <source>{0} – hurtigtast {1}</source>
         <translation>{0} – shortcut {1}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="480" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="479" />
         <source>Tekst på bildet</source>
         <translation>Text on the picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="485" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="484" />
         <source>Tekst (høyst 80 tegn, ingen personopplysninger):</source>
         <translation>Text (at most 80 characters, no personal data):</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="563" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="562" />
         <source>Tegn på bildet – punktet er utenfor.</source>
         <translation>Draw on the picture – that point is outside it.</translation>
     </message>
@@ -226,37 +223,37 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="754" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="769" />
         <source>Revisjonslogg</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="772" />
         <source>Hvem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="772" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="757" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="772" />
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="758" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="773" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="758" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="773" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="758" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="773" />
         <source>Detalj</source>
         <translation>Detail</translation>
     </message>
@@ -766,6 +763,49 @@
     </message>
 </context>
 <context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="723" />
+        <source>Avslutt sak {0}</source>
+        <translation>Close case {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="727" />
+        <source>Journalnotatet er ikke eksportert med alle bildene ennå.</source>
+        <translation>The journal note has not been exported with all the pictures yet.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="730" />
+        <source>Journalnotatet er eksportert.</source>
+        <translation>The journal note is exported.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="732" />
+        <source>Journalnotatet er ikke eksportert.</source>
+        <translation>The journal note is not exported.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="736" />
+        <source>Dokumenter lagret utenfor HMS Desk ({0}) slettes ikke av HMS Desk; slettebekreftelsen sier hvor de ble lagret.</source>
+        <translation>Documents saved outside HMS Desk ({0}) are not deleted by HMS Desk; the deletion receipt says where they were saved.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="742" />
+        <source>Innstillingen krever at journalnotatet eksporteres før bildene slettes.</source>
+        <translation>The settings require the journal note to be exported before the pictures are deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="745" />
+        <source>&amp;Eksporter journalnotat først</source>
+        <translation>&amp;Export the journal note first</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/case_panel.py" line="749" />
+        <source>&amp;Avslutt og slett bildene</source>
+        <translation>&amp;Close and delete the pictures</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../hms_desk/ui/crash_dialog.py" line="21" />
@@ -798,143 +838,143 @@ Please send the report below to support. It contains no personal data.</translat
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="67" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="68" />
         <source>Importer filer</source>
         <extracomment>``do_import(kind, paths, progress, cancel) -&gt; ImportReport`` (see ``ui.application``)</extracomment>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="71" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="72" />
         <source>Hjelpemiddelregister fra OeBS (CSV)</source>
         <translation>Device register from OeBS (CSV)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="71" />
-        <location filename="../../hms_desk/ui/import_dialog.py" line="74" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="72" />
         <location filename="../../hms_desk/ui/import_dialog.py" line="75" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="76" />
         <source>CSV-filer (*.csv *.txt)</source>
         <translation>CSV files (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="72" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="73" />
         <source>Produktkatalog fra NAV (grunndata, JSON)</source>
         <translation>Product catalogue from NAV (grunndata, JSON)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="72" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="73" />
         <source>JSON-filer (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="73" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="74" />
         <source>Deleliste (CSV eller Excel)</source>
         <translation>Parts list (CSV or Excel)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="73" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="74" />
         <source>Deleliste (*.csv *.xlsx)</source>
         <translation>Parts list (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="74" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="75" />
         <source>Produkter (CSV)</source>
         <translation>Products (CSV)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="75" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="76" />
         <source>Deler per produkt (CSV)</source>
         <translation>Parts per product (CSV)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="80" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="81" />
         <source>Hva skal importeres</source>
         <translation>What to import</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="82" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="83" />
         <source>Valgte filer</source>
         <translation>Chosen files</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="84" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="85" />
         <source>&amp;Velg filer …</source>
         <translation>&amp;Choose files …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="85" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="86" />
         <source>&amp;Importer</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="88" />
-        <location filename="../../hms_desk/ui/import_dialog.py" line="183" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="89" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="184" />
         <location filename="../../hms_desk/ui/import_dialog.py" line="244" />
         <source>&amp;Avbryt import</source>
         <translation>&amp;Cancel import</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="90" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="91" />
         <source>&amp;Lukk</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="94" />
-        <location filename="../../hms_desk/ui/import_dialog.py" line="162" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="95" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="163" />
         <source>Velg hva som skal importeres og filene.</source>
         <translation>Choose what to import and the files.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="98" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="99" />
         <source>Detaljer om importen</source>
         <translation>Details of the import</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="101" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="102" />
         <source>Resultatet vises her.</source>
         <translation>The result is shown here.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="104" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="105" />
         <source>&amp;Type:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="108" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="109" />
         <source>Filer:</source>
         <translation>Files:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="153" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="154" />
         <source>Velg filer: {0}</source>
         <translation>Choose files: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="154" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="155" />
         <source>Alle filer (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/import_dialog.py" line="161" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="162" />
         <source>%n fil(er) valgt.</source>
         <translation><numerusform>%n file chosen.</numerusform><numerusform>%n files chosen.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="178" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="179" />
         <source>Importerer …</source>
         <translation>Importing …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="192" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="193" />
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="193" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="194" />
         <source>Avbryter – ingen endringer blir lagret …</source>
         <translation>Cancelling – no changes will be saved …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/import_dialog.py" line="202" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="203" />
         <source>{0} av ca. {1} rader lest …</source>
         <translation>{0} of about {1} rows read …</translation>
     </message>
@@ -1077,6 +1117,11 @@ Please send the report below to support. It contains no personal data.</translat
         <translation>unknown type</translation>
     </message>
     <message>
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="185" />
+        <source>{0}, fra {1}</source>
+        <translation>{0}, from {1}</translation>
+    </message>
+    <message>
         <location filename="../../hms_desk/ui/lookup_panel.py" line="189" />
         <source>under garanti</source>
         <translation>under warranty</translation>
@@ -1095,6 +1140,12 @@ Please send the report below to support. It contains no personal data.</translat
         <location filename="../../hms_desk/ui/lookup_panel.py" line="154" />
         <source>ingen</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="60" />
+        <location filename="../../hms_desk/ui/lookup_panel.py" line="63" />
+        <source>6 siffer</source>
+        <translation>6 digits</translation>
     </message>
     <message>
         <location filename="../../hms_desk/ui/lookup_panel.py" line="195" />
@@ -1484,6 +1535,42 @@ Catalogue data: NAV (MIT licence).</translation>
         <source>Sjekk bilde, bildefrekvens og lys før samtalen</source>
         <translation>Check picture, frame rate and light before the call</translation>
     </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="133" />
+        <source>Innstillingene kunne ikke lagres: {0}</source>
+        <extracomment>Qt's translation in the main window's context (lupdate reads translate("MainWindow", …)).</extracomment>
+        <translation>The settings could not be saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="186" />
+        <source>Innstillingene er lagret.</source>
+        <translation>The settings are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="207" />
+        <source>Ansikter sladdes i videobildet.</source>
+        <translation>Faces are blurred in the video.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="208" />
+        <source>Ansiktssladding i videobildet er av.</source>
+        <translation>Live face blur is off.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="263" />
+        <source>Første start: importerer produktkatalog og demoregister …</source>
+        <translation>First start: importing the product catalogue and demo register …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="265" />
+        <source>Produktkatalogen er klar.</source>
+        <translation>The product catalogue is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/application.py" line="363" />
+        <source>HMS Desk stoppet uventet forrige gang</source>
+        <translation>HMS Desk stopped unexpectedly last time</translation>
+    </message>
 </context>
 <context>
     <name>OrderLinesModel</name>
@@ -1862,6 +1949,29 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
 </context>
 <context>
+    <name>QuitDialog</name>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="469" />
+        <source>Sak {0} er åpen</source>
+        <translation>Case {0} is open</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="470" />
+        <source>Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den stå åpen til neste gang HMS Desk starter?</source>
+        <translation>Case {0} is still open. Do you want to close the case now (the pictures are deleted), or leave it open until HMS Desk starts next time?</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="472" />
+        <source>&amp;La saken stå åpen</source>
+        <translation>&amp;Leave the case open</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="473" />
+        <source>&amp;Avslutt saken</source>
+        <translation>&amp;Close the case</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../hms_desk/ui/search_panel.py" line="43" />
@@ -2118,6 +2228,11 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
+        <location filename="../../hms_desk/ui/source_picker.py" line="110" />
+        <source>Velg videofil</source>
+        <translation>Choose video file</translation>
+    </message>
+    <message>
         <location filename="../../hms_desk/ui/source_picker.py" line="130" />
         <source>Demo (generert bilde)</source>
         <translation>Demo (generated picture)</translation>
@@ -2197,119 +2312,16 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
 </context>
 <context>
-    <name>parent</name>
-    <message>
-        <location filename="../../hms_desk/ui/source_picker.py" line="110" />
-        <source>Velg videofil</source>
-        <translation>Choose video file</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="712" />
-        <source>Avslutt sak {0}</source>
-        <translation>Close case {0}</translation>
-    </message>
+    <name>_CloseCaseCounts</name>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="713" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="708" />
         <source>Når saken avsluttes, slettes %n bilde(r) for godt (slettingen loggføres).</source>
         <translation><numerusform>When the case is closed, %n picture is deleted for good (the deletion is logged).</numerusform><numerusform>When the case is closed, %n pictures are deleted for good (the deletion is logged).</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="716" />
-        <source>Journalnotatet er ikke eksportert med alle bildene ennå.</source>
-        <translation>The journal note has not been exported with all the pictures yet.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="718" />
-        <source>Journalnotatet er eksportert.</source>
-        <translation>The journal note is exported.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="720" />
-        <source>Journalnotatet er ikke eksportert.</source>
-        <translation>The journal note is not exported.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="722" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="711" />
         <source>%n eksportert(e) dokument(er) som ligger i HMS Desk slettes også.</source>
         <translation><numerusform>%n exported document kept in HMS Desk is deleted too.</numerusform><numerusform>%n exported documents kept in HMS Desk are deleted too.</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="725" />
-        <source>Dokumenter lagret utenfor HMS Desk ({0}) slettes ikke av HMS Desk; slettebekreftelsen sier hvor de ble lagret.</source>
-        <translation>Documents saved outside HMS Desk ({0}) are not deleted by HMS Desk; the deletion receipt says where they were saved.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="730" />
-        <source>Innstillingen krever at journalnotatet eksporteres før bildene slettes.</source>
-        <translation>The settings require the journal note to be exported before the pictures are deleted.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="732" />
-        <source>&amp;Eksporter journalnotat først</source>
-        <translation>&amp;Export the journal note first</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/case_panel.py" line="735" />
-        <source>&amp;Avslutt og slett bildene</source>
-        <translation>&amp;Close and delete the pictures</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="468" />
-        <source>Sak {0} er åpen</source>
-        <translation>Case {0} is open</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="469" />
-        <source>Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den stå åpen til neste gang HMS Desk starter?</source>
-        <translation>Case {0} is still open. Do you want to close the case now (the pictures are deleted), or leave it open until HMS Desk starts next time?</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="471" />
-        <source>&amp;La saken stå åpen</source>
-        <translation>&amp;Leave the case open</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="472" />
-        <source>&amp;Avslutt saken</source>
-        <translation>&amp;Close the case</translation>
-    </message>
-</context>
-<context>
-    <name>win</name>
-    <message>
-        <location filename="../../hms_desk/ui/application.py" line="130" />
-        <source>Innstillingene kunne ikke lagres: {0}</source>
-        <translation>The settings could not be saved: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/application.py" line="183" />
-        <source>Innstillingene er lagret.</source>
-        <translation>The settings are saved.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/application.py" line="204" />
-        <source>Ansikter sladdes i videobildet.</source>
-        <translation>Faces are blurred in the video.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/application.py" line="205" />
-        <source>Ansiktssladding i videobildet er av.</source>
-        <translation>Live face blur is off.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/application.py" line="260" />
-        <source>Første start: importerer produktkatalog og demoregister …</source>
-        <translation>First start: importing the product catalogue and demo register …</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/application.py" line="262" />
-        <source>Produktkatalogen er klar.</source>
-        <translation>The product catalogue is ready.</translation>
-    </message>
-    <message>
-        <location filename="../../hms_desk/ui/application.py" line="360" />
-        <source>HMS Desk stoppet uventet forrige gang</source>
-        <translation>HMS Desk stopped unexpectedly last time</translation>
     </message>
 </context>
 </TS>

@@ -36,22 +36,22 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/import_dialog.py" line="161" />
+        <location filename="../../hms_desk/ui/import_dialog.py" line="162" />
         <source>%n fil(er) valgt.</source>
         <translation><numerusform>%n fil valgt.</numerusform><numerusform>%n filer valgt.</numerusform></translation>
     </message>
     </context>
 <context>
-    <name>parent</name>
+    <name>_CloseCaseCounts</name>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="713" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="708" />
         <source>Når saken avsluttes, slettes %n bilde(r) for godt (slettingen loggføres).</source>
         <translation><numerusform>Når saken avsluttes, slettes %n bilde for godt (slettingen loggføres).</numerusform><numerusform>Når saken avsluttes, slettes %n bilder for godt (slettingen loggføres).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/case_panel.py" line="722" />
+        <location filename="../../hms_desk/ui/case_panel.py" line="711" />
         <source>%n eksportert(e) dokument(er) som ligger i HMS Desk slettes også.</source>
         <translation><numerusform>%n eksportert dokument som ligger i HMS Desk, slettes også.</numerusform><numerusform>%n eksporterte dokumenter som ligger i HMS Desk, slettes også.</numerusform></translation>
     </message>
-    </context>
+</context>
 </TS>
