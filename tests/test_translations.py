@@ -103,6 +103,22 @@ def test_catalogue_entries_are_well_formed():
     assert len({normalise(k) for k in MESSAGES}) == len(MESSAGES), "two entries differ only in placeholder names"
 
 
+def test_no_module_hides_t_behind_a_local_name():
+    """``from hms_desk.domain.i18n import t`` and a local ``t`` (a time, a track) in the same module break the
+    day someone calls t() there; such modules use ``i18n.t``."""
+    clashes = []
+    for path in sorted((ROOT / "hms_desk").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {a.asname or a.name for n in ast.walk(tree)
+                    if isinstance(n, ast.ImportFrom) and n.module == "hms_desk.domain.i18n" for a in n.names}
+        bound = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        bound |= {a.arg for n in ast.walk(tree) if isinstance(n, ast.arguments)
+                  for a in [*n.posonlyargs, *n.args, *n.kwonlyargs]}
+        if imported & bound & {"t", "N_", "plural", "t_format"}:
+            clashes.append(f"{path.relative_to(ROOT)}: {sorted(imported & bound)}")
+    assert clashes == []
+
+
 # --------------------------------------------------------------------------- t(): how a text is translated
 
 def test_bokmal_is_unchanged_and_unknown_text_passes_through(english):
@@ -173,6 +189,20 @@ def test_errors_speak_the_current_language(db, english):
     set_language("nb")
     assert unknown.value.message == "Vi finner dessverre ikke et utlån på dette art.nr og serienr."
     assert HmsError("Saken er lukket.").message == "Saken er lukket."
+
+
+def test_the_demo_video_and_its_banners_render_in_english(english):
+    import numpy as np
+
+    from hms_desk.video.demo_scene import DemoScene
+    from hms_desk.video.live_blur import WARN_TEXT, _banner
+
+    frame = DemoScene().render(3)
+    assert frame.ndim == 3 and frame.any()
+    image = np.zeros((120, 640, 3), np.uint8)
+    _banner(image, WARN_TEXT)               # burnt in: "FACE BLURRING IS NOT WORKING – …"
+    assert image[:, :, 2].max() > 150       # the red band with its text is there
+    assert t(WARN_TEXT).startswith("FACE BLURRING IS NOT WORKING")
 
 
 def test_settings_errors_in_english(tmp_path, english):

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from hms_desk.cli.common import core_from_args, print_json
 from hms_desk.domain.errors import ValidationError
-from hms_desk.domain.i18n import plural, t
+from hms_desk.domain import i18n
+from hms_desk.domain.i18n import plural
 
 _HMSNR = re.compile(r"^\d{6}$")
 
@@ -159,7 +160,7 @@ def cmd_create(args) -> int:
                 print_json({"error": refused.to_dict()})
             for v in refused.violations:
                 mentioned = "linje" in v.message_nb.lower()
-                where = f" ({t(f'linje {v.line + 1}')})" if v.line is not None and not mentioned else ""
+                where = f" ({i18n.t(f'linje {v.line + 1}')})" if v.line is not None and not mentioned else ""
                 sys.stderr.write(f"{v.code}{where}: {v.message}\n")
             return 1
     finally:

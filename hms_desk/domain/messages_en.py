@@ -628,6 +628,7 @@ MESSAGES: dict[str, str] = {
     "Bildet er utydelig fordi kameraet beveger seg: hold det stille eller støtt det mot noe.":
         "The picture is unclear because the camera moves: hold it still or rest it against something.",
     "Bildet ser bra ut.": "The picture looks good.",
+    "bilde": "frame",                  # the demo video's frame counter
     "Ansiktsgjenkjenning er ikke tilgjengelig – bildet ble ikke lagret.":
         "Face detection is not available – the picture was not saved.",
     "Bildet er tomt eller ugyldig – det ble ikke lagret.": "The picture is empty or invalid – it was not saved.",

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from hms_desk.domain import categories, nav
 from hms_desk.domain.errors import INGET_UTLAN_TEXT, ValidationError
-from hms_desk.domain.i18n import t
+from hms_desk.domain import i18n
 from hms_desk.domain.personal_data import PersonalDataError, check_free_text, check_identifier
 from hms_desk.domain.validation import validate_hmsnr, validation_errors
 
@@ -110,7 +110,7 @@ class RuleViolation:
 
     @property
     def message(self) -> str:
-        return t(self.message_nb)
+        return i18n.t(self.message_nb)
 
     def to_dict(self) -> dict[str, str | int | None]:
         return {"code": self.code, "message": self.message, "field": self.field, "line": self.line}

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QWidget)
 
 from hms_desk.domain.errors import HmsError
-from hms_desk.domain.i18n import t
+from hms_desk.domain import i18n
 from hms_desk.domain.personal_data import check_free_text
 from hms_desk.domain.nav import DECISION_TEXT, Decision
 from hms_desk.services.cases import CONSENT_GIVERS, CONSENT_KINDS, CONSENT_SCOPES, ROLES, CaseService
@@ -75,7 +75,7 @@ class CasePanel(QWidget):
         people = QGroupBox(self.tr("Til stede (rolle, aldri navn)"))
         self.role = QComboBox()
         for r in ROLES:
-            self.role.addItem(t(r), r)
+            self.role.addItem(i18n.t(r), r)
         self.org = QLineEdit()
         self.org.setMaxLength(120)
         self.org.setPlaceholderText(self.tr("f.eks. Oslo kommune, hjemmetjenesten"))
@@ -113,7 +113,7 @@ class CasePanel(QWidget):
         self.c_scope = QComboBox()
         for box, values in ((self.c_kind, CONSENT_KINDS), (self.c_by, CONSENT_GIVERS), (self.c_scope, CONSENT_SCOPES)):
             for v in values:
-                box.addItem(t(v), v)
+                box.addItem(i18n.t(v), v)
         self.add_consent = QPushButton(self.tr("Registrer samtykke"))
         self.consent_state = QLabel(self.tr("Brukeren deltar ikke."))
         self.consent_state.setObjectName("consentState")
@@ -153,7 +153,7 @@ class CasePanel(QWidget):
         self.decision = QComboBox()
         self.decision.addItem(self.tr("(ikke bestemt)"), None)
         for d in Decision:
-            self.decision.addItem(t(DECISION_TEXT[d]), d.value)
+            self.decision.addItem(i18n.t(DECISION_TEXT[d]), d.value)
         self.reason = QLineEdit()
         self.reason.setMaxLength(400)
         self.reason.setPlaceholderText(self.tr("Begrunnelse"))
@@ -364,7 +364,7 @@ class CasePanel(QWidget):
 
     # -- people and consent ---------------------------------------------------------
     def _add_person_item(self, pid: int, role: str, org: str, pic: bool) -> None:
-        item = QListWidgetItem(t(role) + (f" — {org}" if org else "") + (self.tr(" (i bildet)") if pic else ""))
+        item = QListWidgetItem(i18n.t(role) + (f" — {org}" if org else "") + (self.tr(" (i bildet)") if pic else ""))
         item.setData(Qt.ItemDataRole.UserRole, pid)
         self.people.addItem(item)
 
@@ -425,7 +425,7 @@ class CasePanel(QWidget):
 
     def _add_consent_item(self, cid: int, kind: str, by: str, scope: str, at, recorded_by: str) -> None:
         item = QListWidgetItem(self.tr("{0} samtykke fra {1} til {2} – {3}, registrert av {4}").format(
-            t(kind), t(by), t(scope), local_time(at), recorded_by))
+            i18n.t(kind), i18n.t(by), i18n.t(scope), local_time(at), recorded_by))
         item.setData(Qt.ItemDataRole.UserRole, cid)
         self.consents.addItem(item)
 
@@ -773,7 +773,8 @@ class AuditDialog(QDialog):
                                               self.tr("Type"), self.tr("ID"), self.tr("Detalj")])
         for r, row in enumerate(rows):
             at, actor, action, kind, ident, detail = row
-            cells = [local_datetime(at) if at else "", str(actor), t(str(action)), str(kind), str(ident), t(str(detail))]
+            cells = [local_datetime(at) if at else "", str(actor), i18n.t(str(action)), str(kind), str(ident),
+                     i18n.t(str(detail))]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -39,7 +39,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from hms_desk.domain.i18n import N_, t
+from hms_desk.domain import i18n
+from hms_desk.domain.i18n import N_
 from hms_desk.video.frames import Frame
 from hms_desk.video.pipeline import FramePipeline, PipelineState
 from hms_desk.video.sources import FrameSource
@@ -576,17 +577,17 @@ class VideoPane(QWidget):
         p.drawRoundedRect(band, 12, 12)
         title = band.adjusted(12, 8, -12, -band_h * 0.38)
         p.setPen(Qt.GlobalColor.white)
-        p.setFont(self._fitted_font(t(PRIVACY_BANNER), title.width(), band_h * 0.34, bold=True))
-        p.drawText(title, int(Qt.AlignmentFlag.AlignCenter), t(PRIVACY_BANNER))
+        p.setFont(self._fitted_font(i18n.t(PRIVACY_BANNER), title.width(), band_h * 0.34, bold=True))
+        p.drawText(title, int(Qt.AlignmentFlag.AlignCenter), i18n.t(PRIVACY_BANNER))
         detail = band.adjusted(12, band_h * 0.62, -12, -6)
-        p.setFont(self._fitted_font(t(PRIVACY_DETAIL), detail.width(), band_h * 0.16))
-        p.drawText(detail, int(Qt.AlignmentFlag.AlignCenter), t(PRIVACY_DETAIL))
+        p.setFont(self._fitted_font(i18n.t(PRIVACY_DETAIL), detail.width(), band_h * 0.16))
+        p.drawText(detail, int(Qt.AlignmentFlag.AlignCenter), i18n.t(PRIVACY_DETAIL))
 
     def _paint_center_text(self, p: QPainter, text: str) -> None:
         p.setPen(QColor(225, 228, 232))
         p.setFont(self._font(max(14, min(self.height() / 18, 28))))
         p.drawText(self.rect().adjusted(24, 24, -24, -24),
-                   int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), t(text))
+                   int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), i18n.t(text))
 
     def _paint_message_bar(self, p: QPainter, text: str) -> None:
         f = self._font(max(13, min(self.height() / 26, 20)), bold=True)
@@ -595,7 +596,7 @@ class VideoPane(QWidget):
         p.fillRect(bar, QColor(120, 20, 20, 215))
         p.setPen(Qt.GlobalColor.white)
         p.setFont(f)
-        p.drawText(bar.adjusted(12, 0, -12, 0), int(Qt.AlignmentFlag.AlignCenter), t(text))
+        p.drawText(bar.adjusted(12, 0, -12, 0), int(Qt.AlignmentFlag.AlignCenter), i18n.t(text))
 
     def _paint_badge(self, p: QPainter, text: str, color: QColor) -> None:
         f = self._font(14, bold=True)

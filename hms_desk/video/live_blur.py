@@ -31,7 +31,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from hms_desk.domain.i18n import N_, t
+from hms_desk.domain import i18n
+from hms_desk.domain.i18n import N_
 from hms_desk.platform import workers
 from hms_desk.video.anonymise import (
     AnonymisationError,
@@ -319,7 +320,7 @@ def _banner(image: np.ndarray, text: str, centre: bool = False) -> None:
     band = max(24, h // 12)
     y0 = (h - band) // 2 if centre else 0
     image[y0:y0 + band] = (30, 20, 176)
-    label = t(text).replace("–", "-").replace("…", "...").replace("Æ", "AE").replace("Ø", "O").replace("Å", "AA") \
+    label = i18n.t(text).replace("–", "-").replace("…", "...").replace("Æ", "AE").replace("Ø", "O").replace("Å", "AA") \
         .replace("æ", "ae").replace("ø", "o").replace("å", "aa")
     scale = band / 40
     (tw, th), _ = cv2.getTextSize(label, cv2.FONT_HERSHEY_SIMPLEX, scale, max(1, int(scale * 2)))
