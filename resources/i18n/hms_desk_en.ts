@@ -2296,17 +2296,17 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>VideoPane</name>
     <message>
-        <location filename="../../hms_desk/ui/video_pane.py" line="541" />
+        <location filename="../../hms_desk/ui/video_pane.py" line="542" />
         <source>FRYST BILDE</source>
         <translation>FROZEN PICTURE</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/video_pane.py" line="613" />
+        <location filename="../../hms_desk/ui/video_pane.py" line="614" />
         <source>Ingen videokilde</source>
         <translation>No video source</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/video_pane.py" line="616" />
+        <location filename="../../hms_desk/ui/video_pane.py" line="617" />
         <source>{0} bilder/s · {1} tapt · forsinkelse {2}</source>
         <translation>{0} frames/s · {1} lost · delay {2}</translation>
     </message>
