@@ -421,7 +421,7 @@ def test_cli_anonymize_text_output_and_refuses_to_overwrite_the_original(tmp_pat
     cv2.imwrite(str(tmp_path / "a.jpg"), scene_with_face())
     res = run_cli("anonymize", str(tmp_path / "a.jpg"), "--out", str(tmp_path / "o"))
     assert res.returncode == 0, res.stderr
-    assert res.stdout.startswith("a.jpg: 1 ansikt(er) sladdet (")
+    assert res.stdout.startswith("a.jpg: 1 ansikt sladdet (")
     res = run_cli("anonymize", str(tmp_path / "a.jpg"), "--out", str(tmp_path))
     assert res.returncode == 1 and "overskrevet" in res.stderr
 

@@ -143,7 +143,7 @@ def guard_value(value: str, label: str, multiline: bool = True) -> str:
         raise RowProblem(f"Kolonnen «{label}» ser ut til å inneholde personopplysninger (fødselsnummer "
                          "eller navn). Verdien vises ikke her – rett raden i filen.") from None
     except ValidationError as exc:
-        raise RowProblem(exc.message) from None
+        raise RowProblem(exc.message_nb) from None
     if len(value) >= 10 and any(is_valid_national_id("0" + m) for m in _TEN_DIGITS.findall(value)):
         raise RowProblem(f"Kolonnen «{label}» ser ut til å inneholde et fødselsnummer (uten første null). "
                          "Verdien vises ikke her – rett raden i filen.")
@@ -178,7 +178,7 @@ def clean_identifier(text: str, label: str, field: str) -> str:
         raise RowProblem(f"Kolonnen «{label}» ser ut til å inneholde personopplysninger (fødselsnummer "
                          "eller navn). Verdien vises ikke her – rett raden i filen.") from None
     except ValidationError as exc:
-        raise RowProblem(exc.message) from None
+        raise RowProblem(exc.message_nb) from None
 
 
 def estimate_csv_rows(paths: Sequence[Path]) -> int | None:
@@ -608,7 +608,7 @@ class ImportRun:
         log.error("import %s failed in the database: %s", self.report.kind, reason)
         known = storage_error_for(orig)
         if known is not None:
-            raise type(known)(f"Importen ble ikke lagret: {known.message}") from None
+            raise type(known)(f"Importen ble ikke lagret: {known.message_nb}") from None
         raise StorageError(
             f"Importen feilet i databasen ({reason}). Ingen endringer ble lagret.") from None
 

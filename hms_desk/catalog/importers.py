@@ -64,6 +64,7 @@ from hms_desk.catalog.register import import_register
 from hms_desk.catalog.report import ImportFileError, ImportReport
 from hms_desk.domain import categories
 from hms_desk.domain.errors import ValidationError
+from hms_desk.domain.i18n import plural
 from hms_desk.domain.nav import HMS_UNITS, storage_unit
 from hms_desk.domain.validation import validate_hmsnr
 from hms_desk.platform.resources import resource
@@ -105,7 +106,7 @@ def _hmsnr(value: str, label: str = "Hmsnr") -> str:
     try:
         v = validate_hmsnr(value)
     except ValidationError as exc:
-        raise RowProblem(exc.message.replace("Hmsnr", label)) from None
+        raise RowProblem(exc.message_nb.replace("Hmsnr", label)) from None
     return v
 
 
@@ -600,7 +601,7 @@ class _PictureReader:
     def report(self, run: ImportRun) -> None:
         if self.failed:
             shown = ", ".join(self.failed[:5]) + (" …" if len(self.failed) > 5 else "")
-            run.report.warn(f"{len(self.failed)} bilde(r) kunne ikke leses eller sladdes og ble ikke lagret "
+            run.report.warn(f"{plural(len(self.failed), '{n} bilde', '{n} bilder')} kunne ikke leses eller sladdes og ble ikke lagret "
                             f"(del {shown}).")
 
 

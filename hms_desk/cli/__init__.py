@@ -11,7 +11,11 @@
 Each command lives in its own module in this package (``*_cmd.py``).
 
 Exit codes: 0 ok, 1 a failure the user can act on (message on stderr in
-Norwegian), 2 wrong arguments, 3 not found.
+Norwegian, or English with ``--lang en``), 2 wrong arguments, 3 not found.
+
+``--json`` failures print ``{"error": {"code", "message", "field"}}``: ``code``
+is stable (programs read it), ``message`` is in the language of the run
+(``--lang``, default bokmål).
 
 Every failure is a message: arguments that are not valid UTF-8 are refused
 before anything runs, every argument passes the personal-data guard (an
@@ -30,6 +34,7 @@ from pathlib import Path
 
 from hms_desk import APP_NAME, __version__
 from hms_desk.domain.errors import HmsError, NotFound, ValidationError
+from hms_desk.domain.i18n import set_language
 from hms_desk.platform import windows
 
 from hms_desk.cli import anonymize_cmd, import_cmd, lookup_cmd, order_cmd, parts_cmd
@@ -77,6 +82,9 @@ def _common(default) -> argparse.ArgumentParser:
                         help="kjør på en egen profilmappe (innstillinger, database, logger)")
     common.add_argument("--db", dest="db_url", default=default,
                         help="databaseadresse, f.eks. postgresql://… (ellers HMS_DESK_DB_URL eller SQLite i profilen)")
+    common.add_argument("--lang", choices=("nb", "en"), default=default,
+                        help="språk: brukergrensesnittet og meldingene (standard nb), og dokumentene "
+                             "(standard: innstillingene)")
     return common
 
 
@@ -89,7 +97,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="start med demovideo og demodata")
     p.add_argument("--no-err-windows", action="store_true", help="ingen feildialoger (for ubetjente kjøringer)")
     p.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
-    p.add_argument("--lang", choices=("nb", "en"), help="språk i brukergrensesnittet")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     for module in COMMANDS:
@@ -143,7 +150,7 @@ def check_arguments(args: argparse.Namespace) -> None:
                 check_free_text(v, label=option, max_len=None, multiline=False)
             except PersonalDataError as exc:
                 shown = option if name not in _POSITIONAL else "Et argument"
-                raise PersonalDataError(f"{shown}: {exc.message}", field=name) from None
+                raise PersonalDataError(f"{shown}: {exc.message_nb}", field=name) from None
 
 
 def _crash_dir(args: argparse.Namespace | None) -> Path | None:
@@ -179,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         argv = sys.argv[1:] if argv is None else list(argv)
         check_argv(argv)
         args = _parser().parse_args(argv)
+        set_language(args.lang or "nb")      # messages in English only when asked for (--lang en)
         if args.version:
             print(version_text())
             return 0

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from hms_desk.cli.common import print_json
 from hms_desk.domain.errors import HmsError
+from hms_desk.domain.i18n import plural
 
 #: Largest file accepted (bytes); larger is refused before decoding.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -136,7 +137,7 @@ def cmd_anonymize(args) -> int:
             if r["error"]:
                 continue
             boxes = " ".join(f"({f['x1']},{f['y1']},{f['x2']},{f['y2']})" for f in r["faces"])
-            print(f"{Path(r['file']).name}: {len(r['faces'])} ansikt(er) sladdet {boxes}".rstrip())
+            print(f"{Path(r['file']).name}: {plural(len(r['faces']), '{n} ansikt', '{n} ansikter')} sladdet {boxes}".rstrip())
     for r in results:
         if r["error"]:
             sys.stderr.write(r["error"] + "\n")

@@ -14,7 +14,6 @@ free text passes the personal-data check (exit 1 with a Norwegian message).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -54,7 +53,6 @@ def register(sub, common) -> None:
     ls.add_argument("--type", dest="kind", choices=KINDS)
     ls.add_argument("--retning", dest="direction", choices=DIRECTIONS)
     ls.add_argument("--uten-sak", dest="standalone", action="store_true", help="bare avvik uten sak")
-    ls.add_argument("--lang", choices=("nb", "en"), default=argparse.SUPPRESS)
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(handler=cmd_list)
 
@@ -65,7 +63,6 @@ def register(sub, common) -> None:
     fmt.add_argument("--text", action="store_true")
     fmt.add_argument("--json", action="store_true")
     ex.add_argument("--out", type=Path, metavar="FIL")
-    ex.add_argument("--lang", choices=("nb", "en"), default=argparse.SUPPRESS)
     ex.set_defaults(handler=cmd_export)
 
 

@@ -13,7 +13,6 @@ what the PDF cannot show as typed (e.g. emoji) go to stderr.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -28,8 +27,6 @@ def register(sub, common) -> None:
     fmt.add_argument("--text", action="store_true", help="ren tekst (til journalsystemet) på stdout")
     fmt.add_argument("--json", action="store_true", help="JSON på stdout")
     ex.add_argument("--out", type=Path, metavar="FIL", help="skriv tekst/JSON til FIL i stedet for stdout")
-    ex.add_argument("--lang", choices=("nb", "en"), default=argparse.SUPPRESS,
-                    help="dokumentets språk (standard: innstillingene)")
     ex.set_defaults(handler=cmd_export)
 
 

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from hms_desk.cli.common import core_from_args, print_json
 from hms_desk.domain.errors import ValidationError
+from hms_desk.domain import i18n
+from hms_desk.domain.i18n import plural
 
 _HMSNR = re.compile(r"^\d{6}$")
 
@@ -158,8 +160,8 @@ def cmd_create(args) -> int:
                 print_json({"error": refused.to_dict()})
             for v in refused.violations:
                 mentioned = "linje" in v.message_nb.lower()
-                where = f" (linje {v.line + 1})" if v.line is not None and not mentioned else ""
-                sys.stderr.write(f"{v.code}{where}: {v.message_nb}\n")
+                where = f" ({i18n.t(f'linje {v.line + 1}')})" if v.line is not None and not mentioned else ""
+                sys.stderr.write(f"{v.code}{where}: {v.message}\n")
             return 1
     finally:
         core.close()
@@ -169,7 +171,7 @@ def cmd_create(args) -> int:
 
         print_json(to_export_dict(order))
     else:
-        print(f"Bestilling {order.number} er sendt ({len(order.lines)} linje(r), status {order.status_text}: "
+        print(f"Bestilling {order.number} er sendt ({plural(len(order.lines), '{n} linje', '{n} linjer')}, status {order.status_text}: "
               f"{order.plain_status_text}).")
     return 0
 

@@ -115,7 +115,7 @@ def _order_story(data: OrderDocData, title: str, repair: bool) -> list[Flowable]
     story.append(section("Deler til reparasjonen" if repair else "Bestilte deler"))
     if order.lines:
         story.append(order_lines_table(order))
-        story.append(note(f"{len(order.lines)} linje(r), {total} stk. totalt."))
+        story.append(note(f"{len(order.lines)} {'linje' if len(order.lines) == 1 else 'linjer'}, {total} stk. totalt."))
     else:
         story.append(note("Ingen deler i denne ordren."))
     if not repair:

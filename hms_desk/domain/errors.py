@@ -1,22 +1,40 @@
-"""Errors with a stable code and a Norwegian text for the user.
+"""Errors with a stable code and a text for the user.
 
-Codes and texts follow NAV's parts-ordering service where it has one.
+Codes and texts follow NAV's parts-ordering service where it has one.  The
+core writes every text in Norwegian bokmål (``message_nb``); ``message`` is
+that text in the process's language (:mod:`hms_desk.domain.i18n`), so the
+GUI in English and ``hms-desk --lang en`` show English while the code stays
+the same.
 """
 
 from __future__ import annotations
 
+from hms_desk.domain.i18n import t
+
 
 class HmsError(Exception):
-    """Base class: ``code`` is stable (for JSON/CLI), ``message`` is Norwegian."""
+    """Base class: ``code`` is stable (for JSON/CLI), ``message_nb`` the bokmål text, ``message``
+    that text in the current language.
+
+    ``to_dict()`` (the CLI's ``--json``) gives ``code``, ``message`` in the language the command
+    runs in (``--lang``, default bokmål) and ``field``: programs read the code, people the message.
+    """
 
     code = "FEIL"
 
     def __init__(self, message: str, code: str | None = None, field: str | None = None):
         super().__init__(message)
-        self.message = message
+        self.message_nb = message
         if code:
             self.code = code
         self.field = field
+
+    @property
+    def message(self) -> str:
+        return t(self.message_nb)
+
+    def __str__(self) -> str:
+        return self.message
 
     def to_dict(self) -> dict[str, str | None]:
         return {"code": self.code, "message": self.message, "field": self.field}

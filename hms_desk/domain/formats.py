@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hms_desk.domain.i18n import current_language
+
 NBSP = "\u00a0"
 
 
@@ -31,11 +33,12 @@ def local_time(t: dt.datetime | None) -> str:
     return "–" if t is None else to_local(t).strftime("%H:%M")
 
 
-def local_datetime(t: dt.datetime | None, lang: str = "nb") -> str:
+def local_datetime(t: dt.datetime | None, lang: str | None = None) -> str:
+    """``28.11.2026 kl. 14:05``; in English (``lang``, default the process's language) without "kl."."""
     if t is None:
         return "–"
     local = to_local(t)
-    return local.strftime("%d.%m.%Y kl. %H:%M" if lang == "nb" else "%d.%m.%Y %H:%M")
+    return local.strftime("%d.%m.%Y %H:%M" if (lang or current_language()) == "en" else "%d.%m.%Y kl. %H:%M")
 
 
 def number(n: int | float, decimals: int = 0) -> str:

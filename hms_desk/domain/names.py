@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from hms_desk.domain.errors import ValidationError
+from hms_desk.domain.i18n import N_, t, t_format
 
 _WORD = r"[A-ZÆØÅÉ][a-zæøåéèüö]+(?:-[A-ZÆØÅ][a-zæøåéèüö]+)?"
 _PAIR = re.compile(rf"\b({_WORD})\s+((?:[A-ZÆØÅ]\.\s*)?{_WORD})\b")
@@ -47,20 +48,21 @@ def likely_names(text: str, names: frozenset[str]) -> list[NameWarning]:
     for m in _PAIR.finditer(text):
         first, last = m.group(1), m.group(2)
         if first.lower() in names and last.lower() not in _NOT_PERSONS:
-            out.append(NameWarning(m.group(0), "ser ut som et personnavn"))
+            out.append(NameWarning(m.group(0), N_("ser ut som et personnavn")))
     for m in _LABELLED.finditer(text):
         words = m.group(1)
         if words.split()[0].lower() not in _NOT_PERSONS and not any(w.text in words or words in w.text for w in out):
-            out.append(NameWarning(words, "ser ut som et navn på en person"))
+            out.append(NameWarning(words, N_("ser ut som et navn på en person")))
     for m in _ELEVEN.finditer(text):
-        out.append(NameWarning(m.group(0).strip(), "11 siffer ser ut som et fødselsnummer"))
+        out.append(NameWarning(m.group(0).strip(), N_("11 siffer ser ut som et fødselsnummer")))
     return out
 
 
 def warning_text(warnings: list[NameWarning]) -> str:
-    parts = [f"«{w.text}» {w.reason}" for w in warnings]
-    return ("Personopplysninger skal ikke lagres: " + "; ".join(parts) +
-            ". Fjern det, eller bekreft at det ikke gjelder en person.")
+    """The warning in the user's language (:func:`hms_desk.domain.i18n.t`)."""
+    parts = "; ".join(f"«{w.text}» {t(w.reason)}" for w in warnings)
+    return t_format("Personopplysninger skal ikke lagres: {parts}. Fjern det, eller bekreft at det ikke gjelder "
+                    "en person.", parts=parts)
 
 
 def check_organisation(text: str, names: frozenset[str]) -> str:

@@ -37,6 +37,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from hms_desk.domain.errors import ValidationError
+from hms_desk.domain.i18n import N_
 from hms_desk.domain.limits import FieldLimit, label_for, limit_for
 
 __all__ = [
@@ -413,11 +414,11 @@ _ISO = re.compile(r"[0-9]{2,10}")
 #: An OeBS article status: words, the first may start with a capital («I utlån», «Til reparasjon»).
 _STATUS = re.compile(r"[A-ZÆØÅa-zæøå][a-zæøå]*(?:[ /().,-]{1,2}[a-zæøå]+)*\.?")
 
-IDENT_TEXT = ("«{label}» skal være en ansattident (for eksempel Z123456), initialer (for eksempel KN) "
-              "eller et brukernavn med små bokstaver – aldri et navn eller et fødselsnummer.")
-ISO_TEXT = "«{label}» skal være en ISO-kode med 2–10 siffer."
-STATUS_TEXT = ("«{label}» skal være en status med ord (for eksempel «I utlån») – "
-               "ikke navn, tall eller andre opplysninger.")
+IDENT_TEXT = N_("«{label}» skal være en ansattident (for eksempel Z123456), initialer (for eksempel KN) "
+                "eller et brukernavn med små bokstaver – aldri et navn eller et fødselsnummer.")
+ISO_TEXT = N_("«{label}» skal være en ISO-kode med 2–10 siffer.")
+STATUS_TEXT = N_("«{label}» skal være en status med ord (for eksempel «I utlån») – "
+                 "ikke navn, tall eller andre opplysninger.")
 
 _KINDS = {"ident": (_IDENT, IDENT_TEXT), "iso": (_ISO, ISO_TEXT), "status": (_STATUS, STATUS_TEXT)}
 _FIELD_KIND = {"orderer": "ident", "by": "ident", "actor": "ident", "technician": "ident",

@@ -43,7 +43,7 @@ class InvalidIdentity(ValidationError):
 
     def __init__(self, errors: list[ValidationError]):
         self.errors = list(errors)
-        super().__init__("\n".join(e.message for e in self.errors),
+        super().__init__("\n".join(e.message_nb for e in self.errors),
                          field=self.errors[0].field if self.errors else None)
 
     def to_dict(self) -> dict:

@@ -168,18 +168,18 @@ class OrderDraftBuilder:
         battery = delivery = ""
         general: list[str] = []
         battery_rows = [i for i, r in enumerate(self.rows) if r.part.is_battery]
-        for v in violations:
+        for v in violations:               # shown to the user: in the user's language
             if v.line is not None and 0 <= v.line < len(self.rows):
-                notes.setdefault(v.line, []).append(strip_line_prefix(v.message_nb))
+                notes.setdefault(v.line, []).append(strip_line_prefix(v.message))
             elif v.code in BATTERY_RULES and battery_rows:
                 for i in battery_rows:
-                    notes.setdefault(i, []).append(v.message_nb)
+                    notes.setdefault(i, []).append(v.message)
             elif v.field == "battery_training_confirmed":
-                battery = v.message_nb
+                battery = v.message
             elif v.field == "delivery":
-                delivery = v.message_nb
+                delivery = v.message
             else:
-                general.append(v.message_nb)
+                general.append(v.message)
         if not violations and fallback:
             general.append(fallback)
         for i, texts in notes.items():
@@ -188,8 +188,9 @@ class OrderDraftBuilder:
 
 
 def strip_line_prefix(text: str) -> str:
-    """"Linje 2: beskriv delen …" → "Beskriv delen …" (the line is already where it is shown)."""
-    if text.startswith("Linje ") and ": " in text[:12]:
+    """"Linje 2: beskriv delen …" → "Beskriv delen …" (the line is already where it is shown);
+    the English "Line 2: …" likewise."""
+    if text.startswith(("Linje ", "Line ")) and ": " in text[:12]:
         rest = text.split(": ", 1)[1]
         return rest[:1].upper() + rest[1:]
     return text

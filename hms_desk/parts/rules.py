@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from hms_desk.domain import categories, nav
 from hms_desk.domain.errors import INGET_UTLAN_TEXT, ValidationError
+from hms_desk.domain import i18n
 from hms_desk.domain.personal_data import PersonalDataError, check_free_text, check_identifier
 from hms_desk.domain.validation import validate_hmsnr, validation_errors
 
@@ -99,15 +100,20 @@ FOR_LANG = "FOR_LANG"
 
 @dataclass(frozen=True)
 class RuleViolation:
-    """One broken rule: stable ``code``, Norwegian text, the field and/or line (0-based)."""
+    """One broken rule: stable ``code``, bokmål text, the field and/or line (0-based);
+    ``message`` is the text in the user's language."""
 
     code: str
     message_nb: str
     field: str | None = None
     line: int | None = None
 
+    @property
+    def message(self) -> str:
+        return i18n.t(self.message_nb)
+
     def to_dict(self) -> dict[str, str | int | None]:
-        return {"code": self.code, "message": self.message_nb, "field": self.field, "line": self.line}
+        return {"code": self.code, "message": self.message, "field": self.field, "line": self.line}
 
 
 # --- part facts --------------------------------------------------------------
@@ -199,7 +205,7 @@ def check_identity(hmsnr: str, serial: str) -> list[RuleViolation]:
     """NAV: both exactly 6 digits; every reason of both fields, one violation each
     ("Hmsnr må ha 6 siffer", "Hmsnr skal kun bestå av tall", "Serienr må ha 6 siffer" ...)."""
     codes = {"hmsnr": UGYLDIG_HMSNR, "serienr": UGYLDIG_SERIENR}
-    return [RuleViolation(codes.get(e.field or "", "UGYLDIG"), e.message, field=e.field)
+    return [RuleViolation(codes.get(e.field or "", "UGYLDIG"), e.message_nb, field=e.field)
             for e in validation_errors(hmsnr, serial)]
 
 
@@ -213,7 +219,7 @@ def check_orderer(orderer: str, orderer_hms_unit: str) -> list[RuleViolation]:
             check_identifier(orderer, "orderer")
         except ValidationError as e:
             out.append(RuleViolation(PERSONOPPLYSNINGER if isinstance(e, PersonalDataError) else UGYLDIG_BESTILLER,
-                                     e.message, field="orderer"))
+                                     e.message_nb, field="orderer"))
     if orderer_hms_unit not in nav.HMS_UNITS:
         shown = f" «{orderer_hms_unit}»" if len(orderer_hms_unit or "") == 4 and orderer_hms_unit.isdigit() else ""
         out.append(RuleViolation(
@@ -310,7 +316,7 @@ def check_unknown_part(index: int, line: LineFacts) -> list[RuleViolation]:
         try:
             validate_hmsnr(hmsnr)
         except ValidationError as e:
-            out.append(RuleViolation(UGYLDIG_HMSNR, f"Linje {index + 1}: {e.message}",
+            out.append(RuleViolation(UGYLDIG_HMSNR, f"Linje {index + 1}: {e.message_nb}",
                                      field="part_hmsnr", line=index))
     if not (line.name or "").strip():
         out.append(RuleViolation(
@@ -321,7 +327,7 @@ def check_unknown_part(index: int, line: LineFacts) -> list[RuleViolation]:
             check_free_text(text or "", field=field)
         except ValidationError as e:     # the order goes to the order office: no personal data, fits the form
             code = PERSONOPPLYSNINGER if isinstance(e, PersonalDataError) else e.code
-            out.append(RuleViolation(code, f"Linje {index + 1}: {e.message}", field=field, line=index))
+            out.append(RuleViolation(code, f"Linje {index + 1}: {e.message_nb}", field=field, line=index))
     return out
 
 

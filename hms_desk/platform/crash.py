@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from hms_desk.domain.errors import ProfileError
+from hms_desk.domain.i18n import N_, t, t_format
 from hms_desk.platform.logs import mask_personal_data
 
 log = logging.getLogger("hms_desk.crash")
@@ -79,12 +80,12 @@ def write_crash_log(crash_dir: Path, text: str) -> Path:
     return path
 
 
-UNEXPECTED_TEXT = ("HMS Desk stoppet på grunn av en uventet feil ({kind}). Ingenting du har lagret er tapt. "
-                   "Detaljer er skrevet til {where}. Send gjerne filen til systemansvarlig.")
+UNEXPECTED_TEXT = N_("HMS Desk stoppet på grunn av en uventet feil ({kind}). Ingenting du har lagret er tapt. "
+                      "Detaljer er skrevet til {where}. Send gjerne filen til systemansvarlig.")
 
 
 def unexpected_error_message(exc: BaseException, crash_dir: Path | None) -> tuple[str, Path | None]:
-    """The Norwegian message for an exception nobody handled, and the crash log written for it.
+    """The message (in the user's language) for an exception nobody handled, and the crash log written for it.
 
     The traceback (national ID numbers masked) goes to ``crash_dir`` or, if that
     folder cannot be written, to the system's temporary folder; the message names
@@ -101,8 +102,8 @@ def unexpected_error_message(exc: BaseException, crash_dir: Path | None) -> tupl
             break
         except OSError:
             continue
-    where = str(path) if path is not None else "loggen (krasjloggen kunne ikke skrives)"
-    return UNEXPECTED_TEXT.format(kind=type(exc).__name__, where=where), path
+    where = str(path) if path is not None else t(N_("loggen (krasjloggen kunne ikke skrives)"))
+    return t_format(UNEXPECTED_TEXT, kind=type(exc).__name__, where=where), path
 
 
 def install_excepthooks(report: Callable[[str], None]) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Protocol
 
 from hms_desk.domain.errors import SecretsUnreadable
+from hms_desk.domain.i18n import N_
 from hms_desk.platform.atomic import atomic_write_text
 
 log = logging.getLogger("hms_desk.secrets")
@@ -130,7 +131,7 @@ class KeyringSecrets:
             pass
 
 
-NO_KEYRING_WARNING = (
+NO_KEYRING_WARNING = N_(
     "Fant ingen nøkkelring i operativsystemet. Hemmeligheter lagres i stedet i en fil som bare "
     "din bruker kan lese, i profilmappen. Installer en nøkkelring (Secret Service) for bedre vern."
 )

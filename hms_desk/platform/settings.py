@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Callable, get_type_hints
 
 from hms_desk.domain.errors import HmsError, ProfileError, ValidationError
+from hms_desk.domain.i18n import N_
 from hms_desk.domain.personal_data import check_identifier
 from hms_desk.platform.atomic import atomic_write_text
 
@@ -158,7 +159,7 @@ def validate(s: Settings) -> None:
     try:
         check_identifier(s.technician, "technician", required=True, label="technician")
     except ValidationError as exc:
-        raise SettingsError(exc.message) from None
+        raise SettingsError(exc.message_nb) from None
 
 
 def from_dict(data: dict[str, Any]) -> Settings:
@@ -232,8 +233,8 @@ def read_machine_defaults(path: Path | None) -> tuple[dict[str, Any], list[str]]
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, SettingsError, TypeError) as exc:
         reason = str(exc) if isinstance(exc, SettingsError) else "filen kunne ikke leses"
         log.warning("machine-wide settings %s unusable (%s); ignored", path, type(exc).__name__)
-        return {}, [f"De felles innstillingene i {path} kan ikke brukes ({reason}). "
-                    "HMS Desk bruker sine egne standardverdier; si fra til IT."]
+        return {}, [N_(f"De felles innstillingene i {path} kan ikke brukes ({reason}). "
+                       "HMS Desk bruker sine egne standardverdier; si fra til IT.")]
 
 
 class SettingsStore:
@@ -269,8 +270,8 @@ class SettingsStore:
         except (PermissionError, IsADirectoryError) as exc:
             log.warning("settings file unreadable (%s); using defaults", type(exc).__name__)
             return LoadResult(self.defaults(), [
-                f"Innstillingsfilen {self.path} kan ikke leses ({exc.strerror or exc}). "
-                "Standardinnstillinger brukes; filen er ikke endret."])
+                N_(f"Innstillingsfilen {self.path} kan ikke leses ({exc.strerror or exc}). "
+                   "Standardinnstillinger brukes; filen er ikke endret.")])
         except (OSError, UnicodeDecodeError, ValueError, RecursionError, SettingsError) as exc:
             return self._corrupt(exc)
         version = _file_version(data)
@@ -288,14 +289,14 @@ class SettingsStore:
         aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
             os.replace(self.path, aside)
-            kept = f" Den gamle filen er lagt til side som {aside.name}."
+            kept = N_(f" Den gamle filen er lagt til side som {aside.name}.")
         except OSError:
             kept = ""
         reason = str(exc) if isinstance(exc, SettingsError) else "filen kunne ikke leses"
         log.warning("settings file unusable (%s); using defaults", type(exc).__name__)
         return LoadResult(
             self.defaults(),
-            [f"Innstillingsfilen var ødelagt ({reason}). Standardinnstillinger brukes.{kept}"],
+            [N_(f"Innstillingsfilen var ødelagt ({reason}). Standardinnstillinger brukes.{kept}")],
         )
 
     def newer_version_on_disk(self) -> int | None:

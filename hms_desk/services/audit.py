@@ -13,6 +13,7 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hms_desk.domain.i18n import N_
 from hms_desk.domain.personal_data import check_identifier, redact
 from hms_desk.storage.models import AuditEntry
 
@@ -39,9 +40,10 @@ def entries(session: Session, limit: int = 200, object_type: str | None = None,
     return list(session.scalars(q.order_by(AuditEntry.id.desc()).limit(limit)))
 
 
-ACTION_TEXT = {
-    "opened": "åpnet", "captured": "tok bilde", "exported": "eksporterte", "printed": "skrev ut",
-    "deleted": "slettet", "closed": "avsluttet", "created": "opprettet", "status_changed": "endret status",
+ACTION_TEXT = {   # bokmål; the audit view shows them in the user's language (hms_desk.domain.i18n.t)
+    "opened": N_("åpnet"), "captured": N_("tok bilde"), "exported": N_("eksporterte"), "printed": N_("skrev ut"),
+    "deleted": N_("slettet"), "closed": N_("avsluttet"), "created": N_("opprettet"),
+    "status_changed": N_("endret status"), "corrected": N_("rettet"), "line_shipped": N_("skipningsbekreftet linje"),
 }
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hms_desk.domain.errors import HmsError, NotFound, ValidationError
+from hms_desk.domain.i18n import plural
 from hms_desk.domain.nav import Decision
 from hms_desk.domain.names import check_organisation, parse_first_names
 from hms_desk.domain.personal_data import check_free_text
@@ -492,7 +493,7 @@ class CaseService:
                 s.add(snap)
                 s.flush()
                 s.add(CaseEvent(case_id=t.case_id, kind="bilde", at=self._clock(),
-                                detail=f"Bilde tatt, {prepared.faces} ansikt(er) sladdet"))
+                                detail=f"Bilde tatt, {plural(prepared.faces, '{n} ansikt', '{n} ansikter')} sladdet"))
                 audit.record(s, self.technician, "captured", "snapshot", snap.id)
                 sid = snap.id
         except BaseException:
@@ -552,7 +553,7 @@ class CaseService:
             n = self._delete_snapshots(s, snaps, reason)
             if n:
                 s.add(CaseEvent(case_id=case_id, kind="sletting", at=self._clock(),
-                                detail=f"{n} bilde(r) slettet ({reason})"))
+                                detail=f"{plural(n, '{n} bilde', '{n} bilder')} slettet ({reason})"))
         log.info("case %s: %d capture(s) deleted (%s)", case_id, n, reason)
         return n
 
@@ -570,7 +571,9 @@ class CaseService:
             case.status = "closed"
             case.closed_at = self._clock()
             s.add(CaseEvent(case_id=case_id, kind="slutt", at=self._clock(),
-                            detail=f"Sak lukket, {n} bilde(r) og {exports} eksportert(e) dokument(er) i profilen slettet"))
+                            detail=f"Sak lukket, {plural(n, '{n} bilde', '{n} bilder')} og "
+                                   f"{plural(exports, '{n} eksportert dokument', '{n} eksporterte dokumenter')} "
+                                   "i profilen slettet"))
             audit.record(s, self.technician, "closed", "case", case.number)
         log.info("case %s closed, %d capture(s) deleted", case_id, n)
         return n

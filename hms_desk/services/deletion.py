@@ -25,6 +25,7 @@ from hms_desk.documents.export import write_document
 from hms_desk.documents.model import DeletionReceiptData
 from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError, NotFound
+from hms_desk.domain.i18n import plural
 from hms_desk.services import audit
 from hms_desk.services.exports import exports_for_case, record_export
 from hms_desk.storage.db import Database
@@ -64,7 +65,7 @@ class DeletionService:
             alive = [sn for sn in snaps if sn.deleted_at is None]
             if alive:
                 raise ReceiptNotReady(
-                    f"Saken har {len(alive)} bilde(r) som ikke er slettet ennå. Avslutt saken "
+                    f"Saken har {plural(len(alive), '{n} bilde', '{n} bilder')} som ikke er slettet ennå. Avslutt saken "
                     "(eller slett bildene) før du lager slettebekreftelse.")
             audited = {e.object_id: e for e in s.scalars(select(AuditEntry).where(
                 AuditEntry.object_type == "snapshot", AuditEntry.action == "deleted",
@@ -80,7 +81,8 @@ class DeletionService:
             exported = [e for e in exports_for_case(s, case_id) if e.kind != "deletion_receipt"]
             held = [e for e in exported if e.in_profile and e.deleted_at is None and e.kind != "order_export"]
             if held:
-                raise ReceiptNotReady(f"{len(held)} eksportert(e) dokument(er) med saksopplysninger ligger "
+                raise ReceiptNotReady(f"{plural(len(held), '{n} eksportert dokument', '{n} eksporterte dokumenter')} "
+                                      "med saksopplysninger ligger "
                                       "fortsatt i HMS Desk. Avslutt saken før du lager slettebekreftelse.")
             exports = tuple((e.kind_text, e.file_name, _aware(e.exported_at), _aware(e.deleted_at),
                              "" if e.in_profile else e.folder) for e in exported)
@@ -121,7 +123,7 @@ class DeletionService:
         try:
             with self._db.session() as s, s.begin():
                 s.add(CaseEvent(case_id=case_id, kind="slettebekreftelse", at=self._clock(),
-                                detail=f"Slettebekreftelse utstedt ({len(data.items)} element(er))"))
+                                detail=f"Slettebekreftelse utstedt ({plural(len(data.items), '{n} element', '{n} elementer')})"))
                 audit.record(s, self.technician, "exported", "deletion_receipt", data.case_number, target.name)
                 record_export(s, self._exports, case_id, "deletion_receipt", target,
                               hashlib.sha256(rendered.read_bytes()).hexdigest())

@@ -253,7 +253,7 @@ class DeviationService:
             try:
                 write_bytes_atomic(target, rendered.data, "avviksmeldingen")
             except DocumentError as exc:
-                raise HmsError(exc.message, code="LAGRING") from exc
+                raise HmsError(exc.message_nb, code="LAGRING") from exc
         with self._db.session() as s, s.begin():
             audit.record(s, self.technician, action, "deviation", doc.number,
                          f"{rendered.fmt} {target.name}" if target is not None else rendered.fmt)

@@ -149,7 +149,7 @@ class DeviceLookup:
             loan = await client.fetch_loan(hmsnr, serial)
         except OebsError as exc:
             log.warning("OeBS not usable (%s); answering from the local register", exc.code)
-            return await self._offline(hmsnr, serial, exc.message)
+            return await self._offline(hmsnr, serial, exc.message_nb)
         except NoLoan:
             await self._synced()
             raise

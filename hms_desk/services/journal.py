@@ -352,7 +352,7 @@ class JournalService:
             try:
                 write_bytes_atomic(tmp, rendered.data, "journalnotatet")
             except DocumentError as exc:
-                raise HmsError(exc.message.replace(tmp.name, target.name).replace(str(tmp), str(target)),
+                raise HmsError(exc.message_nb.replace(tmp.name, target.name).replace(str(tmp), str(target)),
                                code="LAGRING") from exc
         what = FORMAT_TEXT.get(rendered.fmt, rendered.fmt)
         text = render_text(bundle).text if rendered.fmt != "text" else rendered.text

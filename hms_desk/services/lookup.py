@@ -13,6 +13,7 @@ from sqlalchemy import Row, bindparam, select
 
 from hms_desk.domain import nav
 from hms_desk.domain.errors import NoLoan
+from hms_desk.domain.i18n import N_
 from hms_desk.domain.validation import validate_hmsnr, validate_serienr
 from hms_desk.storage.db import Database
 from hms_desk.storage.models import Case, Device, Loan, Municipality, PartsOrder, Product, Series
@@ -116,14 +117,15 @@ class LookupService:
         iso = r.iso_category or (r.product_iso if has_product else "")
         unit = r.hms_unit or ""
         history = sorted(
-            [HistoryItem("sak", c.number, c.started_at, "åpen" if c.status == "open" else "lukket") for c in cases]
+            [HistoryItem("sak", c.number, c.started_at, N_("åpen") if c.status == "open" else N_("lukket"))
+             for c in cases]
             + [HistoryItem("bestilling", o.number, o.created_at, o.status) for o in orders],
             key=lambda h: h.at, reverse=True)
         battery = [o.created_at for o in orders if o.has_battery and o.status != "ANNULLERT"]
         return DeviceCard(
             hmsnr=r.hmsnr,
             serial=r.serial,
-            product_name=r.name if has_product else "(ukjent produkt)",
+            product_name=r.name if has_product else N_("(ukjent produkt)"),
             article_name=(r.article_name or r.name) if has_product else "",
             series=(r.series_name or r.series_id) if r.series_id is not None else "",
             supplier=r.supplier_name if has_product else "",

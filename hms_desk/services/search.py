@@ -43,6 +43,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.engine import Connection
 
+from hms_desk.domain.i18n import N_
 from hms_desk.storage.db import Database
 from hms_desk.storage.models import Device, Product
 
@@ -66,12 +67,12 @@ _SPLIT = re.compile(r"[\s,;]+")
 # what went wrong, and what it costs in the ranking
 EXACT, MISREAD, SWAP, MISSING, EXTRA, PARTIAL = "exact", "misread", "swap", "missing", "extra", "partial"
 _PENALTY = {MISREAD: 0.1, SWAP: 0.2, MISSING: 0.3, EXTRA: 0.3}
-_REASON = {
-    EXACT: "eksakt treff",
-    SWAP: "to siffer byttet om",
-    MISSING: "ett siffer mangler",
-    EXTRA: "ett siffer for mye",
-    PARTIAL: "delvis treff",
+_REASON = {   # bokmål; shown in the user's language (hms_desk.domain.i18n.t)
+    EXACT: N_("eksakt treff"),
+    SWAP: N_("to siffer byttet om"),
+    MISSING: N_("ett siffer mangler"),
+    EXTRA: N_("ett siffer for mye"),
+    PARTIAL: N_("delvis treff"),
 }
 _PARTIAL_SCORE = {"prefix": 0.5, "suffix": 0.47, "inside": 0.44}
 
@@ -117,7 +118,7 @@ def read_digits(token: str) -> tuple[str, list[str]]:
         if ch in MISREADS:
             d = MISREADS[ch]
             digits.append(d)
-            reason = f"{d} lest som {ch}"
+            reason = N_(f"{d} lest som {ch}")
             if reason not in reasons:
                 reasons.append(reason)
         else:
@@ -188,12 +189,12 @@ def _fold(text_: str) -> str:
 # --- the service ---------------------------------------------------------------
 
 _PRODUCT_FIELDS = (  # (field, weight, Norwegian name shown in the reason)
-    ("hmsnr", 0.9, "HMS-nr"),
-    ("name", 0.9, "produktnavn"),
-    ("article_name", 0.8, "artikkelnavn"),
-    ("series", 0.78, "serie"),
-    ("supplier", 0.75, "leverandør"),
-    ("supplier_ref", 0.75, "leverandørens art.nr."),
+    ("hmsnr", 0.9, N_("HMS-nr")),
+    ("name", 0.9, N_("produktnavn")),
+    ("article_name", 0.8, N_("artikkelnavn")),
+    ("series", 0.78, N_("serie")),
+    ("supplier", 0.75, N_("leverandør")),
+    ("supplier_ref", 0.75, N_("leverandørens art.nr.")),
 )
 
 
@@ -254,7 +255,7 @@ class SearchService:
         for chunk in _chunks(list(by_serial), CHUNK):
             for h, s, name in self._probe(conn, chunk, limit, hmsnr):
                 g = by_serial[s]
-                found[(h, s)] = SearchHit("enhet", h, s, name or "(ukjent produkt)", g.reason_nb, g.score)
+                found[(h, s)] = SearchHit("enhet", h, s, name or N_("(ukjent produkt)"), g.reason_nb, g.score)
         digits, misread = read_digits(token)
         if 3 <= len(digits) < SERIAL_LENGTH and len(found) < limit:
             self._partial(conn, digits, misread, limit, hmsnr, found)
@@ -275,7 +276,7 @@ class SearchService:
                 if (h, s) in found:
                     continue
                 score = round(_PARTIAL_SCORE[where[s]] + bonus - penalty, 3)
-                found[(h, s)] = SearchHit("enhet", h, s, name or "(ukjent produkt)", reason, score)
+                found[(h, s)] = SearchHit("enhet", h, s, name or N_("(ukjent produkt)"), reason, score)
 
     def _probe(self, conn: Connection, serials: list[str], limit: int,
                hmsnr: str | None) -> list[tuple[str, str, str | None]]:
@@ -334,7 +335,7 @@ _WORD = re.compile(r"\w+")
 def _score_product(row: dict, words: list[str]) -> SearchHit | None:
     """How well a product matches every word; None when a word matches no field."""
     if words == [row["hmsnr"]]:
-        return SearchHit("produkt", row["hmsnr"], None, row["name"], "HMS-nr stemmer", 0.95)
+        return SearchHit("produkt", row["hmsnr"], None, row["name"], N_("HMS-nr stemmer"), 0.95)
     fields = [(f, w, label, _fold(row.get(f) or "")) for f, w, label in _PRODUCT_FIELDS]
     total, labels = 0.0, []
     for word in words:
@@ -359,7 +360,7 @@ def _score_product(row: dict, words: list[str]) -> SearchHit | None:
         if best_label not in labels:
             labels.append(best_label)
     score = round(total / len(words), 3)
-    reason = "treff i " + " og ".join(labels)
+    reason = N_(f"treff i {' og '.join(labels)}")
     return SearchHit("produkt", row["hmsnr"], None, row["name"], reason, score)
 
 

@@ -292,7 +292,7 @@ def _check_complete(engine: Engine) -> None:
         log.error("database at head lacks tables: %s", missing)
         names = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
         raise StorageError(
-            f"Databasen er skadet: den mangler tabellen(e) {names}. Gjenopprett den fra en sikkerhetskopi "
+            f"Databasen er skadet: den mangler {'tabellen' if len(missing) == 1 else 'tabellene'} {names}. Gjenopprett den fra en sikkerhetskopi "
             "(profilens backups-mappe), eller start med en ny database.")
 
 
@@ -328,7 +328,7 @@ def migrate(engine: Engine, backups_dir: Path | None = None, target: str = "head
     except (SQLAlchemyError, OSError) as exc:
         raise StorageError(f"Oppgradering av databasen feilet: {exc}") from exc
     except StorageError as exc:       # translated by the handle_error listener
-        raise StorageError(f"Oppgradering av databasen feilet: {exc.message}") from exc
+        raise StorageError(f"Oppgradering av databasen feilet: {exc.message_nb}") from exc
     new = current_revision(engine)
     log.info("database migrated %s -> %s", current, new)
     return MigrationReport(current, new or head, backup)

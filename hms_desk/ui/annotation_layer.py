@@ -160,17 +160,16 @@ class AnnotationLayer(QObject):
         return a
 
     def _build_actions(self) -> None:
-        tr = self.tr
         self.tool_group = QActionGroup(self)
         self.tool_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         specs = {
-            "pil": (tr("&Pil"), "1", tr("Pil: dra fra halen til spissen")),
-            "sirkel": (tr("&Sirkel"), "2", tr("Sirkel eller ellipse: dra over det som skal rammes inn")),
-            "rektangel": (tr("&Rektangel"), "3", tr("Rektangel: dra fra hjørne til hjørne")),
-            "tekst": (tr("&Tekst"), "4", tr("Tekst: klikk der teksten skal stå")),
-            "penn": (tr("Fri&hånd"), "5", tr("Frihåndspenn: tegn med musen")),
-            "nummer": (tr("&Nummer"), "6", tr("Nummermerke: klikk for 1, 2, 3 … i rekkefølge")),
-            "velg": (tr("&Velg og flytt"), "V", tr("Velg en tegning, dra for å flytte, Delete fjerner")),
+            "pil": (self.tr("&Pil"), "1", self.tr("Pil: dra fra halen til spissen")),
+            "sirkel": (self.tr("&Sirkel"), "2", self.tr("Sirkel eller ellipse: dra over det som skal rammes inn")),
+            "rektangel": (self.tr("&Rektangel"), "3", self.tr("Rektangel: dra fra hjørne til hjørne")),
+            "tekst": (self.tr("&Tekst"), "4", self.tr("Tekst: klikk der teksten skal stå")),
+            "penn": (self.tr("Fri&hånd"), "5", self.tr("Frihåndspenn: tegn med musen")),
+            "nummer": (self.tr("&Nummer"), "6", self.tr("Nummermerke: klikk for 1, 2, 3 … i rekkefølge")),
+            "velg": (self.tr("&Velg og flytt"), "V", self.tr("Velg en tegning, dra for å flytte, Delete fjerner")),
         }
         self.tool_actions: dict[str, QAction] = {}
         for kind, (text, key, tip) in specs.items():
@@ -178,31 +177,31 @@ class AnnotationLayer(QObject):
             a.setData(kind)
             self.tool_group.addAction(a)
             self.tool_actions[kind] = a
-        self.act_undo = self._action(tr("&Angre"), [QKeySequence.StandardKey.Undo], self.undo,
-                                     tip=tr("Angre siste endring"))
-        self.act_redo = self._action(tr("&Gjør om"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo,
-                                     tip=tr("Gjør om det som ble angret"))
-        self.act_delete = self._action(tr("&Slett valgt tegning"), ["Delete", "Backspace"], self.delete_selected)
-        self.act_clear = self._action(tr("&Fjern alle tegninger"), None, self.clear)
-        self.act_leave = self._action(tr("&Legg fra deg verktøyet"), "Esc", self.escape)
-        self.act_thinner = self._action(tr("&Tynnere strek"), "[", lambda: self._step_width(-1))
-        self.act_thicker = self._action(tr("T&ykkere strek"), "]", lambda: self._step_width(1))
+        self.act_undo = self._action(self.tr("&Angre"), [QKeySequence.StandardKey.Undo], self.undo,
+                                     tip=self.tr("Angre siste endring"))
+        self.act_redo = self._action(self.tr("&Gjør om"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo,
+                                     tip=self.tr("Gjør om det som ble angret"))
+        self.act_delete = self._action(self.tr("&Slett valgt tegning"), ["Delete", "Backspace"], self.delete_selected)
+        self.act_clear = self._action(self.tr("&Fjern alle tegninger"), None, self.clear)
+        self.act_leave = self._action(self.tr("&Legg fra deg verktøyet"), "Esc", self.escape)
+        self.act_thinner = self._action(self.tr("&Tynnere strek"), "[", lambda: self._step_width(-1))
+        self.act_thicker = self._action(self.tr("T&ykkere strek"), "]", lambda: self._step_width(1))
         self.colour_group = QActionGroup(self)
-        names = {"rød": tr("Rød"), "gul": tr("Gul"), "grønn": tr("Grønn"), "blå": tr("Blå"), "hvit": tr("Hvit")}
+        names = {"rød": self.tr("Rød"), "gul": self.tr("Gul"), "grønn": self.tr("Grønn"), "blå": self.tr("Blå"), "hvit": self.tr("Hvit")}
         self.colour_actions: list[QAction] = []
         for key, hex_colour in COLOURS.items():
             a = self._action(names[key], None, lambda _=False, c=hex_colour: self.set_colour(c), True,
-                             tr("Farge: {0}").format(names[key]))
+                             self.tr("Farge: {0}").format(names[key]))
             a.setData(hex_colour)
             a.setChecked(hex_colour == self._colour)
             self.colour_group.addAction(a)
             self.colour_actions.append(a)
         self.width_group = QActionGroup(self)
-        width_names = {2: tr("Tynn"), 3: tr("Middels"), 5: tr("Tykk"), 8: tr("Ekstra tykk")}
+        width_names = {2: self.tr("Tynn"), 3: self.tr("Middels"), 5: self.tr("Tykk"), 8: self.tr("Ekstra tykk")}
         self.width_actions: list[QAction] = []
         for width, _name in WIDTHS:
             a = self._action(width_names[width], None, lambda _=False, w=width: self.set_width(w), True,
-                             tr("Strek: {0}").format(width_names[width]))
+                             self.tr("Strek: {0}").format(width_names[width]))
             a.setData(width)
             a.setChecked(width == self._width)
             self.width_group.addAction(a)

@@ -12,12 +12,13 @@ import logging
 import sys
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hms_desk import APP_NAME
 from hms_desk.app import Core, Options, build_core
 from hms_desk.domain.errors import HmsError
+from hms_desk.domain.i18n import set_language, t
 from hms_desk.platform import crash
 from hms_desk.ui import qtlog
 from hms_desk.ui.case_panel import CasePanel
@@ -27,6 +28,9 @@ from hms_desk.ui.import_dialog import ImportDialog
 from hms_desk.ui.lookup_panel import LookupPanel
 from hms_desk.ui.main_window import MainWindow
 from hms_desk.ui.parts_panel import PartsPanel
+
+#: Qt's translation in the main window's context (lupdate reads translate("MainWindow", …)).
+translate = QCoreApplication.translate
 
 log = logging.getLogger("hms_desk.ui")
 
@@ -208,8 +212,8 @@ def save_settings(core: Core, win: MainWindow | None = None) -> bool:
     except (OSError, HmsError, ValueError) as exc:
         log.warning("could not save settings: %s", type(exc).__name__)
         if win is not None:
-            win.statusBar().showMessage(win.tr("Innstillingene kunne ikke lagres: {0}").format(
-                getattr(exc, "message", None) or str(exc)), 15000)
+            win.statusBar().showMessage(translate("MainWindow", "Innstillingene kunne ikke lagres: {0}").format(
+                getattr(exc, "message", None) or t(str(exc))), 15000)
         return False
 
 
@@ -261,7 +265,7 @@ def _wire_settings(core: Core, win: MainWindow, cases: CasePanel) -> None:
             def applied(new) -> None:
                 cases.delete_after_export = new.delete_captures_after_export
                 cases.require_journal_before_close = new.require_journal_before_close
-                win.statusBar().showMessage(win.tr("Innstillingene er lagret."), 8000)
+                win.statusBar().showMessage(translate("MainWindow", "Innstillingene er lagret."), 8000)
             dlg.applied.connect(applied)
         dlg.open()
         return dlg
@@ -282,8 +286,8 @@ def _wire_privacy(core: Core, win: MainWindow, video, cases: CasePanel) -> None:
     def set_blur(on: bool) -> None:
         switch.set_enabled(on)
         win.act_live_blur.setChecked(on)
-        win.statusBar().showMessage(win.tr("Ansikter sladdes i videobildet.") if on
-                                    else win.tr("Ansiktssladding i videobildet er av."), 5000)
+        win.statusBar().showMessage(translate("MainWindow", "Ansikter sladdes i videobildet.") if on
+                                    else translate("MainWindow", "Ansiktssladding i videobildet er av."), 5000)
 
     set_blur(core.settings.video.live_face_blur)
     win.liveBlurToggled.connect(set_blur)
@@ -323,7 +327,7 @@ def show_start_warnings(core: Core, win: MainWindow) -> None:
             core.persisted.ui.keychain_notice_shown = True
         shown.append(w)
     if shown:
-        win.statusBar().showMessage("  ".join(shown), 30000)
+        win.statusBar().showMessage("  ".join(t(w) for w in shown), 30000)
 
 
 def start_housekeeping(core: Core, win: MainWindow, demo: bool = False):
@@ -354,9 +358,9 @@ def start_housekeeping(core: Core, win: MainWindow, demo: bool = False):
         if not empty:
             demo_call()
             return
-        win.statusBar().showMessage(win.tr("Første start: importerer produktkatalog og demoregister …"))
+        win.statusBar().showMessage(translate("MainWindow", "Første start: importerer produktkatalog og demoregister …"))
         win.ops.mutate(win, seed_if_empty, core.db, changes=Change.CATALOG) \
-            .success(lambda _: win.statusBar().showMessage(win.tr("Produktkatalogen er klar."), 8000)) \
+            .success(lambda _: win.statusBar().showMessage(translate("MainWindow", "Produktkatalogen er klar."), 8000)) \
             .finally_(demo_call).run()
     return win.ops.query(win, database_is_empty, core.db).success(seed_if_needed).run()
 
@@ -428,6 +432,8 @@ def run_gui(opts: Options) -> int:
     app.setOrganizationName("NAV")
     qtlog.install()
     show_windows = not opts.no_err_windows
+    if opts.language:                   # --lang: also the messages of a failed start
+        set_language(opts.language)
 
     try:
         core = build_core(opts, gui=True)
@@ -452,7 +458,7 @@ def run_gui(opts: Options) -> int:
     if pending is not None and show_windows:
         def offer():
             CrashDialog(pending.read_text(encoding="utf-8", errors="replace"), pending, win,
-                        title=win.tr("HMS Desk stoppet uventet forrige gang")).exec()
+                        title=translate("MainWindow", "HMS Desk stoppet uventet forrige gang")).exec()
             crash.mark_crash_report_seen(pending)
         QTimer.singleShot(0, offer)
 

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from hms_desk.documents.i18n import order_status_text
+from hms_desk.domain.i18n import current_language, t
 from hms_desk.ui.formats import local_date, local_datetime
 from hms_desk.ui.ops import Change, Operations
 
@@ -162,9 +164,10 @@ class CaseListPanel(QWidget):
         self.orders = list(orders)
         self.orders_table.setRowCount(len(self.orders))
         for r, o in enumerate(self.orders):
-            history = " → ".join(f"{h.status} {local_datetime(h.at)}" for h in o.history)
+            history = " → ".join(f"{order_status_text(h.status, current_language())} {local_datetime(h.at)}"
+                                 for h in o.history)
             lines = "\n".join(self._line_text(line) for line in o.lines)
-            cells = (o.number, f"{o.hmsnr}/{o.serial}", local_datetime(o.created_at), o.status_text, lines, history)
+            cells = (o.number, f"{o.hmsnr}/{o.serial}", local_datetime(o.created_at), t(o.status_text), lines, history)
             for col, text in enumerate(cells):
                 self.orders_table.setItem(r, col, QTableWidgetItem(text))
         self.orders_table.resizeRowsToContents()

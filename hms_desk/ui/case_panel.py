@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QWidget)
 
 from hms_desk.domain.errors import HmsError
+from hms_desk.domain import i18n
 from hms_desk.domain.personal_data import check_free_text
 from hms_desk.domain.nav import DECISION_TEXT, Decision
 from hms_desk.services.cases import CONSENT_GIVERS, CONSENT_KINDS, CONSENT_SCOPES, ROLES, CaseService
@@ -77,7 +78,7 @@ class CasePanel(QWidget):
         people = QGroupBox(self.tr("Til stede (rolle, aldri navn)"))
         self.role = QComboBox()
         for r in ROLES:
-            self.role.addItem(r, r)
+            self.role.addItem(i18n.t(r), r)
         self.org = QLineEdit()
         self.org.setMaxLength(120)
         self.org.setPlaceholderText(self.tr("f.eks. Oslo kommune, hjemmetjenesten"))
@@ -115,7 +116,7 @@ class CasePanel(QWidget):
         self.c_scope = QComboBox()
         for box, values in ((self.c_kind, CONSENT_KINDS), (self.c_by, CONSENT_GIVERS), (self.c_scope, CONSENT_SCOPES)):
             for v in values:
-                box.addItem(v, v)
+                box.addItem(i18n.t(v), v)
         self.add_consent = QPushButton(self.tr("Registrer samtykke"))
         self.consent_state = QLabel(self.tr("Brukeren deltar ikke."))
         self.consent_state.setObjectName("consentState")
@@ -155,7 +156,7 @@ class CasePanel(QWidget):
         self.decision = QComboBox()
         self.decision.addItem(self.tr("(ikke bestemt)"), None)
         for d in Decision:
-            self.decision.addItem(DECISION_TEXT[d], d.value)
+            self.decision.addItem(i18n.t(DECISION_TEXT[d]), d.value)
         self.reason = QLineEdit()
         self.reason.setMaxLength(400)
         self.reason.setPlaceholderText(self.tr("Begrunnelse"))
@@ -379,7 +380,7 @@ class CasePanel(QWidget):
 
     # -- people and consent ---------------------------------------------------------
     def _add_person_item(self, pid: int, role: str, org: str, pic: bool) -> None:
-        item = QListWidgetItem(f"{role}" + (f" — {org}" if org else "") + (self.tr(" (i bildet)") if pic else ""))
+        item = QListWidgetItem(i18n.t(role) + (f" — {org}" if org else "") + (self.tr(" (i bildet)") if pic else ""))
         item.setData(Qt.ItemDataRole.UserRole, pid)
         self.people.addItem(item)
 
@@ -440,7 +441,7 @@ class CasePanel(QWidget):
 
     def _add_consent_item(self, cid: int, kind: str, by: str, scope: str, at, recorded_by: str) -> None:
         item = QListWidgetItem(self.tr("{0} samtykke fra {1} til {2} – {3}, registrert av {4}").format(
-            kind, by, scope, local_time(at), recorded_by))
+            i18n.t(kind), i18n.t(by), i18n.t(scope), local_time(at), recorded_by))
         item.setData(Qt.ItemDataRole.UserRole, cid)
         self.consents.addItem(item)
 
@@ -738,38 +739,53 @@ class CasePanel(QWidget):
         self.caseClosed.emit(cid, deleted)
 
 
+class _CloseCaseCounts(QObject):
+    """The close dialog's counted texts: lupdate files numerus strings only from a class's tr()."""
+
+    def pictures(self, n: int) -> str:
+        return self.tr("Når saken avsluttes, slettes %n bilde(r) for godt (slettingen loggføres).", "", n)
+
+    def documents(self, n: int) -> str:
+        return self.tr("%n eksportert(e) dokument(er) som ligger i HMS Desk slettes også.", "", n)
+
+
 class CloseCaseDialog:
     """The confirmation before a case is closed; ``ask`` is the seam tests replace."""
 
     @classmethod
     def ask(cls, parent: QWidget, preview, require_journal: bool, done) -> QMessageBox:
+        translate = QCoreApplication.translate      # lupdate reads translate("Context", …)
         box = QMessageBox(parent)
         box.setObjectName("closeCaseDialog")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("CloseCaseDialog", "Avslutt sak {0}").format(preview.number))
-        lines = [QCoreApplication.translate("CloseCaseDialog", "Når saken avsluttes, slettes %n bilde(r) for godt (slettingen loggføres).", "",
-                           preview.pictures)]
+        box.setWindowTitle(translate("CloseCaseDialog", "Avslutt sak {0}").format(preview.number))
+        counts = _CloseCaseCounts()
+        lines = [counts.pictures(preview.pictures)]
         if preview.pictures and preview.pictures_since_export:
-            lines.append(QCoreApplication.translate("CloseCaseDialog", "Journalnotatet er ikke eksportert med alle bildene ennå."))
+            lines.append(translate("CloseCaseDialog",
+                                   "Journalnotatet er ikke eksportert med alle bildene ennå."))
         elif preview.journal_exported:
-            lines.append(QCoreApplication.translate("CloseCaseDialog", "Journalnotatet er eksportert."))
+            lines.append(translate("CloseCaseDialog", "Journalnotatet er eksportert."))
         else:
-            lines.append(QCoreApplication.translate("CloseCaseDialog", "Journalnotatet er ikke eksportert."))
+            lines.append(translate("CloseCaseDialog", "Journalnotatet er ikke eksportert."))
         if preview.documents_in_profile:
-            lines.append(QCoreApplication.translate("CloseCaseDialog", "%n eksportert(e) dokument(er) som ligger i HMS Desk slettes også.", "",
-                                   preview.documents_in_profile))
+            lines.append(counts.documents(preview.documents_in_profile))
         if preview.documents_elsewhere:
-            lines.append(QCoreApplication.translate("CloseCaseDialog", "Dokumenter lagret utenfor HMS Desk ({0}) slettes ikke av HMS Desk; "
+            lines.append(translate("CloseCaseDialog",
+                                   "Dokumenter lagret utenfor HMS Desk ({0}) slettes ikke av HMS Desk; "
                                    "slettebekreftelsen sier hvor de ble lagret.").format(
                 ", ".join(preview.documents_elsewhere)))
         needs_export = bool(require_journal and preview.pictures_since_export)
         if needs_export:
-            lines.append(QCoreApplication.translate("CloseCaseDialog", "Innstillingen krever at journalnotatet eksporteres før bildene slettes."))
+            lines.append(translate("CloseCaseDialog",
+                                   "Innstillingen krever at journalnotatet eksporteres før bildene slettes."))
         box.setText("\n\n".join(lines))
-        export = box.addButton(QCoreApplication.translate("CloseCaseDialog", "&Eksporter journalnotat først"), QMessageBox.ButtonRole.AcceptRole)
+        export = box.addButton(translate("CloseCaseDialog", "&Eksporter journalnotat først"),
+                               QMessageBox.ButtonRole.AcceptRole)
         close = None
         if not needs_export:
-            close = box.addButton(QCoreApplication.translate("CloseCaseDialog", "&Avslutt og slett bildene"), QMessageBox.ButtonRole.DestructiveRole)
+            close = box.addButton(translate("CloseCaseDialog", "&Avslutt og slett bildene"),
+                                  QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(export)
         box.setEscapeButton(cancel)
@@ -791,11 +807,12 @@ class AuditDialog(QDialog):
         self.setWindowTitle(self.tr("Revisjonslogg"))
         self.resize(760, 420)
         self.table = QTableWidget(len(rows), 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Tid (UTC)"), self.tr("Hvem"), self.tr("Handling"),
+        self.table.setHorizontalHeaderLabels([self.tr("Tid"), self.tr("Hvem"), self.tr("Handling"),
                                               self.tr("Type"), self.tr("ID"), self.tr("Detalj")])
         for r, row in enumerate(rows):
-            at, *rest = row
-            cells = [at.strftime("%d.%m.%Y %H:%M:%S") if at else "", *(str(v) for v in rest)]
+            at, actor, action, kind, ident, detail = row
+            cells = [local_datetime(at) if at else "", str(actor), i18n.t(str(action)), str(kind), str(ident),
+                     i18n.t(str(detail))]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHB
                                QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from hms_desk.domain.errors import HmsError
+from hms_desk.domain.i18n import t
+from hms_desk.ui.formats import number
 from hms_desk.ui.ops import Change, Operations
 
 #: ``do_import(kind, paths, progress, cancel) -> ImportReport`` (see ``ui.application``)
@@ -157,7 +159,7 @@ class ImportDialog(QDialog):
     def _idle_text(self) -> None:
         if self._cancel is None and self.report is None:
             self.status.setStyleSheet("")
-            self.status.setText(self.tr("{0} fil(er) valgt.").format(len(self.paths)) if self.paths
+            self.status.setText(self.tr("%n fil(er) valgt.", "", len(self.paths)) if self.paths
                                 else self.tr("Velg hva som skal importeres og filene."))
 
     @property
@@ -198,23 +200,22 @@ class ImportDialog(QDialog):
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
-            self.status.setText(self.tr("{0} av ca. {1} rader lest …").format(f"{done:,}".replace(",", " "),
-                                                                             f"{total:,}".replace(",", " ")))
+            self.status.setText(self.tr("{0} av ca. {1} rader lest …").format(number(done), number(total)))
         else:
-            self.status.setText(self.tr("{0} rader lest …").format(f"{done:,}".replace(",", " ")))
+            self.status.setText(self.tr("{0} rader lest …").format(number(done)))
 
     def _succeeded(self, report: Any) -> None:
         self.report = report
         lines: list[str] = []
         for w in report.warnings:
-            lines.append(self.tr("Advarsel: {0}").format(w))
+            lines.append(self.tr("Advarsel: {0}").format(t(w)))
         for e in report.errors[:MAX_SHOWN_ERRORS]:
-            lines.append(f"{e.file}: {e.text}")
+            lines.append(self.tr("{0}: {1} {2}: {3}").format(e.file, t(e.label), e.line, t(e.reason_nb)))
         more = report.error_count - min(len(report.errors), MAX_SHOWN_ERRORS)
         if more > 0:
             lines.append(self.tr("… og {0} feil til.").format(more))
         self.details.setPlainText("\n".join(lines))
-        self.status.setText(report.summary_nb())
+        self.status.setText(t(report.summary_nb()))
         if report.ok:
             self.status.setStyleSheet("")
             self.bar.setRange(0, 1)

@@ -15,12 +15,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
+from hms_desk.documents.i18n import order_status_text
 from hms_desk.domain.errors import HmsError
+from hms_desk.domain.i18n import current_language, t
 from hms_desk.domain.validation import validate_hmsnr, validate_serienr
 from hms_desk.services.device_lookup import LookupResult
 from hms_desk.services.lookup import DeviceCard
 from hms_desk.ui.case_context import CaseContext
+from hms_desk.ui.formats import local_date, local_time
 from hms_desk.ui.ops import Change, Operations
+
+
+def _history_status(h) -> str:
+    """An order's status code as words ("Innsendt"), a case's "åpen"/"lukket", in the user's language."""
+    return order_status_text(h.status, current_language()) if h.kind == "bestilling" else t(h.status)
 
 
 def _error_label() -> QLabel:
@@ -49,10 +57,10 @@ class LookupPanel(QWidget):
         self.result: LookupResult | None = None
 
         self.hmsnr = QLineEdit()
-        self.hmsnr.setPlaceholderText("6 siffer")
+        self.hmsnr.setPlaceholderText(self.tr("6 siffer"))
         self.hmsnr.setAccessibleName(self.tr("HMS-nr"))
         self.serial = QLineEdit()
-        self.serial.setPlaceholderText("6 siffer")
+        self.serial.setPlaceholderText(self.tr("6 siffer"))
         self.serial.setAccessibleName(self.tr("Serienr"))
         self.hmsnr_error = _error_label()
         self.serial_error = _error_label()
@@ -143,22 +151,20 @@ class LookupPanel(QWidget):
 
     def _show_history(self, card: DeviceCard) -> None:
         self._card_labels["history"].setText(
-            ", ".join(f"{h.number} ({h.status})" for h in card.history[:6]) or self.tr("ingen"))
-        self._card_labels["battery"].setText(
-            card.last_battery_order.date().isoformat() if card.last_battery_order else "–")
+            ", ".join(f"{h.number} ({_history_status(h)})" for h in card.history[:6]) or self.tr("ingen"))
+        self._card_labels["battery"].setText(local_date(card.last_battery_order))
 
     def _sync_text(self, last: dt.datetime | None) -> str:
         if last is None:
             return self.tr("frakoblet — aldri synkronisert")
-        local = last.astimezone() if last.tzinfo else last
-        return self.tr("frakoblet — sist synkronisert {0} kl. {1}").format(
-            local.strftime("%d.%m.%Y"), local.strftime("%H:%M"))
+        local = last if last.tzinfo else last.astimezone()     # a naive time here is local
+        return self.tr("frakoblet — sist synkronisert {0} kl. {1}").format(local_date(local), local_time(local))
 
     def _show_badge(self, offline: bool, last: dt.datetime | None, reason: str) -> None:
         if offline:
             self.badge.setText(self._sync_text(last))
-            self.badge.setToolTip(reason)
-            self.badge.setAccessibleDescription(reason)
+            self.badge.setToolTip(t(reason))
+            self.badge.setAccessibleDescription(t(reason))
             self.badge.show()
         else:
             self.badge.hide()
@@ -170,18 +176,18 @@ class LookupPanel(QWidget):
         self.message.setText("")
         self._show_badge(result.offline, result.last_sync, result.reason)
         L = self._card_labels
-        L["product"].setText(f"{card.product_name}" + (f" — {card.article_name}" if card.article_name and card.article_name != card.product_name else ""))
+        L["product"].setText(t(card.product_name) + (f" — {card.article_name}" if card.article_name and card.article_name != card.product_name else ""))
         L["series"].setText(card.series or "–")
         L["supplier"].setText(f"{card.supplier} {card.supplier_ref}".strip() or "–")
         L["iso"].setText(card.iso_category or "–")
-        L["status"].setText(card.article_status)
-        loan_type = f"{card.loan_type_text} ({card.loan_type})" if card.loan_type else self.tr("ukjent type")
-        L["loan"].setText(f"{loan_type}, {self.tr('fra')} {card.loan_date or '–'}")
+        L["status"].setText(t(card.article_status) or "–")
+        loan_type = f"{t(card.loan_type_text)} ({card.loan_type})" if card.loan_type else self.tr("ukjent type")
+        L["loan"].setText(self.tr("{0}, fra {1}").format(loan_type, local_date(card.loan_date)))
         L["municipality"].setText(f"{card.municipality_number} {card.municipality_name}".strip() or "–")
         L["hms"].setText(f"{card.hms_unit} {card.hms_unit_name}".strip() or "–")
         if card.warranty_end:
             state = self.tr("under garanti") if card.under_warranty else self.tr("utløpt")
-            L["warranty"].setText(self.tr("{0} år, til {1} ({2})").format(card.warranty_years, card.warranty_end.isoformat(), state))
+            L["warranty"].setText(self.tr("{0} år, til {1} ({2})").format(card.warranty_years, local_date(card.warranty_end), state))
         else:
             L["warranty"].setText("–")
         self._show_history(card)

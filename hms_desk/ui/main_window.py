@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, Q
                                QWidget)
 
 from hms_desk import APP_NAME, __version__
+from hms_desk.domain.i18n import t
 from hms_desk.ui.annotation_layer import AnnotationLayer
 from hms_desk.ui.case_context import CaseContext
 from hms_desk.ui.case_panel import CasePanel
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tab_order, self.tr("Bes&tilling ({0})").format(n) if n else self.tr("Bes&tilling"))
 
     def _video_state(self, state: str, msg: str) -> None:
-        text = self.tr("Video: {0}").format(msg or state)
+        text = self.tr("Video: {0}").format(t(msg or state))
         self.conn_label.setToolTip(text)
         metrics = self.conn_label.fontMetrics()
         self.conn_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 300))
@@ -488,14 +489,15 @@ class QuitDialog:
 
     @classmethod
     def ask(cls, parent: QWidget, number: str, done: Callable[[str | None], None]) -> QMessageBox:
+        translate = QCoreApplication.translate      # lupdate reads translate("Context", …)
         box = QMessageBox(parent)
         box.setObjectName("quitDialog")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("QuitDialog", "Sak {0} er åpen").format(number))
-        box.setText(QCoreApplication.translate("QuitDialog", "Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den "
-                              "stå åpen til neste gang HMS Desk starter?").format(number))
-        leave = box.addButton(QCoreApplication.translate("QuitDialog", "&La saken stå åpen"), QMessageBox.ButtonRole.AcceptRole)
-        close = box.addButton(QCoreApplication.translate("QuitDialog", "&Avslutt saken"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setWindowTitle(translate("QuitDialog", "Sak {0} er åpen").format(number))
+        box.setText(translate("QuitDialog", "Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), "
+                              "eller la den stå åpen til neste gang HMS Desk starter?").format(number))
+        leave = box.addButton(translate("QuitDialog", "&La saken stå åpen"), QMessageBox.ButtonRole.AcceptRole)
+        close = box.addButton(translate("QuitDialog", "&Avslutt saken"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(leave)
         box.setEscapeButton(cancel)

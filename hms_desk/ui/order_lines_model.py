@@ -76,7 +76,7 @@ class OrderLinesModel(QAbstractTableModel):
             return False
         problems = self.builder.set_quantity(index.row(), int(value))
         if problems:
-            self.quantityRefused.emit(problems[0].message_nb)
+            self.quantityRefused.emit(problems[0].message)
             return False
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), COL_NOTE))
         self.linesChanged.emit()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QSplitter, QCheckBox, QComboBo
 
 from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError
+from hms_desk.domain.i18n import N_, t
 from hms_desk.parts import rules
 from hms_desk.parts.catalog import PartInfo, part_image_path
 from hms_desk.parts.draft import OrderDraftBuilder, strip_line_prefix
@@ -42,7 +43,7 @@ ALL_CATEGORIES = ""
 ERROR_STYLE = "color: #b00020;"
 ERROR_FIELD_STYLE = "border: 1px solid #b00020;"
 CARD_IMAGE_SIZE = 64
-SOURCE_TEXT = {"serie": "katalogen (serien)", "produkt": "katalogen (produktet)", "deleliste": "delelisten"}
+SOURCE_TEXT = {"serie": N_("katalogen (serien)"), "produkt": N_("katalogen (produktet)"), "deleliste": N_("delelisten")}
 
 PARTS_ORDER, REPAIR_ORDER = "bestilling", "reparasjonsordre"   # as hms_desk.parts.documents
 
@@ -422,7 +423,7 @@ class PartsPanel(QWidget):
         f["category"].setText(part.category + (self.tr(" (krever opplæring)") if part.is_battery else ""))
         f["default_qty"].setText(str(part.default_qty))
         f["max_qty"].setText(str(part.max_qty))
-        f["sources"].setText(", ".join(SOURCE_TEXT.get(s, s) for s in part.sources))
+        f["sources"].setText(", ".join(t(SOURCE_TEXT.get(s, s)) for s in part.sources))
         pix = QPixmap()
         path = part_image_path(part.image, self._images_dir)
         if (part.picture and pix.loadFromData(part.picture)) or (path is not None and pix.load(str(path))):
@@ -470,7 +471,7 @@ class PartsPanel(QWidget):
                 (self.unknown_desc if "description" in fields else self.unknown_ref).setStyleSheet(ERROR_FIELD_STYLE)
             if "quantity" in fields:
                 self.unknown_qty.setStyleSheet(ERROR_FIELD_STYLE)
-            self.unknown_error.setText("\n".join(strip_line_prefix(v.message_nb) for v in problems))
+            self.unknown_error.setText("\n".join(strip_line_prefix(v.message) for v in problems))
             self.unknown_error.show()
             return
         self.unknown_error.hide()
@@ -559,7 +560,7 @@ class PartsPanel(QWidget):
         self.battery_error.setText(refusal.battery)
         self.delivery_error.setText(refusal.delivery)
         self.violations.setText("\n".join(refusal.general))
-        self.orderRefused.emit([v.message_nb for v in violations] or [exc.message])
+        self.orderRefused.emit([v.message for v in violations] or [exc.message])
 
     def _clear_errors(self) -> None:
         self.model.show_refusal([])

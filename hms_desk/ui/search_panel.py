@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from hms_desk.domain.errors import HmsError
+from hms_desk.domain.i18n import t
 from hms_desk.services.search import SearchHit
 from hms_desk.ui.ops import Operations
 
@@ -83,9 +84,9 @@ class SearchPanel(QWidget):
         for hit in self.hits:
             if hit.kind == "enhet":
                 line = self.tr("{0} · HMS-nr {1} · serienr {2} — {3}").format(
-                    hit.title, hit.hmsnr, hit.serial, hit.reason_nb)
+                    t(hit.title), hit.hmsnr, hit.serial, t(hit.reason_nb))
             else:
-                line = self.tr("{0} · HMS-nr {1} (produkt) — {2}").format(hit.title, hit.hmsnr, hit.reason_nb)
+                line = self.tr("{0} · HMS-nr {1} (produkt) — {2}").format(t(hit.title), hit.hmsnr, t(hit.reason_nb))
             item = QListWidgetItem(line)
             item.setData(Qt.ItemDataRole.UserRole, hit)
             item.setToolTip(self.tr("Treffsikkerhet {0:.0%}").format(hit.score))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLineEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from hms_desk.domain import nav
+from hms_desk.domain.i18n import t
 from hms_desk.platform.settings import Settings, SettingsError, validate
 
 from hms_desk.services.device_lookup import TOKEN_SECRET  # noqa: E402
@@ -98,7 +99,7 @@ class SettingsDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
-        self.notices = QLabel("\n".join(notices or []))
+        self.notices = QLabel("\n".join(t(n) for n in notices or []))
         self.notices.setObjectName("settingsNotices")
         self.notices.setWordWrap(True)
         self.notices.setVisible(bool(notices))
@@ -150,7 +151,7 @@ class SettingsDialog(QDialog):
             validate(s)
         except SettingsError as exc:
             field = self.oebs_url if "oebs" in str(exc) else None
-            return None, str(exc), field
+            return None, t(str(exc)), field
         return s, "", None
 
     def accept(self) -> None:
@@ -167,7 +168,7 @@ class SettingsDialog(QDialog):
             self._save(s)
         except Exception as exc:        # noqa: BLE001 - a settings file we may not write: say so, keep the dialog
             self.error.setText(self.tr("Innstillingene kunne ikke lagres: {0}").format(
-                getattr(exc, "message", None) or str(exc)))
+                getattr(exc, "message", None) or t(str(exc))))
             self.error.show()
             return
         self.applied.emit(s)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -107,7 +107,7 @@ class SourcePickerDialog(QDialog):
     @classmethod
     def ask_for_file(cls, parent: QWidget | None) -> str:
         path, _ = QFileDialog.getOpenFileName(
-            parent, parent.tr("Velg videofil") if parent else "Velg videofil", "",
+            parent, QCoreApplication.translate("SourcePickerDialog", "Velg videofil"), "",
             "Video (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mjpg *.mjpeg);;Alle filer (*)")
         return path
 

@@ -39,6 +39,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from hms_desk.domain import i18n
+from hms_desk.domain.i18n import N_
 from hms_desk.video.frames import Frame
 from hms_desk.video.pipeline import FramePipeline, PipelineState
 from hms_desk.video.sources import FrameSource
@@ -48,10 +50,11 @@ log = logging.getLogger("hms_desk.ui")
 
 PipelineFactory = Callable[[FrameSource, Callable[[Frame], None], Callable[[str, str], None]], FramePipeline]
 
-PRIVACY_BANNER = "PERSONVERNPAUSE — kameraet er av"
-PRIVACY_DETAIL = "Ingen bilder tas imot, vises eller lagres mens pausen varer."
-WAITING_TEXT = "Venter på bilde …"
-NO_SOURCE_TEXT = "Ingen videokilde er startet."
+# Texts the pane keeps with the pipeline's messages: bokmål, shown through the core's catalogue (t).
+PRIVACY_BANNER = N_("PERSONVERNPAUSE — kameraet er av")
+PRIVACY_DETAIL = N_("Ingen bilder tas imot, vises eller lagres mens pausen varer.")
+WAITING_TEXT = N_("Venter på bilde …")
+NO_SOURCE_TEXT = N_("Ingen videokilde er startet.")
 
 STOP_WAIT_S = 0.3  # longest the GUI thread waits for a video thread to end
 
@@ -181,7 +184,7 @@ class VideoPane(QWidget):
         pipeline, self._pipeline = self._pipeline, None
         if pipeline is not None:
             pipeline.stop(timeout=wait_s)
-            self._state, self._state_message = PipelineState.STOPPET.value, "Videoen er stoppet."
+            self._state, self._state_message = PipelineState.STOPPET.value, N_("Videoen er stoppet.")
             self.update()
 
     def set_processor(self, fn) -> None:
@@ -536,7 +539,7 @@ class VideoPane(QWidget):
             else:
                 self._paint_center_text(p, self._no_picture_text())
             if self._frozen is not None:
-                self._paint_badge(p, "FRYST BILDE", QColor(24, 92, 170))
+                self._paint_badge(p, self.tr("FRYST BILDE"), QColor(24, 92, 170))
             if self._overlay:
                 self._paint_overlay(p)
         finally:
@@ -574,17 +577,17 @@ class VideoPane(QWidget):
         p.drawRoundedRect(band, 12, 12)
         title = band.adjusted(12, 8, -12, -band_h * 0.38)
         p.setPen(Qt.GlobalColor.white)
-        p.setFont(self._fitted_font(PRIVACY_BANNER, title.width(), band_h * 0.34, bold=True))
-        p.drawText(title, int(Qt.AlignmentFlag.AlignCenter), PRIVACY_BANNER)
+        p.setFont(self._fitted_font(i18n.t(PRIVACY_BANNER), title.width(), band_h * 0.34, bold=True))
+        p.drawText(title, int(Qt.AlignmentFlag.AlignCenter), i18n.t(PRIVACY_BANNER))
         detail = band.adjusted(12, band_h * 0.62, -12, -6)
-        p.setFont(self._fitted_font(PRIVACY_DETAIL, detail.width(), band_h * 0.16))
-        p.drawText(detail, int(Qt.AlignmentFlag.AlignCenter), PRIVACY_DETAIL)
+        p.setFont(self._fitted_font(i18n.t(PRIVACY_DETAIL), detail.width(), band_h * 0.16))
+        p.drawText(detail, int(Qt.AlignmentFlag.AlignCenter), i18n.t(PRIVACY_DETAIL))
 
     def _paint_center_text(self, p: QPainter, text: str) -> None:
         p.setPen(QColor(225, 228, 232))
         p.setFont(self._font(max(14, min(self.height() / 18, 28))))
         p.drawText(self.rect().adjusted(24, 24, -24, -24),
-                   int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+                   int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), i18n.t(text))
 
     def _paint_message_bar(self, p: QPainter, text: str) -> None:
         f = self._font(max(13, min(self.height() / 26, 20)), bold=True)
@@ -593,7 +596,7 @@ class VideoPane(QWidget):
         p.fillRect(bar, QColor(120, 20, 20, 215))
         p.setPen(Qt.GlobalColor.white)
         p.setFont(f)
-        p.drawText(bar.adjusted(12, 0, -12, 0), int(Qt.AlignmentFlag.AlignCenter), text)
+        p.drawText(bar.adjusted(12, 0, -12, 0), int(Qt.AlignmentFlag.AlignCenter), i18n.t(text))
 
     def _paint_badge(self, p: QPainter, text: str, color: QColor) -> None:
         f = self._font(14, bold=True)
@@ -608,10 +611,10 @@ class VideoPane(QWidget):
         """The statistics line shown by the overlay."""
         pipeline = self._pipeline
         if pipeline is None:
-            return "Ingen videokilde"
+            return self.tr("Ingen videokilde")
         st = pipeline.stats()
         latency = "–" if st.latency_ms is None else f"{st.latency_ms:.0f} ms"
-        text = f"{_decimal(st.fps)} bilder/s · {st.frames_dropped} tapt · forsinkelse {latency}"
+        text = self.tr("{0} bilder/s · {1} tapt · forsinkelse {2}").format(_decimal(st.fps), st.frames_dropped, latency)
         shown = self._shown()
         if shown is not None:
             text += f" · {shown.frame.width}×{shown.frame.height}"

@@ -39,6 +39,7 @@ import cv2
 import numpy as np
 
 from hms_desk.domain.errors import ValidationError
+from hms_desk.domain.i18n import plural
 from hms_desk.domain.personal_data import check_free_text
 from hms_desk.platform.resources import resource
 
@@ -198,7 +199,7 @@ def _points(raw: Any, kind: str) -> tuple[Point, ...]:
     else:
         count = POINT_COUNT[kind]
         if not isinstance(raw, (list, tuple)) or len(raw) != count:
-            raise _fail(f"{kind} skal ha {count} punkt{'er' if count > 1 else ''}.")
+            raise _fail(f"{kind} skal ha {plural(count, '{n} punkt', '{n} punkter')}.")
     out = []
     for p in raw:
         if (not isinstance(p, (list, tuple)) or len(p) != 2

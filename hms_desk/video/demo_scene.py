@@ -21,6 +21,8 @@ import cv2
 import numpy as np
 import zxingcpp
 
+from hms_desk.domain import i18n
+from hms_desk.domain.i18n import N_
 from hms_desk.domain.validation import validate_hmsnr, validate_serienr
 from hms_desk.platform.resources import resource
 
@@ -343,6 +345,7 @@ class DemoScene:
         cv2.rectangle(out, (16, 16), (420, 50), (20, 20, 20), -1)
         if (index // int(max(self.fps / 2, 1))) % 2 == 0:
             cv2.circle(out, (34, 33), 8, (40, 40, 230), -1, cv2.LINE_AA)
-        cv2.putText(out, f"DEMO  {clock}  bilde {index:06d}", (50, 41), _FONT, 0.62, (240, 240, 240), 1,
+        frame_word = i18n.t(N_("bilde"))
+        cv2.putText(out, f"DEMO  {clock}  {frame_word} {index:06d}", (50, 41), _FONT, 0.62, (240, 240, 240), 1,
                     cv2.LINE_AA)
         return out

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from hms_desk.domain import i18n
+from hms_desk.domain.i18n import N_
 from hms_desk.platform import workers
 from hms_desk.video.anonymise import (
     AnonymisationError,
@@ -45,9 +47,9 @@ log = logging.getLogger("hms_desk.video.blur")
 
 __all__ = ["LiveBlur", "LiveBlurStatus", "WARN_TEXT", "BLANK_TEXT", "LAG_TEXT"]
 
-WARN_TEXT = "ANSIKTSSLADDING VIRKER IKKE – ansikter kan vises"
-LAG_TEXT = "ANSIKTSSLADDINGEN HENGER ETTER – ansikter kan vises"
-BLANK_TEXT = "Ansiktssladding virker ikke – bildet er skjult"
+WARN_TEXT = N_("ANSIKTSSLADDING VIRKER IKKE – ansikter kan vises")
+LAG_TEXT = N_("ANSIKTSSLADDINGEN HENGER ETTER – ansikter kan vises")
+BLANK_TEXT = N_("Ansiktssladding virker ikke – bildet er skjult")
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ class LiveBlur:
     def status(self) -> LiveBlurStatus:
         with self._cond:
             state = self._state
-            msg = {"ok": "Ansikter sladdes i sanntid.", "starter": "Ansiktssladding starter …",
+            msg = {"ok": N_("Ansikter sladdes i sanntid."), "starter": N_("Ansiktssladding starter …"),
                    "henger etter": LAG_TEXT, "feil": self._error or WARN_TEXT}[state]
             return LiveBlurStatus(state, msg, self._detections, self._faces)
 
@@ -258,7 +260,7 @@ class LiveBlur:
         try:
             anon = self._factory()
         except Exception as exc:  # missing or broken model: fail closed
-            msg = exc.message if isinstance(exc, AnonymisationError) else WARN_TEXT
+            msg = exc.message_nb if isinstance(exc, AnonymisationError) else WARN_TEXT
             log.error("live face detector unavailable: %r", exc)
             with self._cond:
                 self._error = msg
@@ -282,7 +284,7 @@ class LiveBlur:
             except Exception as exc:
                 log.error("live face detection failed: %r", exc)
                 with self._cond:
-                    self._error = getattr(exc, "message", None) or WARN_TEXT
+                    self._error = getattr(exc, "message_nb", None) or WARN_TEXT
                     self._busy = False
                     self._cond.notify_all()
                 return
@@ -313,12 +315,12 @@ def _blank(w: int, h: int, text: str) -> np.ndarray:
 
 
 def _banner(image: np.ndarray, text: str, centre: bool = False) -> None:
-    """A red band with white text burnt into ``image`` (ASCII-safe rendering of the Norwegian text)."""
+    """A red band with white text burnt into ``image`` (the text in the user's language, ASCII-safe)."""
     h, w = image.shape[:2]
     band = max(24, h // 12)
     y0 = (h - band) // 2 if centre else 0
     image[y0:y0 + band] = (30, 20, 176)
-    label = text.replace("–", "-").replace("…", "...").replace("Æ", "AE").replace("Ø", "O").replace("Å", "AA") \
+    label = i18n.t(text).replace("–", "-").replace("…", "...").replace("Æ", "AE").replace("Ø", "O").replace("Å", "AA") \
         .replace("æ", "ae").replace("ø", "o").replace("å", "aa")
     scale = band / 40
     (tw, th), _ = cv2.getTextSize(label, cv2.FONT_HERSHEY_SIMPLEX, scale, max(1, int(scale * 2)))

@@ -37,6 +37,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from hms_desk.domain.i18n import N_
 from hms_desk.platform import workers
 from hms_desk.video.frames import Frame
 from hms_desk.video.sources import FrameSource, SourceError
@@ -250,7 +251,7 @@ class FramePipeline:
             try:
                 self.source.open()
             except SourceError as e:
-                reason = e.message
+                reason = e.message_nb
                 attempt += 1
                 continue
             if self._stopping:
@@ -306,14 +307,14 @@ class FramePipeline:
 
     def _run(self) -> None:
         source = self.source
-        lost = "Mistet forbindelsen til strømmen."
+        lost = N_("Mistet forbindelsen til strømmen.")
         try:
             self._set_state(PipelineState.STARTER, f"Starter {source.name} …")
             try:
                 source.open()
             except SourceError as e:
                 log.warning("Kunne ikke åpne videokilde %s: %s", source.name, e.message)
-                self._set_state(PipelineState.FEIL, e.message)
+                self._set_state(PipelineState.FEIL, e.message_nb)
                 return
             self._running_state()
             while True:
@@ -340,7 +341,7 @@ class FramePipeline:
                     if not source.live:
                         raise
                     log.warning("Lesefeil fra %s", source.name, exc_info=True)
-                    reason = e.message if isinstance(e, SourceError) else f"Lesefeil fra strømmen ({e})."
+                    reason = e.message_nb if isinstance(e, SourceError) else N_(f"Lesefeil fra strømmen ({e}).")
                     image = None
                 else:
                     reason = getattr(source, "error", None) or lost  # e.g. "Kameraet ble koblet fra."
@@ -356,7 +357,7 @@ class FramePipeline:
                 self._deliver(image)
         except SourceError as e:
             log.error("Videokilde %s feilet: %s", source.name, e.message)
-            self._set_state(PipelineState.FEIL, e.message)
+            self._set_state(PipelineState.FEIL, e.message_nb)
         except Exception as e:
             log.exception("Uventet feil i videotråden for %s", source.name)
             self._set_state(PipelineState.FEIL, f"Uventet feil i videoen: {e}")

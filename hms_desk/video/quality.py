@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from hms_desk.domain.i18n import N_, t
 from hms_desk.platform import workers
 from hms_desk.video.frames import Frame
 
@@ -51,14 +52,14 @@ class QualityIssue:
     hint: str  # plain Norwegian advice for the caller
 
 
-MOTLYS = QualityIssue("motlys", "Motlys: snu kameraet slik at vinduet ikke er bak gjenstanden.")
-MORKT = QualityIssue("mørkt", "For mørkt: slå på taklyset eller flytt gjenstanden nærmere lyset.")
+MOTLYS = QualityIssue("motlys", N_("Motlys: snu kameraet slik at vinduet ikke er bak gjenstanden."))
+MORKT = QualityIssue("mørkt", N_("For mørkt: slå på taklyset eller flytt gjenstanden nærmere lyset."))
 OVEREKSPONERT = QualityIssue(
-    "overeksponert", "For lyst: flytt gjenstanden bort fra sterkt lys eller direkte sol.")
+    "overeksponert", N_("For lyst: flytt gjenstanden bort fra sterkt lys eller direkte sol."))
 USKARPT = QualityIssue(
-    "uskarpt", "Uskarpt: tørk av kameralinsen og hold kameraet litt lenger unna, så det får fokusert.")
+    "uskarpt", N_("Uskarpt: tørk av kameralinsen og hold kameraet litt lenger unna, så det får fokusert."))
 BEVEGELSE = QualityIssue(
-    "bevegelsesuskarphet", "Bildet er utydelig fordi kameraet beveger seg: hold det stille eller støtt det mot noe.")
+    "bevegelsesuskarphet", N_("Bildet er utydelig fordi kameraet beveger seg: hold det stille eller støtt det mot noe."))
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,10 @@ class QualityReport:
         return [i.code for i in self.issues]
 
     def summary(self) -> str:
+        """The advice in the user's language (:func:`hms_desk.domain.i18n.t`)."""
         if not self.issues:
-            return "Bildet ser bra ut."
-        return " ".join(i.hint for i in self.issues)
+            return t(N_("Bildet ser bra ut."))
+        return " ".join(t(i.hint) for i in self.issues)
 
 
 def _grey(image: np.ndarray) -> np.ndarray:
