@@ -1,0 +1,216 @@
+"""The one label reader: codes, GS1 fields and the sticker's text → HMS-nr/serienr.
+
+:func:`read_label` is a pure function of a BGR picture (plus an optional
+region and a time budget) that returns a plain :class:`LabelRead`; the GUI
+calls it on its CPU worker, the CLI and the tests call it directly.
+:class:`LiveLabelVoter` takes successive per-frame reads from the live
+picture and says when one HMS-nr/serienr pair has agreed across enough
+frames to be trusted.
+
+Presets:
+
+* frozen frame / file (default): the whole barcode ladder, then OCR of the
+  sticker unless the codes already gave a pair the register knows;
+* live (``live=True``): the two fast barcode attempts only (direct read and
+  1D crops), no OCR, within ``budget_s`` (≈ 35 ms on a 1920×1080 frame) —
+  OCR on the live picture is the caller's choice, at most once a second.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, deque
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from hms_desk.domain.errors import HmsError
+from hms_desk.labels.barcodes import BarcodeScan, CodeRead, scan_barcodes
+from hms_desk.labels.candidates import Candidate, Known, Pair, best_pair, from_codes, from_lines, merge
+from hms_desk.labels.ocr import OcrLine, OcrUnavailable, read_text
+
+__all__ = ["LabelRead", "LiveLabelVoter", "Region", "read_label", "LIVE_LADDER"]
+
+Region = tuple[int, int, int, int]       # x, y, width, height in image pixels
+
+#: The barcode attempts cheap enough for every live frame.
+LIVE_LADDER = ("direkte", "utsnitt (1D)")
+
+INVALID_IMAGE_TEXT = "Bildet er tomt eller ugyldig."
+INVALID_REGION_TEXT = "Det markerte området er utenfor bildet eller for lite."
+
+
+class LabelInputError(HmsError):
+    code = "UGYLDIG_BILDE"
+
+
+@dataclass
+class LabelRead:
+    """Everything one read found; positions are in the full picture's pixels."""
+
+    width: int
+    height: int
+    codes: list[CodeRead] = field(default_factory=list)
+    hmsnr: list[Candidate] = field(default_factory=list)
+    serienr: list[Candidate] = field(default_factory=list)
+    best: Pair | None = None
+    text: list[OcrLine] = field(default_factory=list)
+    ocr: str = "ikke kjørt"              # "ok" | "ikke kjørt" | Norwegian reason it could not run
+    region: Region | None = None
+    elapsed_s: float = 0.0
+    barcode_s: float = 0.0
+    ocr_s: float = 0.0
+    attempts: list[str] = field(default_factory=list)
+
+    @property
+    def pair(self) -> tuple[str, str] | None:
+        return (self.best.hmsnr, self.best.serienr) if self.best else None
+
+    def to_json(self) -> dict:
+        return {
+            "width": self.width,
+            "height": self.height,
+            "region": list(self.region) if self.region else None,
+            "codes": [c.to_json() for c in self.codes],
+            "hmsnr": [c.to_json() for c in self.hmsnr],
+            "serienr": [c.to_json() for c in self.serienr],
+            "best": self.best.to_json() if self.best else None,
+            "text": [line.to_json() for line in self.text],
+            "ocr": self.ocr,
+            "elapsed_ms": round(self.elapsed_s * 1000, 1),
+        }
+
+
+def _checked(image) -> np.ndarray:
+    if not isinstance(image, np.ndarray) or image.size == 0 or image.ndim not in (2, 3):
+        raise LabelInputError(INVALID_IMAGE_TEXT)
+    if image.ndim == 3 and image.shape[2] not in (1, 3, 4):
+        raise LabelInputError(INVALID_IMAGE_TEXT)
+    if image.dtype != np.uint8:
+        raise LabelInputError(INVALID_IMAGE_TEXT)
+    if image.ndim == 3 and image.shape[2] == 4:
+        import cv2
+
+        image = cv2.cvtColor(image, cv2.COLOR_BGRA2BGR)
+    if image.ndim == 3 and image.shape[2] == 1:
+        image = image[:, :, 0]
+    return image
+
+
+def _crop(image: np.ndarray, region: Region | None) -> tuple[np.ndarray, Region | None]:
+    if region is None:
+        return image, None
+    x, y, w, h = (int(round(v)) for v in region)
+    H, W = image.shape[:2]
+    x0, y0 = max(0, x), max(0, y)
+    x1, y1 = min(W, x + w), min(H, y + h)
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        raise LabelInputError(INVALID_REGION_TEXT)
+    return np.ascontiguousarray(image[y0:y1, x0:x1]), (x0, y0, x1 - x0, y1 - y0)
+
+
+def _shift_code(c: CodeRead, dx: int, dy: int) -> CodeRead:
+    from dataclasses import replace
+
+    return replace(c, position=tuple((x + dx, y + dy) for x, y in c.position))
+
+
+def _shift_line(line: OcrLine, dx: int, dy: int) -> OcrLine:
+    from dataclasses import replace
+
+    return replace(line, box=tuple((x + dx, y + dy) for x, y in line.box))
+
+
+def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: float = 4.0,
+               ocr: bool = True, known: Known | None = None, live: bool = False) -> LabelRead:
+    """Read codes and the sticker's text in ``image`` (BGR or gray uint8).
+
+    ``region`` (x, y, w, h) limits the read to part of the picture; positions
+    in the result are still in the whole picture's pixels.  ``budget_s`` bounds
+    the time (the first barcode attempt always runs).  ``known(hmsnr, serienr)``
+    is the register check; a known pair wins.  Raises :class:`LabelInputError`
+    for an empty/invalid picture or region; OCR that cannot run is reported in
+    ``ocr``, never raised.
+    """
+    t0 = time.perf_counter()
+    image = _checked(image)
+    H, W = image.shape[:2]
+    part, used = _crop(image, region)
+    dx, dy = (used[0], used[1]) if used else (0, 0)
+
+    scan: BarcodeScan = scan_barcodes(part, budget_s=budget_s * (1.0 if live else 0.5),
+                                      ladder=LIVE_LADDER if live else None)
+    result = LabelRead(W, H, region=used, attempts=list(scan.attempts))
+    result.codes = [_shift_code(c, dx, dy) for c in scan.codes]
+    result.barcode_s = scan.elapsed_s
+    cands = from_codes(result.codes)
+    pair = best_pair(merge(cands), known)
+    settled = pair is not None and (known is None or pair.known)
+    if ocr and not live and not settled:
+        remaining = budget_s - (time.perf_counter() - t0)
+        t1 = time.perf_counter()
+        try:
+            def enough(lines):
+                got = from_lines(lines)
+                return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
+
+            if remaining > 0.05:
+                found = read_text(part if part.ndim == 3 else np.dstack([part] * 3),
+                                  budget_s=remaining, enough=enough)
+                result.text = [_shift_line(line, dx, dy) for line in found.lines]
+                result.ocr = "ok"
+            else:
+                result.ocr = "ikke kjørt (tiden brukt opp)"
+        except OcrUnavailable as exc:
+            result.ocr = exc.message
+        result.ocr_s = time.perf_counter() - t1
+        cands += from_lines(result.text)
+    merged = merge(cands)
+    result.hmsnr = [c for c in merged if c.kind == "hmsnr"]
+    result.serienr = [c for c in merged if c.kind == "serienr"]
+    result.best = best_pair(merged, known)
+    result.elapsed_s = time.perf_counter() - t0
+    return result
+
+
+class LiveLabelVoter:
+    """Trust a live read only when the same HMS-nr/serienr pair agrees across frames.
+
+    ``add(read)`` takes each frame's :class:`LabelRead` (or a pair, or None for
+    a frame that read nothing) and returns the confirmed :class:`Pair` or
+    None.  A pair is confirmed when it was read in ``needed`` of the last
+    ``window`` frames (a pair the register knows needs ``needed_known``), and
+    no other pair was read more often in that window.  Once confirmed it stays
+    the answer until another pair is confirmed or ``reset()`` is called.
+    """
+
+    def __init__(self, needed: int = 3, window: int = 6, needed_known: int = 2):
+        if not 1 <= needed <= window or not 1 <= needed_known <= window:
+            raise ValueError("needed must be between 1 and window")
+        self.needed = needed
+        self.window = window
+        self.needed_known = needed_known
+        self._recent: deque[tuple[str, str] | None] = deque(maxlen=window)
+        self._known: dict[tuple[str, str], Pair] = {}
+        self.confirmed: Pair | None = None
+
+    def reset(self) -> None:
+        self._recent.clear()
+        self._known.clear()
+        self.confirmed = None
+
+    def add(self, read: LabelRead | Pair | None) -> Pair | None:
+        pair = read.best if isinstance(read, LabelRead) else read
+        key = (pair.hmsnr, pair.serienr) if pair else None
+        self._recent.append(key)
+        if pair is not None:
+            self._known[key] = pair
+        self._known = {k: v for k, v in self._known.items() if k in self._recent}
+        counts = Counter(k for k in self._recent if k is not None)
+        if counts:
+            top, n = counts.most_common(1)[0]
+            ties = [k for k, v in counts.items() if v == n]
+            need = self.needed_known if self._known[top].known else self.needed
+            if len(ties) == 1 and n >= need:
+                self.confirmed = self._known[top]
+        return self.confirmed
