@@ -5,6 +5,7 @@
   hms-desk lookup HMSNR SERIENR [--json]
   hms-desk parts HMSNR [--json]
   hms-desk import KIND PATH...       (grunndata, parts, products, product-parts, register)
+  hms-desk read-label IMAGE... [--json]
 
 Each command lives in its own module in this package (``*_cmd.py``).
 
@@ -22,12 +23,13 @@ from hms_desk import APP_NAME, __version__
 from hms_desk.domain.errors import HmsError, NotFound
 
 from hms_desk.cli import anonymize_cmd, import_cmd, lookup_cmd, order_cmd, parts_cmd
-from hms_desk.cli import generate_cmd, search_cmd
+from hms_desk.cli import generate_cmd, read_label_cmd, search_cmd
 from hms_desk.cli.common import print_json
 
 # Each command module has ``register(subparsers, common_parent)``; add new
 # commands as their own module and list it here.
-COMMANDS = [lookup_cmd, parts_cmd, import_cmd, order_cmd, anonymize_cmd, search_cmd, generate_cmd]
+COMMANDS = [lookup_cmd, parts_cmd, import_cmd, order_cmd, anonymize_cmd, search_cmd, generate_cmd,
+            read_label_cmd]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -37,7 +37,7 @@ import zxingcpp as zx
 
 from hms_desk.labels.gs1 import Gs1Data, parse_gs1, parse_gs1_hri
 
-__all__ = ["CodeRead", "BarcodeScan", "scan_barcodes", "FORMATS"]
+__all__ = ["CodeRead", "BarcodeScan", "scan_barcodes", "FORMATS", "LADDER"]
 
 _F = zx.BarcodeFormat
 #: The symbologies read: those on device, part and NAV labels.
@@ -350,6 +350,10 @@ _LADDER = (
     ("kontrast", _contrast),
     ("fliser", _tiles),
 )
+
+
+#: The attempts' names, in the order they run.
+LADDER = tuple(name for name, _ in _LADDER)
 
 
 def scan_barcodes(image: np.ndarray, *, budget_s: float = 2.0, formats=FORMATS,

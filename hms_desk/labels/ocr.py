@@ -326,8 +326,8 @@ def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | Non
     result = OcrResult([])
     covered: list[tuple[int, int, int, int]] = []
     for k, idx in enumerate(blocks[:MAX_BLOCKS]):
-        if time.perf_counter() - t0 > budget_s:
-            break
+        if k > 0 and time.perf_counter() - t0 > budget_s:
+            break                         # the best-ranked block is always read
         if not two_stage:
             idx = sorted(idx, key=lambda i: (boxes[i].centre[1], boxes[i].centre[0]))
             result.lines += _recognise_block(engine, frame, boxes, idx, k)

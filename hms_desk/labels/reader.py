@@ -9,8 +9,10 @@ frames to be trusted.
 
 Presets:
 
-* frozen frame / file (default): the whole barcode ladder, then OCR of the
-  sticker unless the codes already gave a pair the register knows;
+* frozen frame / file (default): the fast barcode attempts; then OCR of the
+  sticker unless the codes already gave a pair (the register knows, when a
+  register is given); then, if still no code was read, the rest of the
+  barcode ladder (rotations, scales, contrast …) — all within ``budget_s``;
 * live (``live=True``): the two fast barcode attempts only (direct read and
   1D crops), no OCR, within ``budget_s`` (≈ 35 ms on a 1920×1080 frame) —
   OCR on the live picture is the caller's choice, at most once a second.
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from hms_desk.domain.errors import HmsError
-from hms_desk.labels.barcodes import BarcodeScan, CodeRead, scan_barcodes
+from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
 from hms_desk.labels.candidates import Candidate, Known, Pair, best_pair, from_codes, from_lines, merge
 from hms_desk.labels.ocr import OcrLine, OcrUnavailable, read_text
 
@@ -138,33 +140,41 @@ def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: flo
     part, used = _crop(image, region)
     dx, dy = (used[0], used[1]) if used else (0, 0)
 
-    scan: BarcodeScan = scan_barcodes(part, budget_s=budget_s * (1.0 if live else 0.5),
-                                      ladder=LIVE_LADDER if live else None)
+    # 1. the fast barcode attempts; 2. the sticker's text; 3. the rest of the barcode ladder.
+    deadline = t0 + budget_s
+    scan: BarcodeScan = scan_barcodes(part, budget_s=budget_s, ladder=LIVE_LADDER)
     result = LabelRead(W, H, region=used, attempts=list(scan.attempts))
     result.codes = [_shift_code(c, dx, dy) for c in scan.codes]
     result.barcode_s = scan.elapsed_s
     cands = from_codes(result.codes)
-    pair = best_pair(merge(cands), known)
-    settled = pair is not None and (known is None or pair.known)
-    if ocr and not live and not settled:
-        remaining = budget_s - (time.perf_counter() - t0)
+
+    def settled() -> bool:
+        pair = best_pair(merge(cands), known)
+        return pair is not None and (known is None or bool(pair.known))
+
+    if ocr and not live and not settled():
         t1 = time.perf_counter()
         try:
             def enough(lines):
                 got = from_lines(lines)
                 return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
 
-            if remaining > 0.05:
-                found = read_text(part if part.ndim == 3 else np.dstack([part] * 3),
-                                  budget_s=remaining, enough=enough)
-                result.text = [_shift_line(line, dx, dy) for line in found.lines]
-                result.ocr = "ok"
-            else:
-                result.ocr = "ikke kjørt (tiden brukt opp)"
+            found = read_text(part if part.ndim == 3 else np.dstack([part] * 3),
+                              budget_s=max(0.0, deadline - t1), enough=enough)
+            result.text = [_shift_line(line, dx, dy) for line in found.lines]
+            result.ocr = "ok"
         except OcrUnavailable as exc:
             result.ocr = exc.message
         result.ocr_s = time.perf_counter() - t1
         cands += from_lines(result.text)
+    if not live and not scan.codes and not settled() and time.perf_counter() < deadline:
+        rest = tuple(name for name in LADDER if name not in LIVE_LADDER)
+        more = scan_barcodes(part, budget_s=max(0.01, deadline - time.perf_counter()), ladder=rest)
+        result.attempts += more.attempts
+        result.barcode_s += more.elapsed_s
+        new = [_shift_code(c, dx, dy) for c in more.codes]
+        result.codes += new
+        cands += from_codes(new)
     merged = merge(cands)
     result.hmsnr = [c for c in merged if c.kind == "hmsnr"]
     result.serienr = [c for c in merged if c.kind == "serienr"]

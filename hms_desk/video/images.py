@@ -146,9 +146,8 @@ def _draft_size(w: int, h: int, max_pixels: int) -> tuple[int, int] | None:
     if w * h <= max_pixels:
         return None
     for d in (2, 4, 8):
-        dw, dh = -(-w // d), -(-h // d)
-        if dw * dh <= max_pixels:
-            return dw, dh
+        if -(-w // d) * -(-h // d) <= max_pixels:     # the decoder rounds up
+            return max(w // d, 1), max(h // d, 1)       # draft picks scale = size // request
     return None
 
 
