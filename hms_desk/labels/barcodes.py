@@ -133,8 +133,9 @@ def _scale_matrix(s: float) -> np.ndarray:
 class _Reader:
     """Runs zxing on derived views and collects the reads in original coordinates."""
 
-    def __init__(self, formats, deadline: float):
+    def __init__(self, formats, deadline: float, seen: set[tuple[str, str]] = frozenset()):
         self.formats = list(formats)
+        self.seen = set(seen)
         self.deadline = deadline
         self.found: dict[tuple[str, str], CodeRead] = {}
         self.pending: dict[tuple[str, str], CodeRead] = {}    # weak reads waiting for a second view
@@ -236,7 +237,7 @@ def _linear_candidates(g: np.ndarray, max_side: int = 1280) -> list[tuple[tuple[
             continue
         rects.append(((cx, cy), (rw, rh), ang))
     rects.sort(key=lambda r: -r[1][0] * r[1][1])
-    return rects[:6]
+    return rects[:10]
 
 
 def _cut_level(g: np.ndarray, rect, target_width: float = 1100.0) -> tuple[np.ndarray, np.ndarray]:
@@ -357,17 +358,20 @@ LADDER = tuple(name for name, _ in _LADDER)
 
 
 def scan_barcodes(image: np.ndarray, *, budget_s: float = 2.0, formats=FORMATS,
-                  exhaustive: bool = False, ladder: tuple[str, ...] | None = None) -> BarcodeScan:
+                  exhaustive: bool = False, ladder: tuple[str, ...] | None = None,
+                  seen: list[CodeRead] | None = None) -> BarcodeScan:
     """Every code found in ``image`` (BGR or gray uint8), trying harder until one is read.
 
     Stops after the first attempt that reads a code (``exhaustive=False``) or
     when ``budget_s`` seconds are spent; the first attempt always runs.
     ``ladder`` limits the attempts by name (e.g. ``("direkte",)`` for the live
-    path).  Positions are in ``image``'s pixels.
+    path).  Codes in ``seen`` (read earlier) do not count as a first read: the
+    ladder goes on looking for another one.  Positions are in ``image``'s pixels.
     """
     t0 = time.perf_counter()
     g = np.ascontiguousarray(_gray(image))
-    rd = _Reader(formats, t0 + budget_s)
+    old = {(c.format.replace("Std", "").replace("Ext", ""), c.text) for c in (seen or [])}
+    rd = _Reader(formats, t0 + budget_s, old)
     timed_out = False
     for k, (name, attempt) in enumerate(_LADDER):
         if ladder is not None and name not in ladder:
@@ -377,7 +381,8 @@ def scan_barcodes(image: np.ndarray, *, budget_s: float = 2.0, formats=FORMATS,
             break
         rd.attempts.append(name)
         attempt(rd, g)
-        if rd.found and not exhaustive:
+        if not exhaustive and any(key not in rd.seen for key in rd.found):
             break
-    codes = sorted(rd.found.values(), key=lambda c: (c.position[0][1], c.position[0][0]))
+    codes = sorted((c for key, c in rd.found.items() if key not in rd.seen),
+                   key=lambda c: (c.position[0][1], c.position[0][0]))
     return BarcodeScan(codes, rd.attempts, time.perf_counter() - t0, timed_out)

@@ -22,7 +22,7 @@ was read and whether letters had to be read as digits (O→0, I/l→1, S→5, B�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 import numpy as np
@@ -40,6 +40,7 @@ class Candidate:
     confidence: float
     label: str = ""        # the label text read, or the code's format
     text: str = ""         # the whole line/code text it came from
+    lines: tuple[int, ...] = field(default=(), compare=False, repr=False)   # OCR lines used
 
     def to_json(self) -> dict:
         return {"value": self.value, "source": self.source, "confidence": round(self.confidence, 3),
@@ -149,7 +150,7 @@ def from_lines(lines: Iterable) -> list[Candidate]:
     out: list[Candidate] = []
     used_numbers: set[int] = set()
     for i, line in enumerate(lines):
-        cands = from_text(line.text, line.score, "ocr")
+        cands = [replace(c, lines=(i,)) for c in from_text(line.text, line.score, "ocr")]
         out += cands
         if cands:
             continue
@@ -165,8 +166,23 @@ def from_lines(lines: Iterable) -> list[Candidate]:
         value, clean = _is_number_line(lines[j].text)   # type: ignore[misc]
         used_numbers.add(j)
         conf = min(line.score, lines[j].score) * clean * 0.95
-        out.append(Candidate(kind, value, "ocr", round(conf, 4), label, f"{line.text} / {lines[j].text}"))
+        out.append(Candidate(kind, value, "ocr", round(conf, 4), label, f"{line.text} / {lines[j].text}",
+                             (i, j)))
     return out
+
+
+def numbers_in(text: str) -> list[str]:
+    """Every six-digit number in ``text`` (letters read as digits mapped back)."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = m.group(1).replace(" ", "").translate(_DIGIT_LOOKALIKES)
+        if value.isdigit() and len(value) == 6:
+            out.append(value)
+    return out
+
+
+def has_label(text: str) -> bool:
+    return bool(_labels_in(text))
 
 
 def _neighbour_number(lines: list, i: int, used: set[int]) -> int | None:

@@ -41,7 +41,7 @@ from hms_desk.domain.errors import HmsError
 
 log = logging.getLogger("hms_desk.labels.ocr")
 
-__all__ = ["OcrLine", "OcrResult", "OcrUnavailable", "model_files", "read_text", "get_engine"]
+__all__ = ["OcrLine", "OcrResult", "OcrUnavailable", "model_files", "read_text", "reread", "get_engine"]
 
 #: The text detector first sees the frame reduced to at most this many pixels on its longer side.
 FIND_MAX_SIDE = 960
@@ -180,7 +180,7 @@ def _order(box: np.ndarray) -> np.ndarray:
     return np.array([tl, tr, br, bl])
 
 
-def _line_crop(frame: np.ndarray, box: np.ndarray, pad: float = 0.18) -> np.ndarray:
+def _line_crop(frame: np.ndarray, box: np.ndarray, pad: float = 0.18, extend_left: float = 0.0) -> np.ndarray:
     """The text line inside ``box`` (frame pixels), level, padded, about 48 px high."""
     p = _order(box)
     w = float(np.linalg.norm(p[1] - p[0]))
@@ -190,7 +190,9 @@ def _line_crop(frame: np.ndarray, box: np.ndarray, pad: float = 0.18) -> np.ndar
     ux = (p[1] - p[0]) / w
     uy = (p[3] - p[0]) / h
     px, py = pad * h, pad * h
-    src = np.array([p[0] - ux * px - uy * py, p[1] + ux * px - uy * py, p[2] + ux * px + uy * py],
+    left = px + extend_left * h
+    w += extend_left * h
+    src = np.array([p[0] - ux * left - uy * py, p[1] + ux * px - uy * py, p[2] + ux * px + uy * py],
                    np.float32)
     out_h = 48
     out_w = max(8, int(round((w + 2 * px) * out_h / (h + 2 * py))))
@@ -288,6 +290,29 @@ def _block_region(boxes: list[_Box], idx: list[int], w: int, h: int) -> tuple[in
     x0, y0 = int(max(0, x0)), int(max(0, y0))
     x1, y1 = int(min(w, x1)), int(min(h, y1))
     return x0, y0, x1, y1, lh
+
+
+def reread(frame: np.ndarray, lines: list[OcrLine], variant: str, engine: _Engine | None = None) -> list[str]:
+    """Read ``lines`` again from a differently made crop, for a second opinion.
+
+    ``variant``: ``"wide"`` (more margin), ``"contrast"`` (CLAHE on the crop),
+    ``"left"`` (the crop stretched six line heights to the left, for a label
+    the detector cut off)."""
+    engine = engine or get_engine()
+    crops = []
+    for line in lines:
+        box = np.asarray(line.box, np.float64)
+        if variant == "wide":
+            crop = _line_crop(frame, box, pad=0.4)
+        elif variant == "left":
+            crop = _line_crop(frame, box, pad=0.25, extend_left=6.0)
+        else:
+            crop = _line_crop(frame, box, pad=0.25)
+            lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB)
+            lab[:, :, 0] = cv2.createCLAHE(clipLimit=2.5, tileGridSize=(1, 8)).apply(lab[:, :, 0])
+            crop = cv2.cvtColor(lab, cv2.COLOR_LAB2BGR)
+        crops.append(crop)
+    return [t.strip() for t, _ in engine.recognize(crops)]
 
 
 def _read_region(engine: _Engine, frame: np.ndarray, region, block_no: int) -> list[OcrLine]:

@@ -11,8 +11,9 @@ Presets:
 
 * frozen frame / file (default): the fast barcode attempts; then OCR of the
   sticker unless the codes already gave a pair (the register knows, when a
-  register is given); then, if still no code was read, the rest of the
-  barcode ladder (rotations, scales, contrast …) — all within ``budget_s``;
+  register is given); then, if still no pair, the rest of the barcode ladder
+  (rotations, scales, contrast …) until it reads a code not read before — all
+  within ``budget_s``;
 * live (``live=True``): the two fast barcode attempts only (direct read and
   1D crops), no OCR, within ``budget_s`` (≈ 35 ms on a 1920×1080 frame) —
   OCR on the live picture is the caller's choice, at most once a second.
@@ -28,8 +29,9 @@ import numpy as np
 
 from hms_desk.domain.errors import HmsError
 from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
-from hms_desk.labels.candidates import Candidate, Known, Pair, best_pair, from_codes, from_lines, merge
-from hms_desk.labels.ocr import OcrLine, OcrUnavailable, read_text
+from hms_desk.labels.candidates import (Candidate, Known, Pair, best_pair, from_codes, from_lines, has_label,
+                                        merge, numbers_in)
+from hms_desk.labels.ocr import OcrLine, OcrUnavailable, read_text, reread
 
 __all__ = ["LabelRead", "LiveLabelVoter", "Region", "read_label", "LIVE_LADDER"]
 
@@ -123,6 +125,48 @@ def _shift_line(line: OcrLine, dx: int, dy: int) -> OcrLine:
     return replace(line, box=tuple((x + dx, y + dy) for x, y in line.box))
 
 
+def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
+    """Guard the numbers against misreads, and recover labels the detector cut off.
+
+    * A line with a six-digit number but no label is read again with its crop
+      stretched to the left; if that shows a label, the longer reading is used.
+    * Every line a candidate was taken from is read again from two other
+      crops; a number counts only if at least two of the three readings agree
+      on it (otherwise the number is dropped: no read is better than a wrong one).
+    """
+    from dataclasses import replace
+
+    lines = list(lines)
+    orphans = [i for i, ln in enumerate(lines) if numbers_in(ln.text) and not has_label(ln.text)]
+    if orphans:
+        longer = reread(frame, [lines[i] for i in orphans], "left")
+        for i, text in zip(orphans, longer):
+            if has_label(text) and numbers_in(text):
+                lines[i] = replace(lines[i], text=text)
+    used = sorted({i for c in from_lines(lines) for i in c.lines if numbers_in(lines[i].text)})
+    if not used:
+        return lines
+    opinions = [reread(frame, [lines[i] for i in used], v) for v in ("wide", "contrast")]
+    for k, i in enumerate(used):
+        votes = Counter(numbers_in(lines[i].text)[:1] + [n for op in opinions for n in numbers_in(op[k])[:1]])
+        first = numbers_in(lines[i].text)[0]
+        agreed = [n for n, c in votes.items() if c >= 2]
+        if first in agreed:
+            continue
+        if agreed:                                  # the other two agree on another value
+            lines[i] = replace(lines[i], text=lines[i].text.replace(_raw_number(lines[i].text), agreed[0], 1))
+        else:
+            lines[i] = replace(lines[i], text=lines[i].text.replace(_raw_number(lines[i].text), "??????", 1))
+    return lines
+
+
+def _raw_number(text: str) -> str:
+    import re
+
+    m = re.search(r"(?<![0-9A-Za-z])([0-9OoDQIl|iSsBZzGbgqT!]{6}|[0-9]{3}\s[0-9]{3})(?![0-9A-Za-z])", text)
+    return m.group(1) if m else ""
+
+
 def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: float = 4.0,
                ocr: bool = True, known: Known | None = None, live: bool = False) -> LabelRead:
     """Read codes and the sticker's text in ``image`` (BGR or gray uint8).
@@ -159,17 +203,19 @@ def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: flo
                 got = from_lines(lines)
                 return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
 
-            found = read_text(part if part.ndim == 3 else np.dstack([part] * 3),
-                              budget_s=max(0.0, deadline - t1), enough=enough)
-            result.text = [_shift_line(line, dx, dy) for line in found.lines]
+            colour = part if part.ndim == 3 else np.dstack([part] * 3)
+            found = read_text(colour, budget_s=max(0.0, deadline - t1), enough=enough)
+            lines = _second_opinion(colour, found.lines)
+            result.text = [_shift_line(line, dx, dy) for line in lines]
             result.ocr = "ok"
         except OcrUnavailable as exc:
             result.ocr = exc.message
         result.ocr_s = time.perf_counter() - t1
         cands += from_lines(result.text)
-    if not live and not scan.codes and not settled() and time.perf_counter() < deadline:
+    if not live and not settled() and time.perf_counter() < deadline:
         rest = tuple(name for name in LADDER if name not in LIVE_LADDER)
-        more = scan_barcodes(part, budget_s=max(0.01, deadline - time.perf_counter()), ladder=rest)
+        more = scan_barcodes(part, budget_s=max(0.01, deadline - time.perf_counter()), ladder=rest,
+                             seen=scan.codes)
         result.attempts += more.attempts
         result.barcode_s += more.elapsed_s
         new = [_shift_code(c, dx, dy) for c in more.codes]
