@@ -27,7 +27,8 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-__all__ = ["Candidate", "Pair", "best_pair", "from_codes", "from_lines", "merge", "Known"]
+__all__ = ["Candidate", "Known", "Pair", "best_pair", "from_codes", "from_lines", "from_text", "has_label",
+           "merge", "numbers_in", "replace_number"]
 
 Known = Callable[[str, str], bool]
 
@@ -68,10 +69,10 @@ _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": 
                                    "G": "6", "b": "6", "g": "9", "q": "9", "T": "7"})
 
 # "nr" as OCR reads it: nr, nummer, and "m"/"mr" for a squeezed "nr".
-_NR = r"(?:[nm]\s?(?:e?r|ummer|umber)|m(?=\W|$))"
+_NR = r"(?:[nm]\s?(?:e?r|ummer|umber)|me?(?=\W|$))"
 _HMS_LABEL = re.compile(
     r"(?<![a-zæøå.])(?:"
-    r"h\s?m\s?s\s?[-.:]?\s?(?:art(?:ikkel)?\s?\.?\s?-?\s?)?" + _NR +      # HMS-nr, HMS art.nr, HMS-artnr
+    r"h\s?[mn]\s?s\s?[-.:]?\s?(?:art(?:ikkel)?\s?\.?\s?-?\s?)?" + _NR +   # HMS-nr, HMS art.nr, HMS-artnr
     r"|h\s?m\s?s(?=\s*[:.]?\s*\d)"                                      # HMS 250464
     r"|art(?:ikkel)?\s?\.?\s?-?\s?" + _NR +                              # Art.nr, Artikkelnr
     r")\.?\s*:?",
@@ -185,6 +186,11 @@ def has_label(text: str) -> bool:
     return bool(_labels_in(text))
 
 
+def replace_number(text: str, new: str) -> str:
+    """``text`` with its first six-digit number (as OCR wrote it) replaced by ``new``."""
+    return _NUMBER.sub(new, text, count=1)
+
+
 def _neighbour_number(lines: list, i: int, used: set[int]) -> int | None:
     """The number-only line right below or right of line ``i``."""
     a = np.asarray(lines[i].box, np.float64)
@@ -256,8 +262,6 @@ def best_pair(cands: list[Candidate], known: Known | None = None) -> Pair | None
     pairs = []
     for h in hms:
         for s in ser:
-            if h.source == s.source == "strekkode" and h.text != s.text and h.label != s.label:
-                pass
             conf = h.confidence * s.confidence
             is_known = None
             if known is not None:

@@ -12,16 +12,20 @@ How a frame is read (:func:`read_text`):
    to at most :data:`FIND_MAX_SIDE` pixels (or on the region the technician
    marked).  Its boxes are grouped into blocks of neighbouring, parallel lines
    of similar height — a sticker is such a block.
-2. **Rank** — blocks with 2–8 lines, a line shaped like a six-digit number
-   and lines left-aligned come first.
-3. **Read** — each block's lines are cut out of the *full-resolution* frame,
-   turned level, and recognised in one batch; the block's text is parsed for
-   "HMS-nr"/"Art.nr"/"Serienr" labels (:mod:`hms_desk.labels.candidates`).
-   Reading stops at the first block that gives both numbers, or when the time
-   budget is spent.
-4. **Fallback** — if no block gave a labelled number (a very small sticker,
-   lines the reduced copy lost), the frame is detected again at full
-   resolution and every line is read.
+2. **Rank** — blocks of 2–6 lines with a line shaped like "250464" or
+   "HMS-nr 250464", and larger text, come first.
+3. **Read** — only the blocks' lines are recognised (no angle classifier, no
+   other text in the frame): each line is cut out of the *full-resolution*
+   frame, turned level and scaled to the recogniser's 48 px; a block's lines go
+   in one batch.  Reading stops at the first block after which both labelled
+   numbers are known (the caller's ``enough``), or when the time is spent —
+   the best-ranked block is always read.
+4. **Fallback** — if no block gave them (a very small sticker, lines the
+   reduced copy lost), the frame is detected again at full resolution and the
+   new lines are read.
+
+:func:`reread` reads given lines again from differently made crops: the
+reader uses it for a second opinion on every number it takes.
 
 Lines are returned with their box in frame pixels and the recogniser's score.
 """
@@ -43,12 +47,8 @@ log = logging.getLogger("hms_desk.labels.ocr")
 
 __all__ = ["OcrLine", "OcrResult", "OcrUnavailable", "model_files", "read_text", "reread", "get_engine"]
 
-#: The text detector first sees the frame reduced to at most this many pixels on its longer side.
+#: The text detector sees the frame reduced to at most this many pixels on its longer side.
 FIND_MAX_SIDE = 960
-#: A block is detected again with its lines scaled to about this height (pixels) …
-LINE_HEIGHT = 32.0
-#: … in a view no larger than this.
-REGION_MAX_SIDE = 1024
 #: Blocks read at most before the full-resolution fallback.
 MAX_BLOCKS = 6
 #: Model files inside the rapidocr wheel (``rapidocr/models``).
@@ -278,24 +278,11 @@ def _recognise_block(engine: _Engine, frame: np.ndarray, boxes: list[_Box], idx:
     return lines
 
 
-def _block_region(boxes: list[_Box], idx: list[int], w: int, h: int) -> tuple[int, int, int, int, float]:
-    """The block's bounding box grown by two line heights (neighbouring lines the reduced copy
-    missed), clipped to the frame, and its mean line height."""
-    pts = np.vstack([boxes[i].pts for i in idx])
-    lh = float(np.mean([boxes[i].height for i in idx]))
-    span = pts.max(axis=0) - pts.min(axis=0)
-    gx, gy = 4.0 * lh + 0.25 * span[0] + 4, 2.0 * lh + 4
-    x0, y0 = pts.min(axis=0) - [gx, gy]
-    x1, y1 = pts.max(axis=0) + [gx, gy]
-    x0, y0 = int(max(0, x0)), int(max(0, y0))
-    x1, y1 = int(min(w, x1)), int(min(h, y1))
-    return x0, y0, x1, y1, lh
-
-
 def reread(frame: np.ndarray, lines: list[OcrLine], variant: str, engine: _Engine | None = None) -> list[str]:
     """Read ``lines`` again from a differently made crop, for a second opinion.
 
     ``variant``: ``"wide"`` (more margin), ``"contrast"`` (CLAHE on the crop),
+    ``"sharp"`` (unsharp mask),
     ``"left"`` (the crop stretched six line heights to the left, for a label
     the detector cut off)."""
     engine = engine or get_engine()
@@ -304,6 +291,9 @@ def reread(frame: np.ndarray, lines: list[OcrLine], variant: str, engine: _Engin
         box = np.asarray(line.box, np.float64)
         if variant == "wide":
             crop = _line_crop(frame, box, pad=0.4)
+        elif variant == "sharp":
+            crop = _line_crop(frame, box, pad=0.3)
+            crop = cv2.addWeighted(crop, 1.8, cv2.GaussianBlur(crop, (0, 0), 2.0), -0.8, 0)
         elif variant == "left":
             crop = _line_crop(frame, box, pad=0.25, extend_left=6.0)
         else:
@@ -315,25 +305,8 @@ def reread(frame: np.ndarray, lines: list[OcrLine], variant: str, engine: _Engin
     return [t.strip() for t, _ in engine.recognize(crops)]
 
 
-def _read_region(engine: _Engine, frame: np.ndarray, region, block_no: int) -> list[OcrLine]:
-    """Detect the lines again inside ``region`` at a scale where text is about
-    :data:`LINE_HEIGHT` pixels high, and recognise them from the full-resolution frame."""
-    x0, y0, x1, y1, lh = region
-    crop = frame[y0:y1, x0:x1]
-    if crop.shape[0] < 8 or crop.shape[1] < 8:
-        return []
-    k = float(np.clip(LINE_HEIGHT / max(lh, 1.0), 0.4, 3.0))
-    k = min(k, REGION_MAX_SIDE / max(crop.shape[:2]))
-    view = cv2.resize(crop, None, fx=k, fy=k, interpolation=cv2.INTER_CUBIC if k > 1 else cv2.INTER_AREA)
-    found = [_as_box(b / k + [x0, y0]) for b in engine.detect(view)]
-    if not found:
-        return []
-    idx = sorted(range(len(found)), key=lambda i: (found[i].centre[1], found[i].centre[0]))
-    return _recognise_block(engine, frame, found, idx, block_no)
-
-
 def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | None = None,
-              enough=None, find_side: int | None = None, two_stage: bool = False) -> OcrResult:
+              enough=None) -> OcrResult:
     """Read the text blocks of ``frame`` (BGR uint8), sticker-like blocks first.
 
     ``enough(lines) -> bool`` is asked after each block; True stops the search
@@ -344,37 +317,25 @@ def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | Non
     if frame.ndim == 2:
         frame = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
     h, w = frame.shape[:2]
-    s = min(1.0, (find_side or FIND_MAX_SIDE) / max(h, w))
+    s = min(1.0, FIND_MAX_SIDE / max(h, w))
     small = cv2.resize(frame, None, fx=s, fy=s, interpolation=cv2.INTER_AREA) if s < 1 else frame
     boxes = [_as_box(b / s) for b in engine.detect(small)]
     blocks = sorted(_group(boxes), key=lambda idx: -_block_rank(boxes, idx))
     result = OcrResult([])
-    covered: list[tuple[int, int, int, int]] = []
     for k, idx in enumerate(blocks[:MAX_BLOCKS]):
         if k > 0 and time.perf_counter() - t0 > budget_s:
             break                         # the best-ranked block is always read
-        if not two_stage:
-            idx = sorted(idx, key=lambda i: (boxes[i].centre[1], boxes[i].centre[0]))
-            result.lines += _recognise_block(engine, frame, boxes, idx, k)
-            result.blocks_read += 1
-            if enough is not None and enough(result.lines):
-                break
-            continue
-        region = _block_region(boxes, idx, w, h)
-        c = boxes[idx[0]].centre
-        if any(x0 <= c[0] <= x1 and y0 <= c[1] <= y1 for x0, y0, x1, y1 in covered):
-            continue                      # already read as part of an earlier region
-        covered.append(region[:4])
-        result.lines += _read_region(engine, frame, region, k)
+        idx = sorted(idx, key=lambda i: (boxes[i].centre[1], boxes[i].centre[0]))
+        result.lines += _recognise_block(engine, frame, boxes, idx, k)
         result.blocks_read += 1
         if enough is not None and enough(result.lines):
             break
     else:
         if s < 1 and time.perf_counter() - t0 < budget_s:
             # small text the reduced copy lost: detect once more at full resolution
-            full = [_as_box(b) for b in engine.detect(frame)]
-            fresh = [b for b in full
-                     if not any(x0 <= b.centre[0] <= x1 and y0 <= b.centre[1] <= y1 for x0, y0, x1, y1 in covered)]
+            read = [boxes[i] for idx in blocks[:MAX_BLOCKS] for i in idx]
+            fresh = [b for b in (_as_box(p) for p in engine.detect(frame))
+                     if all(np.linalg.norm(b.centre - r.centre) > 0.5 * b.height for r in read)]
             if fresh:
                 result.fallback = True
                 for k, idx in enumerate(sorted(_group(fresh), key=lambda idx: -_block_rank(fresh, idx))):

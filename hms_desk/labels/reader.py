@@ -30,7 +30,7 @@ import numpy as np
 from hms_desk.domain.errors import HmsError
 from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
 from hms_desk.labels.candidates import (Candidate, Known, Pair, best_pair, from_codes, from_lines, has_label,
-                                        merge, numbers_in)
+                                        merge, numbers_in, replace_number)
 from hms_desk.labels.ocr import OcrLine, OcrUnavailable, read_text, reread
 
 __all__ = ["LabelRead", "LiveLabelVoter", "Region", "read_label", "LIVE_LADDER"]
@@ -41,6 +41,8 @@ Region = tuple[int, int, int, int]       # x, y, width, height in image pixels
 LIVE_LADDER = ("direkte", "utsnitt (1D)")
 
 INVALID_IMAGE_TEXT = "Bildet er tomt eller ugyldig."
+#: A number no other crop confirmed — but none contradicted either — is kept at this recogniser score.
+UNCONFIRMED_MIN_SCORE = 0.9
 INVALID_REGION_TEXT = "Det markerte området er utenfor bildet eller for lite."
 
 
@@ -131,8 +133,12 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
     * A line with a six-digit number but no label is read again with its crop
       stretched to the left; if that shows a label, the longer reading is used.
     * Every line a candidate was taken from is read again from two other
-      crops; a number counts only if at least two of the three readings agree
-      on it (otherwise the number is dropped: no read is better than a wrong one).
+      crops (a fourth, sharpened one when no two readings agree); a number
+      counts if two readings agree on it and more readings agree with it than
+      against it; a number the other crops neither confirm nor contradict (they
+      give no six-digit number) is kept with a lower score if the recogniser was
+      sure of it (≥ 0.9); anything else is dropped: no read is better than a
+      wrong one.
     """
     from dataclasses import replace
 
@@ -147,24 +153,33 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
     if not used:
         return lines
     opinions = [reread(frame, [lines[i] for i in used], v) for v in ("wide", "contrast")]
+
+    def votes_for(k: int, i: int) -> Counter:
+        return Counter(numbers_in(lines[i].text)[:1] + [n for op in opinions for n in numbers_in(op[k])[:1]])
+
+    undecided = [k for k, i in enumerate(used) if max(votes_for(k, i).values()) < 2]
+    if undecided:                                   # a fourth reading where no two agree yet
+        extra = reread(frame, [lines[used[k]] for k in undecided], "sharp")
+        fourth = [""] * len(used)
+        for k, text in zip(undecided, extra):
+            fourth[k] = text
+        opinions.append(fourth)
     for k, i in enumerate(used):
-        votes = Counter(numbers_in(lines[i].text)[:1] + [n for op in opinions for n in numbers_in(op[k])[:1]])
+        votes = votes_for(k, i)
         first = numbers_in(lines[i].text)[0]
-        agreed = [n for n, c in votes.items() if c >= 2]
+        total = sum(votes.values())
+        agreed = [n for n, c in votes.most_common() if c >= 2 and c > total - c]
         if first in agreed:
             continue
-        if agreed:                                  # the other two agree on another value
-            lines[i] = replace(lines[i], text=lines[i].text.replace(_raw_number(lines[i].text), agreed[0], 1))
+        if not agreed and total == 1 and lines[i].score >= UNCONFIRMED_MIN_SCORE:
+            # the other crops gave no six-digit number at all (nothing against it): keep, less sure
+            lines[i] = replace(lines[i], score=lines[i].score * 0.8)
+            continue
+        if agreed:                                  # the other readings agree on another value
+            lines[i] = replace(lines[i], text=replace_number(lines[i].text, agreed[0]))
         else:
-            lines[i] = replace(lines[i], text=lines[i].text.replace(_raw_number(lines[i].text), "??????", 1))
+            lines[i] = replace(lines[i], text=replace_number(lines[i].text, "??????"))
     return lines
-
-
-def _raw_number(text: str) -> str:
-    import re
-
-    m = re.search(r"(?<![0-9A-Za-z])([0-9OoDQIl|iSsBZzGbgqT!]{6}|[0-9]{3}\s[0-9]{3})(?![0-9A-Za-z])", text)
-    return m.group(1) if m else ""
 
 
 def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: float = 4.0,
