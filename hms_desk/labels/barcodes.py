@@ -4,19 +4,24 @@ One ``zxingcpp.read_barcodes`` call misses codes that a technician's camera
 produces all the time: zxing-cpp scans 1D codes along rows and columns only,
 so a label held at 20–60° is not seen; a small code in a big photo is lost in
 its downscaled pyramid; blur and low contrast defeat the binariser.
-:func:`scan_barcodes` runs a short ladder of attempts and stops at the first
-one that reads something (or when the time budget is spent):
+:func:`scan_barcodes` runs a short ladder of attempts and stops after the
+first one that reads a code (or when the time budget is spent):
 
-1. the picture as it is (large pictures first at ≤ 2.5 MP);
-2. **1D candidates**: OpenCV's barcode detector finds bar-like regions at any
+1. ``direkte`` — the picture as it is (a picture over 2.5 MP at 2.5 MP);
+2. ``utsnitt (1D)`` — OpenCV's barcode detector finds bar-like regions at any
    angle; each is cut out of the full-resolution picture, turned level,
-   enlarged to a readable width and read (plain, then sharpened);
-3. the whole picture enlarged (small pictures), sharpened, rotated by ±30°
-   and ±60° (together with zxing's own 90° this covers every 15°), with a
-   quiet zone added, with contrast equalised (CLAHE) and with a global
-   threshold;
-4. for large pictures, overlapping tiles at full resolution (small 2D codes).
+   enlarged towards 1100 px and read (plain, then sharpened);
+3. ``full oppløsning`` — a large picture at full resolution (small codes
+   vanish in the downscaled copy);
+4. ``forstørret`` — a small picture enlarged (up to 2×);
+5. ``skjerpet`` — sharpened (unsharp mask);
+6. ``rotert`` — rotated by ±30° and ±60°: with zxing's own 90° this puts
+   every 1D code within 15° of a scan direction;
+7. ``stillesone`` — a light, then a dark, border added (codes cut tight);
+8. ``kontrast`` — contrast equalised (CLAHE), then a global threshold;
+9. ``fliser`` — a large picture in overlapping full-resolution tiles.
 
+The live path runs only the first two (:data:`hms_desk.labels.reader.LIVE_LADDER`).
 Every read carries the attempt that found it and its corners in the
 coordinates of the picture given.  Reads come from zxing's decoders, which
 check each symbology's checksum or error correction; Code 39 has no
@@ -28,6 +33,7 @@ Pure functions on numpy arrays, Qt-free, safe on a worker thread.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -85,6 +91,7 @@ class BarcodeScan:
     attempts: list[str] = field(default_factory=list)   # the attempts run, in order
     elapsed_s: float = 0.0
     timed_out: bool = False
+    unconfirmed: list[CodeRead] = field(default_factory=list)   # weak reads no second copy agreed with
 
 
 # --------------------------------------------------------------------------- helpers
@@ -133,9 +140,8 @@ def _scale_matrix(s: float) -> np.ndarray:
 class _Reader:
     """Runs zxing on derived views and collects the reads in original coordinates."""
 
-    def __init__(self, formats, deadline: float, seen: set[tuple[str, str]] = frozenset()):
+    def __init__(self, formats, deadline: float):
         self.formats = list(formats)
-        self.seen = set(seen)
         self.deadline = deadline
         self.found: dict[tuple[str, str], CodeRead] = {}
         self.pending: dict[tuple[str, str], CodeRead] = {}    # weak reads waiting for a second view
@@ -207,14 +213,15 @@ def _full_resolution(rd: _Reader, g: np.ndarray) -> None:
         rd.read(g, _IDENTITY, "full oppløsning", derived=False)
 
 
-_DETECTOR = None
+_LOCAL = threading.local()
 
 
 def _barcode_detector():
-    global _DETECTOR
-    if _DETECTOR is None:
-        _DETECTOR = cv2.barcode.BarcodeDetector()
-    return _DETECTOR
+    """OpenCV's 1D barcode detector, one per thread (it keeps state between calls)."""
+    det = getattr(_LOCAL, "detector", None)
+    if det is None:
+        det = _LOCAL.detector = cv2.barcode.BarcodeDetector()
+    return det
 
 
 def _linear_candidates(g: np.ndarray, max_side: int = 1280) -> list[tuple[tuple[float, float], tuple[float, float], float]]:
@@ -359,19 +366,23 @@ LADDER = tuple(name for name, _ in _LADDER)
 
 def scan_barcodes(image: np.ndarray, *, budget_s: float = 2.0, formats=FORMATS,
                   exhaustive: bool = False, ladder: tuple[str, ...] | None = None,
-                  seen: list[CodeRead] | None = None) -> BarcodeScan:
+                  unconfirmed: list[CodeRead] | None = None) -> BarcodeScan:
     """Every code found in ``image`` (BGR or gray uint8), trying harder until one is read.
 
     Stops after the first attempt that reads a code (``exhaustive=False``) or
     when ``budget_s`` seconds are spent; the first attempt always runs.
     ``ladder`` limits the attempts by name (e.g. ``("direkte",)`` for the live
-    path).  Codes in ``seen`` (read earlier) do not count as a first read: the
-    ladder goes on looking for another one.  Positions are in ``image``'s pixels.
+    path).  ``unconfirmed`` carries weak reads (Code 39 from a processed copy)
+    of an earlier call on the same picture, still waiting for a second copy to
+    agree (see :attr:`BarcodeScan.unconfirmed`).  Positions are in ``image``'s pixels.
     """
     t0 = time.perf_counter()
     g = np.ascontiguousarray(_gray(image))
-    old = {(c.format.replace("Std", "").replace("Ext", ""), c.text) for c in (seen or [])}
-    rd = _Reader(formats, t0 + budget_s, old)
+    rd = _Reader(formats, t0 + budget_s)
+    for c in unconfirmed or []:
+        key = (c.format.replace("Std", "").replace("Ext", ""), c.text)
+        rd.pending[key] = c
+        rd.pending_views[key] = c.method
     timed_out = False
     for k, (name, attempt) in enumerate(_LADDER):
         if ladder is not None and name not in ladder:
@@ -381,8 +392,7 @@ def scan_barcodes(image: np.ndarray, *, budget_s: float = 2.0, formats=FORMATS,
             break
         rd.attempts.append(name)
         attempt(rd, g)
-        if not exhaustive and any(key not in rd.seen for key in rd.found):
+        if rd.found and not exhaustive:
             break
-    codes = sorted((c for key, c in rd.found.items() if key not in rd.seen),
-                   key=lambda c: (c.position[0][1], c.position[0][0]))
-    return BarcodeScan(codes, rd.attempts, time.perf_counter() - t0, timed_out)
+    codes = sorted(rd.found.values(), key=lambda c: (c.position[0][1], c.position[0][0]))
+    return BarcodeScan(codes, rd.attempts, time.perf_counter() - t0, timed_out, list(rd.pending.values()))

@@ -11,9 +11,8 @@ Presets:
 
 * frozen frame / file (default): the fast barcode attempts; then OCR of the
   sticker unless the codes already gave a pair (the register knows, when a
-  register is given); then, if still no pair, the rest of the barcode ladder
-  (rotations, scales, contrast …) until it reads a code not read before — all
-  within ``budget_s``;
+  register is given); then, if no code was read at all, the rest of the
+  barcode ladder (rotations, scales, contrast …) — all within ``budget_s``;
 * live (``live=True``): the two fast barcode attempts only (direct read and
   1D crops), no OCR, within ``budget_s`` (≈ 35 ms on a 1920×1080 frame) —
   OCR on the live picture is the caller's choice, at most once a second.
@@ -227,10 +226,10 @@ def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: flo
             result.ocr = exc.message
         result.ocr_s = time.perf_counter() - t1
         cands += from_lines(result.text)
-    if not live and not settled() and time.perf_counter() < deadline:
+    if not live and not scan.codes and not settled() and time.perf_counter() < deadline:
         rest = tuple(name for name in LADDER if name not in LIVE_LADDER)
         more = scan_barcodes(part, budget_s=max(0.01, deadline - time.perf_counter()), ladder=rest,
-                             seen=scan.codes)
+                             unconfirmed=scan.unconfirmed)
         result.attempts += more.attempts
         result.barcode_s += more.elapsed_s
         new = [_shift_code(c, dx, dy) for c in more.codes]
