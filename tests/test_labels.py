@@ -183,6 +183,9 @@ def test_candidates_are_scored_against_a_real_seeded_register(core):
     frame = DemoScene().render(40)
     read = read_label(frame, known=known)
     assert read.best.known is True and read.pair == ("250464", "123456")
+    plain = read_label(frame)                              # the GUI: read on the CPU worker …
+    assert plain.best.known is None
+    assert plain.rescored(known).best.known is True       # … and score on the database worker
 
 
 def test_a_failing_register_does_not_lose_the_read():

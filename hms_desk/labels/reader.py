@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import time
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+import cv2
 import numpy as np
 
 from hms_desk.domain.errors import HmsError
@@ -71,6 +72,13 @@ class LabelRead:
     def pair(self) -> tuple[str, str] | None:
         return (self.best.hmsnr, self.best.serienr) if self.best else None
 
+    def rescored(self, known: Known) -> "LabelRead":
+        """A copy whose ``best`` pair is chosen with the register check ``known``.
+
+        For the GUI: run :func:`read_label` on the CPU worker without a register,
+        then score on the database worker (``await tasks.db(lambda: read.rescored(known))``)."""
+        return replace(self, best=best_pair(self.hmsnr + self.serienr, known))
+
     def to_json(self) -> dict:
         return {
             "width": self.width,
@@ -94,8 +102,6 @@ def _checked(image) -> np.ndarray:
     if image.dtype != np.uint8:
         raise LabelInputError(INVALID_IMAGE_TEXT)
     if image.ndim == 3 and image.shape[2] == 4:
-        import cv2
-
         image = cv2.cvtColor(image, cv2.COLOR_BGRA2BGR)
     if image.ndim == 3 and image.shape[2] == 1:
         image = image[:, :, 0]
@@ -115,14 +121,10 @@ def _crop(image: np.ndarray, region: Region | None) -> tuple[np.ndarray, Region 
 
 
 def _shift_code(c: CodeRead, dx: int, dy: int) -> CodeRead:
-    from dataclasses import replace
-
     return replace(c, position=tuple((x + dx, y + dy) for x, y in c.position))
 
 
 def _shift_line(line: OcrLine, dx: int, dy: int) -> OcrLine:
-    from dataclasses import replace
-
     return replace(line, box=tuple((x + dx, y + dy) for x, y in line.box))
 
 
@@ -139,8 +141,6 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
       sure of it (≥ 0.9); anything else is dropped: no read is better than a
       wrong one.
     """
-    from dataclasses import replace
-
     lines = list(lines)
     orphans = [i for i, ln in enumerate(lines) if numbers_in(ln.text) and not has_label(ln.text)]
     if orphans:
