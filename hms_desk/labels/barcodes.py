@@ -140,8 +140,9 @@ def _scale_matrix(s: float) -> np.ndarray:
 class _Reader:
     """Runs zxing on derived views and collects the reads in original coordinates."""
 
-    def __init__(self, formats, deadline: float):
+    def __init__(self, formats, deadline: float, direct_max_pixels: int = 2_500_000):
         self.formats = list(formats)
+        self.direct_max_pixels = direct_max_pixels
         self.deadline = deadline
         self.found: dict[tuple[str, str], CodeRead] = {}
         self.pending: dict[tuple[str, str], CodeRead] = {}    # weak reads waiting for a second view
@@ -199,8 +200,8 @@ class _Reader:
 
 def _direct(rd: _Reader, g: np.ndarray) -> None:
     h, w = g.shape
-    if h * w > _DIRECT_MAX_PIXELS:
-        s = (_DIRECT_MAX_PIXELS / (h * w)) ** 0.5
+    if h * w > rd.direct_max_pixels:
+        s = (rd.direct_max_pixels / (h * w)) ** 0.5
         rd.read(_scaled(g, s), _scale_matrix(s), "direkte (forminsket)", derived=False)
     else:
         rd.read(g, _IDENTITY, "direkte", derived=False)
@@ -366,7 +367,8 @@ LADDER = tuple(name for name, _ in _LADDER)
 
 def scan_barcodes(image: np.ndarray, *, budget_s: float = 2.0, formats=FORMATS,
                   exhaustive: bool = False, ladder: tuple[str, ...] | None = None,
-                  unconfirmed: list[CodeRead] | None = None) -> BarcodeScan:
+                  unconfirmed: list[CodeRead] | None = None,
+                  direct_max_pixels: int = _DIRECT_MAX_PIXELS) -> BarcodeScan:
     """Every code found in ``image`` (BGR or gray uint8), trying harder until one is read.
 
     Stops after the first attempt that reads a code (``exhaustive=False``) or
@@ -374,11 +376,13 @@ def scan_barcodes(image: np.ndarray, *, budget_s: float = 2.0, formats=FORMATS,
     ``ladder`` limits the attempts by name (e.g. ``("direkte",)`` for the live
     path).  ``unconfirmed`` carries weak reads (Code 39 from a processed copy)
     of an earlier call on the same picture, still waiting for a second copy to
-    agree (see :attr:`BarcodeScan.unconfirmed`).  Positions are in ``image``'s pixels.
+    agree (see :attr:`BarcodeScan.unconfirmed`).  ``direct_max_pixels`` sizes
+    the first, direct read (the live path reads a 1920×1080 frame at 1280×720;
+    its 1D crops still come from full resolution).  Positions are in ``image``'s pixels.
     """
     t0 = time.perf_counter()
     g = np.ascontiguousarray(_gray(image))
-    rd = _Reader(formats, t0 + budget_s)
+    rd = _Reader(formats, t0 + budget_s, direct_max_pixels)
     for c in unconfirmed or []:
         key = (c.format.replace("Std", "").replace("Ext", ""), c.text)
         rd.pending[key] = c

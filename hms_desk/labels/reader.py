@@ -37,8 +37,10 @@ __all__ = ["LabelRead", "LiveLabelVoter", "Region", "read_label", "LIVE_LADDER"]
 
 Region = tuple[int, int, int, int]       # x, y, width, height in image pixels
 
-#: The barcode attempts cheap enough for every live frame.
+#: The barcode attempts cheap enough for every live frame …
 LIVE_LADDER = ("direkte", "utsnitt (1D)")
+#: … with the direct read of a live frame at no more than 1280×720.
+LIVE_DIRECT_MAX_PIXELS = 1280 * 720
 
 INVALID_IMAGE_TEXT = "Bildet er tomt eller ugyldig."
 #: A number no other crop confirmed — but none contradicted either — is kept at this recogniser score.
@@ -133,6 +135,8 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
 
     * A line with a six-digit number but no label is read again with its crop
       stretched to the left; if that shows a label, the longer reading is used.
+    * A line with a label whose number did not come out as six digits is read
+      from three other crops; a number two of them agree on is used.
     * Every line a candidate was taken from is read again from two other
       crops (a fourth, sharpened one when no two readings agree); a number
       counts if two readings agree on it and more readings agree with it than
@@ -148,6 +152,20 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
         for i, text in zip(orphans, longer):
             if has_label(text) and numbers_in(text):
                 lines[i] = replace(lines[i], text=text)
+    # a label whose number did not come out as six digits ("Serie-nr 56.069"): two more readings
+    # that agree on a number give it
+    taken = {i for c in from_lines(lines) for i in c.lines}
+    broken = [i for i, ln in enumerate(lines)
+              if i not in taken and has_label(ln.text) and not numbers_in(ln.text) and any(ch.isdigit() for ch in ln.text)]
+    if broken:
+        tries = [reread(frame, [lines[i] for i in broken], v) for v in ("wide", "contrast", "sharp")]
+        for k, i in enumerate(broken):
+            votes = Counter(n for t in tries for n in numbers_in(t[k])[:1] if has_label(t[k]))
+            if votes:
+                value, count = votes.most_common(1)[0]
+                if count >= 2 and count > sum(votes.values()) - count:
+                    best = next(t[k] for t in tries if value in numbers_in(t[k]) and has_label(t[k]))
+                    lines[i] = replace(lines[i], text=best, score=lines[i].score * 0.9)
     used = sorted({i for c in from_lines(lines) for i in c.lines if numbers_in(lines[i].text)})
     if not used:
         return lines
@@ -200,7 +218,8 @@ def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: flo
 
     # 1. the fast barcode attempts; 2. the sticker's text; 3. the rest of the barcode ladder.
     deadline = t0 + budget_s
-    scan: BarcodeScan = scan_barcodes(part, budget_s=budget_s, ladder=LIVE_LADDER)
+    scan: BarcodeScan = scan_barcodes(part, budget_s=budget_s, ladder=LIVE_LADDER,
+                                      direct_max_pixels=LIVE_DIRECT_MAX_PIXELS if live else 2_500_000)
     result = LabelRead(W, H, region=used, attempts=list(scan.attempts))
     result.codes = [_shift_code(c, dx, dy) for c in scan.codes]
     result.barcode_s = scan.elapsed_s
