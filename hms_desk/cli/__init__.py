@@ -7,6 +7,7 @@
   hms-desk import KIND PATH...       (grunndata, parts, products, product-parts, register)
   hms-desk export CASE --pdf FILE | --text | --json     (the journal note; CASE may be "demo")
   hms-desk avvik create|list|export                     (deviations)
+  hms-desk read-label IMAGE... [--json]
 
 Each command lives in its own module in this package (``*_cmd.py``).
 
@@ -38,13 +39,13 @@ from hms_desk.domain.i18n import set_language
 from hms_desk.platform import windows
 
 from hms_desk.cli import anonymize_cmd, import_cmd, lookup_cmd, order_cmd, parts_cmd
-from hms_desk.cli import avvik_cmd, export_cmd, generate_cmd, prep_cmd, search_cmd
+from hms_desk.cli import avvik_cmd, export_cmd, generate_cmd, prep_cmd, read_label_cmd, search_cmd
 from hms_desk.cli.common import print_json
 
 # Each command module has ``register(subparsers, common_parent)``; add new
 # commands as their own module and list it here.
 COMMANDS = [lookup_cmd, parts_cmd, import_cmd, order_cmd, anonymize_cmd, search_cmd, generate_cmd,
-            export_cmd, avvik_cmd, prep_cmd]
+            export_cmd, avvik_cmd, prep_cmd, read_label_cmd]
 
 
 _ARGPARSE_NB = [

@@ -4,9 +4,12 @@ The same code path as a snapshot (:func:`hms_desk.video.anonymise.anonymise_stil
 still mode): every picture is searched at several scales, faces are blurred
 with a margin, and the result is written to ``DIR`` under the same file name
 (metadata such as EXIF/GPS is not copied).  Per picture the face boxes found
-are printed.  A picture that cannot be read, is too large or cannot be
-anonymised gets a Norwegian message and is not written; the others go on,
-and the exit code is 1 if any failed.
+are printed.  Pictures are read by the app's one loader
+(:func:`hms_desk.video.images.read_image`: EXIF orientation applied, size
+checked from the header first; a JPEG over 24 megapixels is decoded at 1/2,
+1/4 or 1/8 of its size and written at that size).  A picture that cannot be
+read, is too large or cannot be anonymised gets a Norwegian message and is not
+written; the others go on, and the exit code is 1 if any failed.
 """
 
 from __future__ import annotations
@@ -17,14 +20,11 @@ from pathlib import Path
 from hms_desk.cli.common import print_json
 from hms_desk.domain.errors import HmsError
 from hms_desk.domain.i18n import plural
+from hms_desk.video.images import MAX_DECODED_PIXELS, ImageInputError
 
-#: Largest file accepted (bytes); larger is refused before decoding.
-MAX_FILE_BYTES = 200 * 1024 * 1024
+__all__ = ["ImageInputError", "anonymize_files", "register"]
+
 _WRITABLE = {".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp"}
-
-
-class ImageInputError(HmsError):
-    code = "UGYLDIG_BILDE"
 
 
 def register(sub, common) -> None:
@@ -38,44 +38,11 @@ def register(sub, common) -> None:
 
 
 def _read(path: Path):
-    """The picture as BGR, or :class:`ImageInputError` with a Norwegian message (checked before decoding)."""
-    import cv2
-    import numpy as np
-
+    """The picture as BGR through the app's one image loader (Norwegian errors, header checked first)."""
     from hms_desk.video.anonymise import MAX_PIXELS
+    from hms_desk.video.images import read_image
 
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ImageInputError(f"Fant ikke filen «{path}».") from None
-    except OSError as exc:
-        raise ImageInputError(f"Kunne ikke lese «{path}»: {exc.strerror or exc}") from exc
-    if not path.is_file():
-        raise ImageInputError(f"«{path}» er ikke en fil.")
-    if size == 0:
-        raise ImageInputError(f"«{path.name}» er tom.")
-    if size > MAX_FILE_BYTES:
-        raise ImageInputError(f"«{path.name}» er for stor ({size / 1e6:.0f} MB, største tillatte er "
-                              f"{MAX_FILE_BYTES / 1e6:.0f} MB).")
-    # Read the size from the header first: a small file can claim a gigantic picture.
-    try:
-        from PIL import Image
-
-        with Image.open(path) as im:
-            w, h = im.size
-    except Exception:
-        w = h = None
-    if w is not None and h is not None and w * h > MAX_PIXELS:
-        raise ImageInputError(f"«{path.name}» er for stort ({w}×{h} piksler, største tillatte er "
-                              f"{MAX_PIXELS / 1e6:.0f} megapiksler).")
-    try:
-        data = np.fromfile(str(path), np.uint8)
-        image = cv2.imdecode(data, cv2.IMREAD_COLOR)
-    except (cv2.error, MemoryError, OSError) as exc:
-        raise ImageInputError(f"«{path.name}» kunne ikke leses som bilde ({exc}).") from exc
-    if image is None:
-        raise ImageInputError(f"«{path.name}» er ikke et bilde vi kan lese (skadet eller ukjent format).")
-    return image
+    return read_image(path, max_pixels=min(MAX_PIXELS, MAX_DECODED_PIXELS))
 
 
 def _write(path: Path, image) -> None:

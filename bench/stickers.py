@@ -1,0 +1,285 @@
+"""Generate pictures of NAV-style device stickers for the OCR benchmark (fixed seed).
+
+Each picture is a 1280×720 or 1920×1080 frame: a real photo as background
+(the camera photos of labels in ``../shared/data/barcodes`` — full of other
+numbers, EAN digits, waybills — and the public-domain astronaut), extra
+distractor numbers printed on the background and on paper notes, and one NAV
+sticker:
+
+* a light sticker (white, off-white, pale yellow or grey), with or without a
+  NAV header bar, a barcode or an extra line;
+* the HMS article number and the serial number, each with one of NAV's
+  label spellings ("HMS-nr", "HMS art.nr", "Art.nr.", "Serienr", "Ser.nr" …),
+  on the same line as the number or above it;
+* fonts: the DejaVu faces shipped in ``resources/fonts`` and OpenCV's Hershey
+  faces, at different sizes and weights;
+* then perspective and rotation, blur, glare, uneven light, sensor noise and
+  JPEG compression.
+
+``generate(n, seed)`` yields ``(name, image, truth)``; ``truth`` is
+``{"hmsnr": "…", "serienr": "…", ...}``.  Run on its own to write the set to
+a folder for looking at:
+
+    .venv/bin/python bench/stickers.py OUT_DIR [--n 80] [--seed 12]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_BARCODES = ROOT.parent / "shared" / "data" / "barcodes"
+FONTS = ROOT / "resources" / "fonts"
+
+HMS_LABELS = ["HMS-nr", "HMS-nr.", "HMS nr", "HMS art.nr", "HMS-artnr", "Art.nr", "Art.nr.", "Artikkelnr",
+              "HMS-nr:", "Art.nr:"]
+SERIAL_LABELS = ["Serienr", "Serienr.", "Serie-nr", "Ser.nr", "Serienummer", "Serienr:", "Ser.nr."]
+HEADERS = ["NAV Hjelpemiddelsentral", "NAV", "Eiendom av NAV", "NAV Hjelpemiddelsentral Oslo",
+           "Tilhører NAV", "NAV Hjelpemiddelsentral Vestland"]
+DISTRACTOR_WORDS = ["Ordre", "Lot", "Modell", "Tlf", "Pris", "Kundenr", "Best.nr", "Lev.art.nr", "Dato", "Ref",
+                    "Faktura", "Rom", "Postnr", "Vekt", "Reg.nr"]
+_PIL_FONTS = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSansMono.ttf"]
+_HERSHEY = [cv2.FONT_HERSHEY_SIMPLEX, cv2.FONT_HERSHEY_DUPLEX, cv2.FONT_HERSHEY_COMPLEX,
+            cv2.FONT_HERSHEY_TRIPLEX, cv2.FONT_HERSHEY_PLAIN]
+
+
+def _digits(rng, n=6) -> str:
+    return str(rng.integers(1, 10)) + "".join(str(d) for d in rng.integers(0, 10, n - 1))
+
+
+def _backgrounds() -> list[np.ndarray]:
+    out = [cv2.imread(str(ROOT / "resources" / "demo" / "astronaut.jpg"))]
+    manifest = SHARED_BARCODES / "expected.json"
+    if manifest.exists():
+        for e in json.loads(manifest.read_text())["images"]:
+            if e.get("kind") != "photo":
+                continue
+            img = cv2.imread(str(SHARED_BARCODES / e["file"]))
+            if img is not None and min(img.shape[:2]) >= 240:
+                out.append(img)
+    return out
+
+
+class _Text:
+    """Draws text with a PIL TrueType face or an OpenCV Hershey face."""
+
+    def __init__(self, rng, px: int):
+        self.px = px
+        k = rng.integers(0, len(_PIL_FONTS) + len(_HERSHEY))
+        if k < len(_PIL_FONTS):
+            self.pil = ImageFont.truetype(str(FONTS / _PIL_FONTS[k]), px)
+            self.hershey = None
+        else:
+            self.pil = None
+            self.hershey = _HERSHEY[k - len(_PIL_FONTS)]
+            base = cv2.getTextSize("Hg", self.hershey, 1.0, 1)[0][1]
+            self.scale = px * 0.78 / max(base, 1)
+            self.thick = max(1, int(round(px / 14 * rng.uniform(0.8, 1.6))))
+
+    def size(self, text: str) -> tuple[int, int]:
+        if self.pil is not None:
+            x0, y0, x1, y1 = self.pil.getbbox(text)
+            return x1, self.px
+        (w, h), _ = cv2.getTextSize(text, self.hershey, self.scale, self.thick)
+        return w, self.px
+
+    def draw(self, img: np.ndarray, text: str, x: int, y: int, color) -> None:
+        """Top-left at (x, y)."""
+        if self.pil is not None:
+            pil = Image.fromarray(img)
+            ImageDraw.Draw(pil).text((x, y), text, font=self.pil, fill=tuple(int(c) for c in color))
+            img[:] = np.asarray(pil)
+        else:
+            cv2.putText(img, text, (x, y + int(self.px * 0.85)), self.hershey, self.scale, color, self.thick,
+                        cv2.LINE_AA)
+
+
+def render_sticker(rng, hmsnr: str, serienr: str) -> np.ndarray:
+    """The sticker as an RGB picture (drawn at 2× and reduced)."""
+    ss = 2
+    px = int(rng.integers(22, 40)) * ss
+    t = _Text(rng, px)
+    small = _Text(rng, int(px * rng.uniform(0.55, 0.75)))
+    hms_label = HMS_LABELS[rng.integers(len(HMS_LABELS))]
+    ser_label = SERIAL_LABELS[rng.integers(len(SERIAL_LABELS))]
+    stacked = rng.random() < 0.3
+    rows: list[tuple[str, _Text]] = []
+    pairs = [(hms_label, hmsnr), (ser_label, serienr)]
+    if rng.random() < 0.2:
+        pairs.reverse()
+    for label, number in pairs:
+        if stacked:
+            rows += [(label, small), (number, t)]
+        else:
+            rows.append((f"{label} {number}", t))
+    if rng.random() < 0.3:
+        extra = [f"Lev.art.nr {rng.integers(100, 999)}-{rng.integers(1000, 9999)}", "Utlånt fra NAV",
+                 f"Tlf. {rng.integers(20, 99)} {rng.integers(10, 99)} {rng.integers(10, 99)} {rng.integers(10, 99)}",
+                 "Ikke fjern merket"][rng.integers(4)]
+        rows.append((extra, small))
+    header = HEADERS[rng.integers(len(HEADERS))] if rng.random() < 0.75 else None
+    ht = _Text(rng, int(px * 0.7))
+    pad = int(px * 0.5)
+    gap = int(px * rng.uniform(0.25, 0.6))
+    width = max([r[1].size(r[0])[0] for r in rows] + [ht.size(header)[0] if header else 0]) + 2 * pad
+    head_h = int(px * 1.3) if header else 0
+    barcode = rng.random() < 0.35
+    bar_h = int(px * 1.6) if barcode else 0
+    height = head_h + pad + sum(r[1].px + gap for r in rows) + bar_h + pad
+    width = int(width * rng.uniform(1.0, 1.25))
+    paper = [(250, 250, 250), (244, 242, 232), (250, 246, 214), (232, 234, 236), (255, 255, 255)][rng.integers(5)]
+    img = np.full((height, width, 3), paper, np.uint8)
+    ink = [(20, 20, 20), (10, 20, 60), (45, 45, 45), (0, 0, 0)][rng.integers(4)]
+    if header:
+        style = rng.integers(3)
+        if style == 0:      # red bar with white text, like NAV's
+            img[:head_h] = (195, 39, 38)
+            ht.draw(img, header, pad, (head_h - ht.px) // 2, (255, 255, 255))
+        elif style == 1:
+            ht.draw(img, header, pad, (head_h - ht.px) // 2, (195, 39, 38))
+        else:
+            ht.draw(img, header, pad, (head_h - ht.px) // 2, ink)
+            img[head_h - ss:head_h] = ink
+    y = head_h + pad
+    for text, face in rows:
+        face.draw(img, text, pad, y, ink)
+        y += face.px + gap
+    if barcode:
+        import zxingcpp
+
+        code = zxingcpp.create_barcode(hmsnr + serienr, zxingcpp.BarcodeFormat.Code128)
+        bars = np.asarray(code.to_image(scale=1, add_quiet_zones=True))[:1]     # one row, with quiet zones
+        k = max(1, (width - 2 * pad) // bars.shape[1])                            # whole pixels per module
+        bars = np.repeat(np.repeat(bars, k, axis=1), bar_h - ss * 4, axis=0)
+        bx = (width - bars.shape[1]) // 2
+        region = img[y:y + bars.shape[0], bx:bx + bars.shape[1]]
+        img[y:y + bars.shape[0], bx:bx + bars.shape[1]] = np.minimum(region, bars[:, :region.shape[1], None])
+    if rng.random() < 0.5:
+        cv2.rectangle(img, (ss, ss), (width - 1 - ss, height - 1 - ss), (170, 170, 170), ss)
+    return cv2.resize(img, (width // ss, height // ss), interpolation=cv2.INTER_AREA)
+
+
+def _distractors(rng, frame: np.ndarray, n: int) -> None:
+    h, w = frame.shape[:2]
+    for _ in range(n):
+        word = DISTRACTOR_WORDS[rng.integers(len(DISTRACTOR_WORDS))]
+        kind = rng.integers(4)
+        if kind == 0:
+            text = f"{word} {_digits(rng)}"
+        elif kind == 1:
+            text = _digits(rng)
+        elif kind == 2:
+            text = f"{word}: {_digits(rng, int(rng.integers(4, 9)))}"
+        else:
+            text = f"{rng.integers(10, 99)} {rng.integers(10, 99)} {rng.integers(10, 99)} {rng.integers(10, 99)}"
+        face = _Text(rng, int(rng.integers(14, 40)))
+        tw, th = face.size(text)
+        if tw + 20 >= w or th + 20 >= h:
+            continue
+        x, y = int(rng.integers(0, w - tw - 10)), int(rng.integers(0, h - th - 10))
+        if rng.random() < 0.5:   # on a paper note
+            note = frame[max(0, y - 8):y + th + 8, max(0, x - 10):x + tw + 10]
+            note[:] = (np.array([235, 238, 240]) * rng.uniform(0.85, 1.0)).astype(np.uint8)
+        color = tuple(int(c) for c in rng.integers(0, 90, 3))
+        face.draw(frame, text, x, y, color)
+
+
+def _place(rng, frame: np.ndarray, sticker: np.ndarray) -> np.ndarray:
+    """Warp the sticker into the frame with perspective; returns the quad used."""
+    h, w = frame.shape[:2]
+    sh, sw = sticker.shape[:2]
+    target_w = w * rng.uniform(0.14, 0.34)
+    s = target_w / sw
+    angle = np.deg2rad(rng.uniform(-25, 25))
+    cx, cy = rng.uniform(0.25, 0.75) * w, rng.uniform(0.25, 0.75) * h
+    corners = np.array([[-sw / 2, -sh / 2], [sw / 2, -sh / 2], [sw / 2, sh / 2], [-sw / 2, sh / 2]]) * s
+    rot = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    dst = corners @ rot.T + [cx, cy]
+    dst += rng.normal(0, 0.06, (4, 2)) * target_w          # perspective
+    src = np.array([[0, 0], [sw, 0], [sw, sh], [0, sh]], np.float32)
+    m = cv2.getPerspectiveTransform(src, dst.astype(np.float32))
+    warped = cv2.warpPerspective(sticker, m, (w, h), flags=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR)
+    mask = cv2.warpPerspective(np.full((sh, sw), 255, np.uint8), m, (w, h))
+    # a soft shadow, then the sticker
+    shadow = cv2.GaussianBlur(mask, (0, 0), 4).astype(np.float32)[:, :, None] / 255.0
+    out = frame.astype(np.float32) * (1 - 0.35 * shadow)
+    a = mask.astype(np.float32)[:, :, None] / 255.0
+    out = out * (1 - a) + warped.astype(np.float32) * a
+    frame[:] = np.clip(out, 0, 255).astype(np.uint8)
+    return dst
+
+
+def _finish(rng, frame: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    h, w = frame.shape[:2]
+    f = frame.astype(np.float32)
+    if rng.random() < 0.55:                          # glare on or near the sticker
+        cx, cy = quad.mean(axis=0) + rng.normal(0, 0.25, 2) * (quad.max(0) - quad.min(0))
+        yy, xx = np.mgrid[0:h, 0:w]
+        r = rng.uniform(0.2, 0.6) * (quad.max(0) - quad.min(0)).max()
+        g = np.exp(-(((xx - cx) ** 2 + ((yy - cy) * rng.uniform(0.6, 1.6)) ** 2) / (2 * r * r)))
+        f += (g * rng.uniform(60, 150))[:, :, None]
+    # uneven light across the frame
+    gx = np.linspace(rng.uniform(0.7, 1.1), rng.uniform(0.7, 1.1), w)[None, :, None]
+    f *= gx
+    sigma = rng.choice([0, 0, 0.6, 0.9, 1.2, 1.5])
+    if sigma:
+        f = cv2.GaussianBlur(f, (0, 0), float(sigma))
+    if rng.random() < 0.2:                           # a little motion blur
+        k = np.zeros((7, 7), np.float32)
+        k[3, :] = 1 / 7
+        f = cv2.filter2D(f, -1, cv2.warpAffine(k, cv2.getRotationMatrix2D((3, 3), rng.uniform(0, 180), 1), (7, 7)))
+    f += rng.normal(0, rng.uniform(1, 5), f.shape)
+    img = np.clip(f, 0, 255).astype(np.uint8)
+    ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(45, 92))])
+    return cv2.imdecode(buf, cv2.IMREAD_COLOR)
+
+
+def generate(n: int = 80, seed: int = 12):
+    """Yield ``(name, BGR image, truth)`` for ``n`` sticker pictures."""
+    rng = np.random.default_rng(seed)
+    backgrounds = _backgrounds()
+    for i in range(n):
+        size = (1920, 1080) if rng.random() < 0.5 else (1280, 720)
+        bg = backgrounds[rng.integers(len(backgrounds))]
+        if rng.random() < 0.5:
+            bg = bg[:, ::-1]
+        bh, bw = bg.shape[:2]
+        scale = max(size[0] / bw, size[1] / bh) * rng.uniform(1.0, 1.4)
+        big = cv2.resize(bg, (int(bw * scale) + 1, int(bh * scale) + 1), interpolation=cv2.INTER_LINEAR)
+        y = int(rng.integers(0, big.shape[0] - size[1] + 1))
+        x = int(rng.integers(0, big.shape[1] - size[0] + 1))
+        frame = np.ascontiguousarray(big[y:y + size[1], x:x + size[0]])
+        _distractors(rng, frame, int(rng.integers(3, 9)))
+        hmsnr, serienr = _digits(rng), _digits(rng)
+        sticker = render_sticker(rng, hmsnr, serienr)
+        quad = _place(rng, frame, cv2.cvtColor(sticker, cv2.COLOR_RGB2BGR))
+        frame = _finish(rng, frame, quad)
+        yield f"sticker_{i:03d}.jpg", frame, {"hmsnr": hmsnr, "serienr": serienr,
+                                              "quad": [[round(float(a), 1) for a in p] for p in quad]}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--n", type=int, default=80)
+    ap.add_argument("--seed", type=int, default=12)
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    truth = {}
+    for name, img, t in generate(args.n, args.seed):
+        cv2.imwrite(str(args.out / name), img, [cv2.IMWRITE_JPEG_QUALITY, 95])
+        truth[name] = t
+    (args.out / "truth.json").write_text(json.dumps(truth, indent=1))
+    print(f"{len(truth)} bilder i {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,274 @@
+"""HMS-nr and serienr candidates from codes and sticker text, scored against the register.
+
+Where a candidate comes from (``source``):
+
+* ``strekkode`` — a code whose text is NAV's pair (12 digits: HMS-nr then
+  serienr, as on NAV's labels), or text with the labels ("HMS-nr 250464
+  Serienr 123456") inside a QR/Data Matrix code;
+* ``ocr`` — a six-digit number on the sticker after (or under) a label:
+  "HMS-nr", "HMS art.nr", "Art.nr", "Artikkelnr" for the HMS article number;
+  "Serienr", "Serie-nr", "Ser.nr", "Serienummer", "S/N" for the serial.
+  "Lev.art.nr" (the supplier's number), "Best.nr", "Kundenr" and the like are
+  not labels.  A GS1 code's (01) GTIN and (21) maker's serial are never
+  candidates: they are not NAV's numbers.
+
+``confidence`` (0–1) combines the recogniser's score, how cleanly the label
+was read and whether letters had to be read as digits (O→0, I/l→1, S→5, B→8).
+
+:func:`best_pair` pairs the candidates; a pair the register knows
+(``known(hmsnr, serienr) -> bool``) always wins over one it does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable
+
+import numpy as np
+
+__all__ = ["Candidate", "Known", "Pair", "best_pair", "from_codes", "from_lines", "from_text", "has_label",
+           "merge", "numbers_in", "replace_number"]
+
+Known = Callable[[str, str], bool]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str              # "hmsnr" | "serienr"
+    value: str             # six digits
+    source: str            # "strekkode" | "ocr"
+    confidence: float
+    label: str = ""        # the label text read, or the code's format
+    text: str = ""         # the whole line/code text it came from
+    lines: tuple[int, ...] = field(default=(), compare=False, repr=False)   # OCR lines used
+
+    def to_json(self) -> dict:
+        return {"value": self.value, "source": self.source, "confidence": round(self.confidence, 3),
+                "label": self.label, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Pair:
+    hmsnr: str
+    serienr: str
+    confidence: float
+    known: bool | None     # None: no register was asked
+    sources: tuple[str, str]
+
+    def to_json(self) -> dict:
+        return {"hmsnr": self.hmsnr, "serienr": self.serienr, "confidence": round(self.confidence, 3),
+                "known": self.known, "sources": list(self.sources)}
+
+
+# --------------------------------------------------------------------------- text parsing
+
+# Letters OCR reads for digits inside a number.
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1",
+                                   "i": "1", "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2",
+                                   "G": "6", "b": "6", "g": "9", "q": "9", "T": "7"})
+
+# "nr" as OCR reads it: nr, nummer, and "m"/"mr" for a squeezed "nr".
+_NR = r"(?:[nm]\s?(?:e?r|ummer|umber)|me?(?=\W|$))"
+_HMS_LABEL = re.compile(
+    r"(?<![a-zæøå.])(?:"
+    r"h\s?[mn]\s?s\s?[-.:]?\s?(?:art(?:ikkel)?\s?\.?\s?-?\s?)?" + _NR +   # HMS-nr, HMS art.nr, HMS-artnr
+    r"|h\s?m\s?s(?=\s*[:.]?\s*\d)"                                      # HMS 250464
+    r"|art(?:ikkel)?\s?\.?\s?-?\s?" + _NR +                              # Art.nr, Artikkelnr
+    r")\.?\s*:?",
+    re.IGNORECASE)
+_SERIAL_LABEL = re.compile(
+    r"(?<![a-zæøå.])(?:"
+    r"s\s?e\s?r(?:ie)?\s?[-.]?\s?" + _NR +                               # Serienr, Ser.nr, Serie-nr, Serienummer
+    r"|se\s?n\s?r"                                                      # "Senr" (a dot lost)
+    r"|s\s?/\s?n|s\.?n\.?(?=\s*:?\s*\d)"                                # S/N, SN
+    r"|serial\s?(?:no|nr|number)?"
+    r")\.?\s*:?",
+    re.IGNORECASE)
+#: Words that make a following "nr" something else (supplier's number, order number …).
+_NOT_OURS = re.compile(r"(lev|leverandør|best|kunde|ordre|faktura|reg|post|tlf|telefon)\s*\.?\s*-?\s*$",
+                       re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![0-9A-Za-z])([0-9OoDQIl|iSsBZzGbgqT!]{6}|[0-9]{3}\s[0-9]{3})(?![0-9A-Za-z])")
+
+
+def _number_after(text: str) -> tuple[str, float] | None:
+    """The first six-digit number at the start of ``text`` (after the label), with a penalty
+    when letters had to be read as digits."""
+    m = _NUMBER.search(text)
+    if m is None or m.start() > 3:
+        return None
+    raw = m.group(1).replace(" ", "")
+    value = raw.translate(_DIGIT_LOOKALIKES)
+    if not value.isdigit() or len(value) != 6:
+        return None
+    fixed = sum(1 for a, b in zip(raw, value) if a != b)
+    if fixed > 2 or sum(c.isdigit() for c in raw) < 4:
+        return None
+    return value, 1.0 - 0.15 * fixed
+
+
+def _labels_in(text: str) -> list[tuple[str, int, int, str]]:
+    """``(kind, start, end, label)`` for every label in ``text``."""
+    found = []
+    for kind, rx in (("hmsnr", _HMS_LABEL), ("serienr", _SERIAL_LABEL)):
+        for m in rx.finditer(text):
+            if _NOT_OURS.search(text[:m.start()]):
+                continue
+            found.append((kind, m.start(), m.end(), m.group(0).strip()))
+    found.sort(key=lambda f: f[1])
+    return found
+
+
+def _is_number_line(text: str) -> tuple[str, float] | None:
+    t = text.strip().strip(":.,;")
+    if len(t) > 8:
+        return None
+    return _number_after(t)
+
+
+def from_text(text: str, score: float, source: str) -> list[Candidate]:
+    """Labelled numbers on one line of text (or inside a code's text)."""
+    out = []
+    for kind, _start, end, label in _labels_in(text):
+        hit = _number_after(text[end:])
+        if hit is None:
+            continue
+        value, clean = hit
+        exact = 1.0 if re.fullmatch(r"(hms[- ]?nr|hms art\.?nr|art\.?nr|serienr|ser\.?nr|serie-nr)[.:]?",
+                                    label.lower()) else 0.92
+        out.append(Candidate(kind, value, source, round(score * clean * exact, 4), label, text))
+    return out
+
+
+def from_lines(lines: Iterable) -> list[Candidate]:
+    """Candidates from OCR lines (objects with ``text``, ``score``, ``box``).
+
+    A label with its number on the same line counts; so does a line holding
+    only the label when the number is on the line just below it or just to its
+    right (stickers print both layouts).
+    """
+    lines = list(lines)
+    out: list[Candidate] = []
+    used_numbers: set[int] = set()
+    for i, line in enumerate(lines):
+        cands = [replace(c, lines=(i,)) for c in from_text(line.text, line.score, "ocr")]
+        out += cands
+        if cands:
+            continue
+        labels = _labels_in(line.text)
+        if not labels:
+            continue
+        kind, _s, end, label = labels[-1]
+        if line.text[end:].strip(" :.-"):
+            continue                 # something else follows the label on its own line
+        j = _neighbour_number(lines, i, used_numbers)
+        if j is None:
+            continue
+        value, clean = _is_number_line(lines[j].text)   # type: ignore[misc]
+        used_numbers.add(j)
+        conf = min(line.score, lines[j].score) * clean * 0.95
+        out.append(Candidate(kind, value, "ocr", round(conf, 4), label, f"{line.text} / {lines[j].text}",
+                             (i, j)))
+    return out
+
+
+def numbers_in(text: str) -> list[str]:
+    """Every six-digit number in ``text`` (letters read as digits mapped back)."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = m.group(1).replace(" ", "").translate(_DIGIT_LOOKALIKES)
+        if value.isdigit() and len(value) == 6:
+            out.append(value)
+    return out
+
+
+def has_label(text: str) -> bool:
+    return bool(_labels_in(text))
+
+
+def replace_number(text: str, new: str) -> str:
+    """``text`` with its first six-digit number (as OCR wrote it) replaced by ``new``."""
+    return _NUMBER.sub(new, text, count=1)
+
+
+def _neighbour_number(lines: list, i: int, used: set[int]) -> int | None:
+    """The number-only line right below or right of line ``i``."""
+    a = np.asarray(lines[i].box, np.float64)
+    ua = a[1] - a[0]
+    la = float(np.linalg.norm(ua)) or 1.0
+    u = ua / la
+    v = np.array([-u[1], u[0]])
+    h = float(np.linalg.norm(a[3] - a[0])) or 1.0
+    ca = a.mean(axis=0)
+    best, best_d = None, 1e9
+    for j, other in enumerate(lines):
+        if j == i or j in used:
+            continue
+        if _is_number_line(other.text) is None:
+            continue
+        b = np.asarray(other.box, np.float64)
+        d = b.mean(axis=0) - ca
+        along, across = float(d @ u), float(d @ v)
+        hb = float(np.linalg.norm(b[3] - b[0])) or 1.0
+        below = 0.3 * h < across < 2.6 * max(h, hb) and abs(along) < la + 2 * hb
+        right = abs(across) < 0.6 * max(h, hb) and 0 < along < la + 6 * hb
+        if below or right:
+            dist = abs(across) + abs(along) * 0.3
+            if dist < best_d:
+                best, best_d = j, dist
+    return best
+
+
+def from_codes(codes: Iterable) -> list[Candidate]:
+    """Candidates from codes (objects with ``format``, ``text``, ``gs1``)."""
+    out: list[Candidate] = []
+    for c in codes:
+        if c.gs1 is not None:
+            continue                     # GTIN and maker's serial are not NAV's numbers
+        text = c.text.strip()
+        if re.fullmatch(r"\d{12}", text) and c.format.startswith(("Code128", "Code39", "DataMatrix", "QRCode")):
+            out.append(Candidate("hmsnr", text[:6], "strekkode", 0.9, c.format, text))
+            out.append(Candidate("serienr", text[6:], "strekkode", 0.9, c.format, text))
+            continue
+        out += [replace(k, source="strekkode", confidence=round(min(0.99, k.confidence), 4))
+                for line in text.splitlines() for k in from_text(line, 0.99, "strekkode")]
+    return out
+
+
+def merge(cands: Iterable[Candidate]) -> list[Candidate]:
+    """One candidate per (kind, value): the most confident, raised a little when sources agree."""
+    best: dict[tuple[str, str], Candidate] = {}
+    count: dict[tuple[str, str], set[str]] = {}
+    for c in cands:
+        key = (c.kind, c.value)
+        count.setdefault(key, set()).add(c.source)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    out = []
+    for key, c in best.items():
+        if len(count[key]) > 1:
+            c = replace(c, confidence=round(min(0.999, c.confidence + 0.5 * (1 - c.confidence)), 4))
+        out.append(c)
+    out.sort(key=lambda c: (c.kind, -c.confidence))
+    return out
+
+
+def best_pair(cands: list[Candidate], known: Known | None = None) -> Pair | None:
+    """The most likely (HMS-nr, serienr): a pair the register knows wins; else the most confident."""
+    hms = [c for c in cands if c.kind == "hmsnr"]
+    ser = [c for c in cands if c.kind == "serienr"]
+    if not hms or not ser:
+        return None
+    pairs = []
+    for h in hms:
+        for s in ser:
+            conf = h.confidence * s.confidence
+            is_known = None
+            if known is not None:
+                try:
+                    is_known = bool(known(h.value, s.value))
+                except Exception:          # the register is down: the read still counts
+                    is_known = None
+            pairs.append(Pair(h.value, s.value, round(conf, 4), is_known, (h.source, s.source)))
+    pairs.sort(key=lambda p: (p.known is True, p.confidence), reverse=True)
+    return pairs[0]

@@ -1,0 +1,347 @@
+"""Text on the NAV sticker: find the sticker's text block first, then read only it.
+
+The OCR engine is RapidOCR (pinned in ``pyproject.toml``) with the PP-OCR
+ONNX models that ship **inside its wheel**, loaded by explicit path on the
+onnxruntime HMS Desk already uses.  Nothing is ever downloaded: if a model file
+is missing, :class:`OcrUnavailable` says so (Norwegian) and the reader goes on
+with barcodes only.
+
+How a frame is read (:func:`read_text`):
+
+1. **Find** — the text detector (DB) runs once on a copy of the frame reduced
+   to at most :data:`FIND_MAX_SIDE` pixels (or on the region the technician
+   marked).  Its boxes are grouped into blocks of neighbouring, parallel lines
+   of similar height — a sticker is such a block.
+2. **Rank** — blocks of 2–6 lines with a line shaped like "250464" or
+   "HMS-nr 250464", and larger text, come first.
+3. **Read** — only the blocks' lines are recognised (no angle classifier, no
+   other text in the frame): each line is cut out of the *full-resolution*
+   frame, turned level and scaled to the recogniser's 48 px; a block's lines go
+   in one batch.  Reading stops at the first block after which both labelled
+   numbers are known (the caller's ``enough``), or when the time is spent —
+   the best-ranked block is always read.
+4. **Fallback** — if no block gave them (a very small sticker, lines the
+   reduced copy lost), the frame is detected again at full resolution and the
+   new lines are read.
+
+:func:`reread` reads given lines again from differently made crops: the
+reader uses it for a second opinion on every number it takes.
+
+Lines are returned with their box in frame pixels and the recogniser's score.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from hms_desk.domain.errors import HmsError
+
+log = logging.getLogger("hms_desk.labels.ocr")
+
+__all__ = ["OcrLine", "OcrResult", "OcrUnavailable", "model_files", "read_text", "reread", "get_engine"]
+
+#: The text detector sees the frame reduced to at most this many pixels on its longer side.
+FIND_MAX_SIDE = 960
+#: Blocks read at most before the full-resolution fallback.
+MAX_BLOCKS = 6
+#: Model files inside the rapidocr wheel (``rapidocr/models``).
+DET_MODEL = "PP-OCRv6_det_small.onnx"
+REC_MODEL = "PP-OCRv6_rec_small.onnx"
+CLS_MODEL = "ch_ppocr_mobile_v2.0_cls_mobile.onnx"
+
+UNAVAILABLE_TEXT = "Tekstgjenkjenning (OCR) er ikke tilgjengelig: {why}. Strekkoder leses fortsatt."
+
+
+class OcrUnavailable(HmsError):
+    code = "OCR_UTILGJENGELIG"
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    text: str
+    score: float
+    box: tuple[tuple[int, int], ...]    # four corners in frame pixels
+    block: int = -1                     # the text block it belongs to
+
+    @property
+    def height(self) -> float:
+        p = np.asarray(self.box, np.float64)
+        return float(min(np.linalg.norm(p[0] - p[3]), np.linalg.norm(p[1] - p[2])))
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "score": round(self.score, 3), "box": [list(p) for p in self.box]}
+
+
+@dataclass
+class OcrResult:
+    lines: list[OcrLine]
+    blocks_read: int = 0
+    fallback: bool = False
+    elapsed_s: float = 0.0
+
+
+def model_files() -> dict[str, Path]:
+    """The bundled model files, by role.  Raises :class:`OcrUnavailable` if one is missing."""
+    try:
+        import rapidocr
+    except ImportError as exc:
+        raise OcrUnavailable(UNAVAILABLE_TEXT.format(why="pakken rapidocr mangler")) from exc
+    folder = Path(rapidocr.__file__).resolve().parent / "models"
+    files = {"det": folder / DET_MODEL, "rec": folder / REC_MODEL, "cls": folder / CLS_MODEL}
+    missing = [p.name for p in files.values() if not p.is_file()]
+    if missing:
+        raise OcrUnavailable(UNAVAILABLE_TEXT.format(why="modellfilene mangler (" + ", ".join(missing) + ")"))
+    return files
+
+
+class _Engine:
+    """RapidOCR with the bundled models; calls are serialised (the object keeps per-call state)."""
+
+    def __init__(self, threads: int | None = None):
+        from rapidocr import RapidOCR
+
+        files = model_files()
+        params = {
+            "Global.log_level": "error",
+            "Global.use_cls": False,
+            "Global.max_side_len": 4096,
+            "Det.model_path": str(files["det"]),
+            "Det.limit_type": "max",
+            "Det.limit_side_len": 4096,      # we size the picture ourselves
+            "Rec.model_path": str(files["rec"]),
+            "Cls.model_path": str(files["cls"]),
+        }
+        if threads:
+            params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
+        try:
+            self._ocr = RapidOCR(params=params)
+        except Exception as exc:    # onnxruntime or a damaged model file
+            raise OcrUnavailable(UNAVAILABLE_TEXT.format(why=str(exc) or type(exc).__name__)) from exc
+        self._lock = threading.Lock()
+
+    def detect(self, img: np.ndarray) -> list[np.ndarray]:
+        """Text boxes (4×2 float arrays) in ``img``'s pixels."""
+        with self._lock:
+            out = self._ocr(img, use_det=True, use_cls=False, use_rec=False)
+        boxes = getattr(out, "boxes", None)
+        return [] if boxes is None else [np.asarray(b, np.float64).reshape(4, 2) for b in boxes]
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        if not crops:
+            return []
+        with self._lock:
+            out = self._ocr.recognize_txt(crops)
+        txts = out.txts or ()
+        scores = out.scores or ()
+        return [(str(t), float(s)) for t, s in zip(txts, scores)]
+
+
+_ENGINE: _Engine | None = None
+_ENGINE_LOCK = threading.Lock()
+
+
+def get_engine() -> _Engine:
+    """The shared engine (built on first use; raises :class:`OcrUnavailable`)."""
+    global _ENGINE
+    with _ENGINE_LOCK:
+        if _ENGINE is None:
+            _ENGINE = _Engine()
+        return _ENGINE
+
+
+# --------------------------------------------------------------------------- geometry
+
+def _order(box: np.ndarray) -> np.ndarray:
+    """The box's rectangle as top-left, top-right, bottom-right, bottom-left.
+
+    The reading direction is the rectangle's side closest to horizontal
+    (stickers are photographed roughly upright; text turned more than 45° is
+    not read)."""
+    pts = cv2.boxPoints(cv2.minAreaRect(np.asarray(box, np.float32))).astype(np.float64)
+    e1, e2 = pts[1] - pts[0], pts[2] - pts[1]
+    u = e1 if abs(e1[0]) >= abs(e1[1]) else e2
+    u = u / (np.linalg.norm(u) or 1.0)
+    if u[0] < 0:
+        u = -u
+    v = np.array([-u[1], u[0]])            # "down" when u points right
+    a, b = pts @ u, pts @ v
+    am, bm = a.mean(), b.mean()
+    tl = pts[np.argmin(np.where((a < am) & (b < bm), 0, 1) * 1e9 + a + b)]
+    tr = pts[np.argmin(np.where((a > am) & (b < bm), 0, 1) * 1e9 - a + b)]
+    br = pts[np.argmin(np.where((a > am) & (b > bm), 0, 1) * 1e9 - a - b)]
+    bl = pts[np.argmin(np.where((a < am) & (b > bm), 0, 1) * 1e9 + a - b)]
+    return np.array([tl, tr, br, bl])
+
+
+def _line_crop(frame: np.ndarray, box: np.ndarray, pad: float = 0.18, extend_left: float = 0.0) -> np.ndarray:
+    """The text line inside ``box`` (frame pixels), level, padded, about 48 px high."""
+    p = _order(box)
+    w = float(np.linalg.norm(p[1] - p[0]))
+    h = float(np.linalg.norm(p[3] - p[0]))
+    if w < 2 or h < 2:
+        return np.zeros((48, 48, 3), np.uint8)
+    ux = (p[1] - p[0]) / w
+    uy = (p[3] - p[0]) / h
+    px, py = pad * h, pad * h
+    left = px + extend_left * h
+    w += extend_left * h
+    src = np.array([p[0] - ux * left - uy * py, p[1] + ux * px - uy * py, p[2] + ux * px + uy * py],
+                   np.float32)
+    out_h = 48
+    out_w = max(8, int(round((w + 2 * px) * out_h / (h + 2 * py))))
+    dst = np.array([[0, 0], [out_w, 0], [out_w, out_h]], np.float32)
+    m = cv2.getAffineTransform(src, dst)
+    scale = out_h / (h + 2 * py)
+    interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+    return cv2.warpAffine(frame, m, (out_w, out_h), flags=interp, borderMode=cv2.BORDER_REPLICATE)
+
+
+@dataclass
+class _Box:
+    pts: np.ndarray        # 4×2, frame pixels
+    centre: np.ndarray
+    angle: float           # reading direction, radians
+    length: float
+    height: float
+
+
+def _as_box(pts: np.ndarray) -> _Box:
+    p = _order(pts)
+    d = p[1] - p[0]
+    return _Box(p, p.mean(axis=0), float(np.arctan2(d[1], d[0])),
+                float(np.linalg.norm(d)), float(np.linalg.norm(p[3] - p[0])))
+
+
+def _group(boxes: list[_Box]) -> list[list[int]]:
+    """Blocks of neighbouring, parallel lines of similar height (union-find)."""
+    n = len(boxes)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        a = boxes[i]
+        for j in range(i + 1, n):
+            b = boxes[j]
+            da = abs((a.angle - b.angle + np.pi / 2) % np.pi - np.pi / 2)
+            if da > np.deg2rad(14):
+                continue
+            hmin, hmax = min(a.height, b.height), max(a.height, b.height)
+            if hmax > 2.6 * hmin:
+                continue
+            u = np.array([np.cos(a.angle), np.sin(a.angle)])
+            v = np.array([-u[1], u[0]])
+            d = b.centre - a.centre
+            along, across = abs(float(d @ u)), abs(float(d @ v))
+            h = (a.height + b.height) / 2
+            stacked = across < 2.8 * h and along < (a.length + b.length) / 2 + 1.5 * h
+            beside = across < 0.6 * h and along < (a.length + b.length) / 2 + 3.0 * h
+            if stacked or beside:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def _block_rank(boxes: list[_Box], idx: list[int]) -> float:
+    k = len(idx)
+    score = {1: 0.3, 2: 0.9, 3: 1.0, 4: 1.0, 5: 0.95, 6: 0.9}.get(k, 0.6 if k <= 10 else 0.3)
+    ratios = [boxes[i].length / max(boxes[i].height, 1.0) for i in idx]
+    if any(2.2 <= r <= 9.0 for r in ratios):        # shaped like "250464" or "HMS-nr 250464"
+        score += 0.3
+    size = float(np.mean([boxes[i].height for i in idx]))
+    return score + min(size, 60.0) / 200.0
+
+
+# --------------------------------------------------------------------------- reading
+
+def _recognise_block(engine: _Engine, frame: np.ndarray, boxes: list[_Box], idx: list[int],
+                     block_no: int) -> list[OcrLine]:
+    crops = [_line_crop(frame, boxes[i].pts) for i in idx]
+    texts = engine.recognize(crops)
+    lines = []
+    for i, (text, score) in zip(idx, texts):
+        pts = tuple((int(round(x)), int(round(y))) for x, y in boxes[i].pts)
+        lines.append(OcrLine(text.strip(), score, pts, block_no))
+    return lines
+
+
+def reread(frame: np.ndarray, lines: list[OcrLine], variant: str, engine: _Engine | None = None) -> list[str]:
+    """Read ``lines`` again from a differently made crop, for a second opinion.
+
+    ``variant``: ``"wide"`` (more margin), ``"contrast"`` (CLAHE on the crop),
+    ``"sharp"`` (unsharp mask),
+    ``"left"`` (the crop stretched six line heights to the left, for a label
+    the detector cut off)."""
+    engine = engine or get_engine()
+    crops = []
+    for line in lines:
+        box = np.asarray(line.box, np.float64)
+        if variant == "wide":
+            crop = _line_crop(frame, box, pad=0.4)
+        elif variant == "sharp":
+            crop = _line_crop(frame, box, pad=0.3)
+            crop = cv2.addWeighted(crop, 1.8, cv2.GaussianBlur(crop, (0, 0), 2.0), -0.8, 0)
+        elif variant == "left":
+            crop = _line_crop(frame, box, pad=0.25, extend_left=6.0)
+        else:
+            crop = _line_crop(frame, box, pad=0.25)
+            lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB)
+            lab[:, :, 0] = cv2.createCLAHE(clipLimit=2.5, tileGridSize=(1, 8)).apply(lab[:, :, 0])
+            crop = cv2.cvtColor(lab, cv2.COLOR_LAB2BGR)
+        crops.append(crop)
+    return [t.strip() for t, _ in engine.recognize(crops)]
+
+
+def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | None = None,
+              enough=None) -> OcrResult:
+    """Read the text blocks of ``frame`` (BGR uint8), sticker-like blocks first.
+
+    ``enough(lines) -> bool`` is asked after each block; True stops the search
+    (the label reader passes "both numbers found").  Raises :class:`OcrUnavailable`.
+    """
+    t0 = time.perf_counter()
+    engine = engine or get_engine()
+    if frame.ndim == 2:
+        frame = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
+    h, w = frame.shape[:2]
+    s = min(1.0, FIND_MAX_SIDE / max(h, w))
+    small = cv2.resize(frame, None, fx=s, fy=s, interpolation=cv2.INTER_AREA) if s < 1 else frame
+    boxes = [_as_box(b / s) for b in engine.detect(small)]
+    blocks = sorted(_group(boxes), key=lambda idx: -_block_rank(boxes, idx))
+    result = OcrResult([])
+    for k, idx in enumerate(blocks[:MAX_BLOCKS]):
+        if k > 0 and time.perf_counter() - t0 > budget_s:
+            break                         # the best-ranked block is always read
+        idx = sorted(idx, key=lambda i: (boxes[i].centre[1], boxes[i].centre[0]))
+        result.lines += _recognise_block(engine, frame, boxes, idx, k)
+        result.blocks_read += 1
+        if enough is not None and enough(result.lines):
+            break
+    else:
+        if s < 1 and time.perf_counter() - t0 < budget_s:
+            # small text the reduced copy lost: detect once more at full resolution
+            read = [boxes[i] for idx in blocks[:MAX_BLOCKS] for i in idx]
+            fresh = [b for b in (_as_box(p) for p in engine.detect(frame))
+                     if all(np.linalg.norm(b.centre - r.centre) > 0.5 * b.height for r in read)]
+            if fresh:
+                result.fallback = True
+                for k, idx in enumerate(sorted(_group(fresh), key=lambda idx: -_block_rank(fresh, idx))):
+                    idx = sorted(idx, key=lambda i: (fresh[i].centre[1], fresh[i].centre[0]))
+                    result.lines += _recognise_block(engine, frame, fresh, idx, 1000 + k)
+                    if (enough is not None and enough(result.lines)) or time.perf_counter() - t0 > budget_s:
+                        break
+    result.elapsed_s = time.perf_counter() - t0
+    return result

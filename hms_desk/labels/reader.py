@@ -1,0 +1,305 @@
+"""The one label reader: codes, GS1 fields and the sticker's text → HMS-nr/serienr.
+
+:func:`read_label` is a pure function of a BGR picture (plus an optional
+region and a time budget) that returns a plain :class:`LabelRead`; the GUI
+calls it on its CPU worker, the CLI and the tests call it directly.
+:class:`LiveLabelVoter` takes successive per-frame reads from the live
+picture and says when one HMS-nr/serienr pair has agreed across enough
+frames to be trusted.
+
+Presets:
+
+* frozen frame / file (default): the fast barcode attempts; then OCR of the
+  sticker unless the codes already gave a pair (the register knows, when a
+  register is given); then, if no code was read at all, the rest of the
+  barcode ladder (rotations, scales, contrast …) — all within ``budget_s``;
+* live (``live=True``): the two fast barcode attempts only (direct read and
+  1D crops), no OCR, within ``budget_s`` (≈ 35 ms on a 1920×1080 frame) —
+  OCR on the live picture is the caller's choice, at most once a second.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, deque
+from dataclasses import dataclass, field, replace
+
+import cv2
+import numpy as np
+
+from hms_desk.domain.errors import HmsError
+from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
+from hms_desk.labels.candidates import (Candidate, Known, Pair, best_pair, from_codes, from_lines, has_label,
+                                        merge, numbers_in, replace_number)
+from hms_desk.labels.ocr import OcrLine, OcrUnavailable, read_text, reread
+
+__all__ = ["LabelRead", "LiveLabelVoter", "Region", "read_label", "LIVE_LADDER"]
+
+Region = tuple[int, int, int, int]       # x, y, width, height in image pixels
+
+#: The barcode attempts cheap enough for every live frame …
+LIVE_LADDER = ("direkte", "utsnitt (1D)")
+#: … with the direct read of a live frame at no more than 1280×720.
+LIVE_DIRECT_MAX_PIXELS = 1280 * 720
+
+INVALID_IMAGE_TEXT = "Bildet er tomt eller ugyldig."
+#: A number no other crop confirmed — but none contradicted either — is kept at this recogniser score.
+UNCONFIRMED_MIN_SCORE = 0.9
+INVALID_REGION_TEXT = "Det markerte området er utenfor bildet eller for lite."
+
+
+class LabelInputError(HmsError):
+    code = "UGYLDIG_BILDE"
+
+
+@dataclass
+class LabelRead:
+    """Everything one read found; positions are in the full picture's pixels."""
+
+    width: int
+    height: int
+    codes: list[CodeRead] = field(default_factory=list)
+    hmsnr: list[Candidate] = field(default_factory=list)
+    serienr: list[Candidate] = field(default_factory=list)
+    best: Pair | None = None
+    text: list[OcrLine] = field(default_factory=list)
+    ocr: str = "ikke kjørt"              # "ok" | "ikke kjørt" | Norwegian reason it could not run
+    region: Region | None = None
+    elapsed_s: float = 0.0
+    barcode_s: float = 0.0
+    ocr_s: float = 0.0
+    attempts: list[str] = field(default_factory=list)
+
+    @property
+    def pair(self) -> tuple[str, str] | None:
+        return (self.best.hmsnr, self.best.serienr) if self.best else None
+
+    def rescored(self, known: Known) -> "LabelRead":
+        """A copy whose ``best`` pair is chosen with the register check ``known``.
+
+        For the GUI: run :func:`read_label` on the CPU worker without a register,
+        then score on the database worker (``await tasks.db(lambda: read.rescored(known))``)."""
+        return replace(self, best=best_pair(self.hmsnr + self.serienr, known))
+
+    def to_json(self) -> dict:
+        return {
+            "width": self.width,
+            "height": self.height,
+            "region": list(self.region) if self.region else None,
+            "codes": [c.to_json() for c in self.codes],
+            "hmsnr": [c.to_json() for c in self.hmsnr],
+            "serienr": [c.to_json() for c in self.serienr],
+            "best": self.best.to_json() if self.best else None,
+            "text": [line.to_json() for line in self.text],
+            "ocr": self.ocr,
+            "elapsed_ms": round(self.elapsed_s * 1000, 1),
+        }
+
+
+def _checked(image) -> np.ndarray:
+    if not isinstance(image, np.ndarray) or image.size == 0 or image.ndim not in (2, 3):
+        raise LabelInputError(INVALID_IMAGE_TEXT)
+    if image.ndim == 3 and image.shape[2] not in (1, 3, 4):
+        raise LabelInputError(INVALID_IMAGE_TEXT)
+    if image.dtype != np.uint8:
+        raise LabelInputError(INVALID_IMAGE_TEXT)
+    if image.ndim == 3 and image.shape[2] == 4:
+        image = cv2.cvtColor(image, cv2.COLOR_BGRA2BGR)
+    if image.ndim == 3 and image.shape[2] == 1:
+        image = image[:, :, 0]
+    return image
+
+
+def _crop(image: np.ndarray, region: Region | None) -> tuple[np.ndarray, Region | None]:
+    if region is None:
+        return image, None
+    x, y, w, h = (int(round(v)) for v in region)
+    H, W = image.shape[:2]
+    x0, y0 = max(0, x), max(0, y)
+    x1, y1 = min(W, x + w), min(H, y + h)
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        raise LabelInputError(INVALID_REGION_TEXT)
+    return np.ascontiguousarray(image[y0:y1, x0:x1]), (x0, y0, x1 - x0, y1 - y0)
+
+
+def _shift_code(c: CodeRead, dx: int, dy: int) -> CodeRead:
+    return replace(c, position=tuple((x + dx, y + dy) for x, y in c.position))
+
+
+def _shift_line(line: OcrLine, dx: int, dy: int) -> OcrLine:
+    return replace(line, box=tuple((x + dx, y + dy) for x, y in line.box))
+
+
+def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
+    """Guard the numbers against misreads, and recover labels the detector cut off.
+
+    * A line with a six-digit number but no label is read again with its crop
+      stretched to the left; if that shows a label, the longer reading is used.
+    * A line with a label whose number did not come out as six digits is read
+      from three other crops; a number two of them agree on is used.
+    * Every line a candidate was taken from is read again from two other
+      crops (a fourth, sharpened one when no two readings agree); a number
+      counts if two readings agree on it and more readings agree with it than
+      against it; a number the other crops neither confirm nor contradict (they
+      give no six-digit number) is kept with a lower score if the recogniser was
+      sure of it (≥ 0.9); anything else is dropped: no read is better than a
+      wrong one.
+    """
+    lines = list(lines)
+    orphans = [i for i, ln in enumerate(lines) if numbers_in(ln.text) and not has_label(ln.text)]
+    if orphans:
+        longer = reread(frame, [lines[i] for i in orphans], "left")
+        for i, text in zip(orphans, longer):
+            if has_label(text) and numbers_in(text):
+                lines[i] = replace(lines[i], text=text)
+    # a label whose number did not come out as six digits ("Serie-nr 56.069"): two more readings
+    # that agree on a number give it
+    taken = {i for c in from_lines(lines) for i in c.lines}
+    broken = [i for i, ln in enumerate(lines)
+              if i not in taken and has_label(ln.text) and not numbers_in(ln.text) and any(ch.isdigit() for ch in ln.text)]
+    if broken:
+        tries = [reread(frame, [lines[i] for i in broken], v) for v in ("wide", "contrast", "sharp")]
+        for k, i in enumerate(broken):
+            votes = Counter(n for t in tries for n in numbers_in(t[k])[:1] if has_label(t[k]))
+            if votes:
+                value, count = votes.most_common(1)[0]
+                if count >= 2 and count > sum(votes.values()) - count:
+                    best = next(t[k] for t in tries if value in numbers_in(t[k]) and has_label(t[k]))
+                    lines[i] = replace(lines[i], text=best, score=lines[i].score * 0.9)
+    used = sorted({i for c in from_lines(lines) for i in c.lines if numbers_in(lines[i].text)})
+    if not used:
+        return lines
+    opinions = [reread(frame, [lines[i] for i in used], v) for v in ("wide", "contrast")]
+
+    def votes_for(k: int, i: int) -> Counter:
+        return Counter(numbers_in(lines[i].text)[:1] + [n for op in opinions for n in numbers_in(op[k])[:1]])
+
+    undecided = [k for k, i in enumerate(used) if max(votes_for(k, i).values()) < 2]
+    if undecided:                                   # a fourth reading where no two agree yet
+        extra = reread(frame, [lines[used[k]] for k in undecided], "sharp")
+        fourth = [""] * len(used)
+        for k, text in zip(undecided, extra):
+            fourth[k] = text
+        opinions.append(fourth)
+    for k, i in enumerate(used):
+        votes = votes_for(k, i)
+        first = numbers_in(lines[i].text)[0]
+        total = sum(votes.values())
+        agreed = [n for n, c in votes.most_common() if c >= 2 and c > total - c]
+        if first in agreed:
+            continue
+        if not agreed and total == 1 and lines[i].score >= UNCONFIRMED_MIN_SCORE:
+            # the other crops gave no six-digit number at all (nothing against it): keep, less sure
+            lines[i] = replace(lines[i], score=lines[i].score * 0.8)
+            continue
+        if agreed:                                  # the other readings agree on another value
+            lines[i] = replace(lines[i], text=replace_number(lines[i].text, agreed[0]))
+        else:
+            lines[i] = replace(lines[i], text=replace_number(lines[i].text, "??????"))
+    return lines
+
+
+def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: float = 4.0,
+               ocr: bool = True, known: Known | None = None, live: bool = False) -> LabelRead:
+    """Read codes and the sticker's text in ``image`` (BGR or gray uint8).
+
+    ``region`` (x, y, w, h) limits the read to part of the picture; positions
+    in the result are still in the whole picture's pixels.  ``budget_s`` bounds
+    the time (the first barcode attempt always runs).  ``known(hmsnr, serienr)``
+    is the register check; a known pair wins.  Raises :class:`LabelInputError`
+    for an empty/invalid picture or region; OCR that cannot run is reported in
+    ``ocr``, never raised.
+    """
+    t0 = time.perf_counter()
+    image = _checked(image)
+    H, W = image.shape[:2]
+    part, used = _crop(image, region)
+    dx, dy = (used[0], used[1]) if used else (0, 0)
+
+    # 1. the fast barcode attempts; 2. the sticker's text; 3. the rest of the barcode ladder.
+    deadline = t0 + budget_s
+    scan: BarcodeScan = scan_barcodes(part, budget_s=budget_s, ladder=LIVE_LADDER,
+                                      direct_max_pixels=LIVE_DIRECT_MAX_PIXELS if live else 2_500_000)
+    result = LabelRead(W, H, region=used, attempts=list(scan.attempts))
+    result.codes = [_shift_code(c, dx, dy) for c in scan.codes]
+    result.barcode_s = scan.elapsed_s
+    cands = from_codes(result.codes)
+
+    def settled() -> bool:
+        pair = best_pair(merge(cands), known)
+        return pair is not None and (known is None or bool(pair.known))
+
+    if ocr and not live and not settled():
+        t1 = time.perf_counter()
+        try:
+            def enough(lines):
+                got = from_lines(lines)
+                return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
+
+            colour = part if part.ndim == 3 else np.dstack([part] * 3)
+            found = read_text(colour, budget_s=max(0.0, deadline - t1), enough=enough)
+            lines = _second_opinion(colour, found.lines)
+            result.text = [_shift_line(line, dx, dy) for line in lines]
+            result.ocr = "ok"
+        except OcrUnavailable as exc:
+            result.ocr = exc.message
+        result.ocr_s = time.perf_counter() - t1
+        cands += from_lines(result.text)
+    if not live and not scan.codes and not settled() and time.perf_counter() < deadline:
+        rest = tuple(name for name in LADDER if name not in LIVE_LADDER)
+        more = scan_barcodes(part, budget_s=max(0.01, deadline - time.perf_counter()), ladder=rest,
+                             unconfirmed=scan.unconfirmed)
+        result.attempts += more.attempts
+        result.barcode_s += more.elapsed_s
+        new = [_shift_code(c, dx, dy) for c in more.codes]
+        result.codes += new
+        cands += from_codes(new)
+    merged = merge(cands)
+    result.hmsnr = [c for c in merged if c.kind == "hmsnr"]
+    result.serienr = [c for c in merged if c.kind == "serienr"]
+    result.best = best_pair(merged, known)
+    result.elapsed_s = time.perf_counter() - t0
+    return result
+
+
+class LiveLabelVoter:
+    """Trust a live read only when the same HMS-nr/serienr pair agrees across frames.
+
+    ``add(read)`` takes each frame's :class:`LabelRead` (or a pair, or None for
+    a frame that read nothing) and returns the confirmed :class:`Pair` or
+    None.  A pair is confirmed when it was read in ``needed`` of the last
+    ``window`` frames (a pair the register knows needs ``needed_known``), and
+    no other pair was read more often in that window.  Once confirmed it stays
+    the answer until another pair is confirmed or ``reset()`` is called.
+    """
+
+    def __init__(self, needed: int = 3, window: int = 6, needed_known: int = 2):
+        if not 1 <= needed <= window or not 1 <= needed_known <= window:
+            raise ValueError("needed must be between 1 and window")
+        self.needed = needed
+        self.window = window
+        self.needed_known = needed_known
+        self._recent: deque[tuple[str, str] | None] = deque(maxlen=window)
+        self._known: dict[tuple[str, str], Pair] = {}
+        self.confirmed: Pair | None = None
+
+    def reset(self) -> None:
+        self._recent.clear()
+        self._known.clear()
+        self.confirmed = None
+
+    def add(self, read: LabelRead | Pair | None) -> Pair | None:
+        pair = read.best if isinstance(read, LabelRead) else read
+        key = (pair.hmsnr, pair.serienr) if pair else None
+        self._recent.append(key)
+        if pair is not None:
+            self._known[key] = pair
+        self._known = {k: v for k, v in self._known.items() if k in self._recent}
+        counts = Counter(k for k in self._recent if k is not None)
+        if counts:
+            top, n = counts.most_common(1)[0]
+            ties = [k for k, v in counts.items() if v == n]
+            need = self.needed_known if self._known[top].known else self.needed
+            if len(ties) == 1 and n >= need:
+                self.confirmed = self._known[top]
+        return self.confirmed
