@@ -92,8 +92,10 @@ class FramePipeline:
         *,
         max_reconnect_attempts: int | None = None,
         backoff: Callable[[int], float] = backoff_delay,
+        standby_close_s: float = STANDBY_CLOSE_S,
     ) -> None:
         self.source = source
+        self._standby_close_s = standby_close_s
         self._backoff = backoff
         self._on_frame = on_frame
         self._on_state = on_state
@@ -378,7 +380,7 @@ class FramePipeline:
                     continue
                 if standby:
                     standby_since = standby_since or time.monotonic()
-                    if time.monotonic() - standby_since >= STANDBY_CLOSE_S:
+                    if time.monotonic() - standby_since >= self._standby_close_s:
                         if not self._close_until_awake():
                             break
                         standby_since = None

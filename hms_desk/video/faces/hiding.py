@@ -17,6 +17,8 @@ log = logging.getLogger("hms_desk.anonymise")
 __all__ = ["HideStyle", "Method", "Region", "hide"]
 
 Method = Literal["blur", "pixelate"]
+MIN_MARGIN_PX = 4.0  # px added on every side of even the smallest face
+MIN_SIGMA = 3.0  # px: the blur of the smallest face still wipes out its detail
 Region = tuple[float, float, float, float]  # x1 y1 x2 y2 in image pixels
 
 
@@ -58,9 +60,10 @@ def _hide_one(image: np.ndarray, box: Region, margin: float, method: Method, fea
     bw, bh = bx2 - bx1, by2 - by1
     if bw <= 0 or bh <= 0:
         return
-    # Region to hide: the face box grown by the margin on every side.
-    rx1, ry1 = bx1 - margin * bw, by1 - margin * bh
-    rx2, ry2 = bx2 + margin * bw, by2 + margin * bh
+    # Region to hide: the face box grown by the margin on every side – at least
+    # MIN_MARGIN_PX, as the box of a tiny face is only roughly where the face is.
+    mx, my = max(margin * bw, MIN_MARGIN_PX), max(margin * bh, MIN_MARGIN_PX)
+    rx1, ry1, rx2, ry2 = bx1 - mx, by1 - my, bx2 + mx, by2 + my
     rw, rh = rx2 - rx1, ry2 - ry1
     size = max(rw, rh)
     # Work on a padded crop so the filter sees real context at the edges (a hard-edged
@@ -78,7 +81,7 @@ def _hide_one(image: np.ndarray, box: Region, margin: float, method: Method, fea
         sigma = 0.0
         factor = max(size / 8.0, 2.0)  # the cell size
     else:
-        sigma = max(size / 8.0, 2.0)  # strong Gaussian, ~1/8 of the region
+        sigma = max(size / 8.0, MIN_SIGMA)  # strong Gaussian, ~1/8 of the region
         factor = max(sigma / 3.0, 1.0)
     sw, sh = max(1, round(cw / factor)), max(1, round(ch / factor))
     fx, fy = sw / cw, sh / ch
