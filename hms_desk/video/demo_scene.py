@@ -59,36 +59,46 @@ class _Painter:
     def _p(self, pts: list[tuple[float, float]]) -> np.ndarray:
         return (np.asarray(pts, np.float64) * self.k).round().astype(np.int32)
 
-    def _mask_poly(self, pts: list[tuple[float, float]]) -> np.ndarray:
-        mask = np.zeros(self.img.shape[:2], np.uint8)
-        cv2.fillPoly(mask, [self._p(pts)], 255, cv2.LINE_AA)
-        return mask
+    def _window(self, x0: float, y0: float, x1: float, y1: float) -> tuple[int, int, np.ndarray]:
+        """A blank mask for canvas area (x0, y0)–(x1, y1) plus an anti-aliasing rim: (left, top, mask).
+        Masks are the size of their shape, not of the canvas."""
+        k, (H, W) = self.k, self.img.shape[:2]
+        left, top = max(int(x0 * k) - 3, 0), max(int(y0 * k) - 3, 0)
+        right, bottom = min(int(math.ceil(x1 * k)) + 4, W), min(int(math.ceil(y1 * k)) + 4, H)
+        return left, top, np.zeros((max(bottom - top, 0), max(right - left, 0)), np.uint8)
 
-    def _mask_round_rect(self, x0: float, y0: float, x1: float, y1: float, r: float) -> np.ndarray:
+    def _mask_poly(self, pts: list[tuple[float, float]]) -> tuple[int, int, np.ndarray]:
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        left, top, mask = self._window(min(xs), min(ys), max(xs), max(ys))
+        cv2.fillPoly(mask, [self._p(pts) - np.array([left, top], np.int32)], 255, cv2.LINE_AA)
+        return left, top, mask
+
+    def _mask_round_rect(self, x0: float, y0: float, x1: float, y1: float, r: float) -> tuple[int, int, np.ndarray]:
         k = self.k
-        mask = np.zeros(self.img.shape[:2], np.uint8)
+        left, top, mask = self._window(x0, y0, x1, y1)
         X0, Y0, X1, Y1, R = (int(round(v * k)) for v in (x0, y0, x1, y1, r))
+        X0, X1, Y0, Y1 = X0 - left, X1 - left, Y0 - top, Y1 - top
         cv2.rectangle(mask, (X0 + R, Y0), (X1 - R, Y1), 255, -1)
         cv2.rectangle(mask, (X0, Y0 + R), (X1, Y1 - R), 255, -1)
         for cx, cy in ((X0 + R, Y0 + R), (X1 - R, Y0 + R), (X0 + R, Y1 - R), (X1 - R, Y1 - R)):
             cv2.circle(mask, (cx, cy), R, 255, -1, cv2.LINE_AA)
-        return mask
+        return left, top, mask
 
-    def _fill(self, mask: np.ndarray, top: BGR, bottom: BGR, y0: float, y1: float, rim: BGR | None = None) -> None:
-        """Fill ``mask`` with a vertical gradient from ``top`` (at y0) to ``bottom`` (at y1)."""
-        bx, by, bw, bh = cv2.boundingRect(mask)
-        if bw == 0 or bh == 0:
+    def _fill(self, placed: tuple[int, int, np.ndarray], top: BGR, bottom: BGR, y0: float, y1: float,
+              rim: BGR | None = None) -> None:
+        """Fill the mask (placed at its left/top on the canvas) with a vertical gradient from
+        ``top`` (at y0) to ``bottom`` (at y1)."""
+        bx, by, sub_mask = placed
+        h, w = sub_mask.shape
+        if h == 0 or w == 0:
             return
-        bx, by = max(bx - 2, 0), max(by - 2, 0)
-        bw, bh = bw + 4, bh + 4
-        sub_mask = mask[by:by + bh, bx:bx + bw]
-        sub = self.img[by:by + bh, bx:bx + bw]
-        h, w = sub.shape[:2]
+        sub = self.img[by:by + h, bx:bx + w]
         ys = np.clip((np.arange(by, by + h, dtype=np.float32) - y0 * self.k) / max((y1 - y0) * self.k, 1), 0, 1)
         grad = (np.asarray(top, np.float32)[None, :] * (1 - ys[:, None])
                 + np.asarray(bottom, np.float32)[None, :] * ys[:, None])
-        a = (sub_mask.astype(np.float32) / 255.0)[:, :, None]
-        sub[:] = (sub * (1 - a) + grad[:, None, :] * a).astype(np.uint8)
+        a = sub_mask.astype(np.float32) / 255.0
+        fill = np.ascontiguousarray(np.broadcast_to(grad[:, None, :], sub.shape).astype(np.uint8))
+        sub[:] = cv2.blendLinear(fill, sub, a, 1.0 - a)
         if rim is not None:
             edge = cv2.morphologyEx(sub_mask, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
             e = (edge.astype(np.float32) / 255.0 * 0.8)[:, :, None]
@@ -103,9 +113,10 @@ class _Painter:
         self._fill(self._mask_round_rect(x0, y0, x1, y1, r), top, bottom, y0, y1, rim)
 
     def disc(self, c: tuple[float, float], r: float, top: BGR, bottom: BGR) -> None:
-        mask = np.zeros(self.img.shape[:2], np.uint8)
-        cv2.circle(mask, (int(c[0] * self.k), int(c[1] * self.k)), int(r * self.k), 255, -1, cv2.LINE_AA)
-        self._fill(mask, top, bottom, c[1] - r, c[1] + r)
+        left, top_, mask = self._window(c[0] - r, c[1] - r, c[0] + r, c[1] + r)
+        cv2.circle(mask, (int(c[0] * self.k) - left, int(c[1] * self.k) - top_), int(r * self.k), 255, -1,
+                   cv2.LINE_AA)
+        self._fill((left, top_, mask), top, bottom, c[1] - r, c[1] + r)
 
     def ring(self, c: tuple[float, float], r: float, color: BGR, width: float) -> None:
         cv2.circle(self.img, (int(c[0] * self.k), int(c[1] * self.k)), int(r * self.k), color,
@@ -214,12 +225,17 @@ class DemoScene:
         p.round_rect(1210, 120, 1340, floor_y - 14, 4, (150, 160, 170), (140, 150, 160), rim=(110, 118, 126))
         p.round_rect(1222, 134, 1328, floor_y - 14, 3, (178, 190, 202), (160, 172, 184))
         p.round_rect(470, 110, 640, 240, 3, (160, 170, 120), (120, 140, 90), rim=(90, 90, 90))
-        # soft shadow under the chair
-        shadow = np.zeros(p.img.shape[:2], np.uint8)
-        cv2.ellipse(shadow, (int(890 * _SS), int(690 * _SS)), (int(330 * _SS), int(26 * _SS)), 0, 0, 360, 255, -1)
-        shadow = cv2.GaussianBlur(shadow, (0, 0), 14 * _SS)
+        # soft shadow under the chair: so soft that it is drawn at a quarter of the size
+        q = 4
+        x0, y0, x1, y1 = 500, 600, 1280, 780  # around the ellipse and its blur
+        shadow = np.zeros(((y1 - y0) * _SS // q, (x1 - x0) * _SS // q), np.uint8)
+        cv2.ellipse(shadow, ((890 - x0) * _SS // q, (690 - y0) * _SS // q), (330 * _SS // q, 26 * _SS // q),
+                    0, 0, 360, 255, -1)
+        shadow = cv2.GaussianBlur(shadow, (0, 0), 14 * _SS / q)
+        shadow = cv2.resize(shadow, ((x1 - x0) * _SS, (y1 - y0) * _SS), interpolation=cv2.INTER_LINEAR)
         s = (shadow.astype(np.float32) / 255.0 * 0.55)[:, :, None]
-        p.img[:] = (p.img * (1 - s)).astype(np.uint8)
+        area = p.img[y0 * _SS:y1 * _SS, x0 * _SS:x1 * _SS]
+        area[:] = (area * (1 - s)).astype(np.uint8)
 
         self._draw_wheelchair(p)
         img = p.result()
