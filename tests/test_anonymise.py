@@ -149,6 +149,19 @@ def test_small_faces_in_full_hd_scene(anonymiser: FaceAnonymiser, astronaut: np.
     assert np.array_equal(result.image[far], scene[far])
 
 
+@pytest.mark.parametrize("seed", [0, 3])
+def test_tiny_faces_on_a_detailed_background(anonymiser: FaceAnonymiser, astronaut: np.ndarray, seed: int) -> None:
+    """Faces of 13–19 px in a 1920×1080 picture with a busy background: at the picture's own
+    size they leave no trace to start an enlarged search from (the misses on the held-out
+    photos were such faces); the 1.3× pass finds them."""
+    scene = textured_background(1920, 1080, seed=seed)
+    faces = [paste_head(scene, astronaut, x, y, w) for x, y, w in ((600, 300, 20), (300, 800, 24), (1200, 500, 28))]
+    result = anonymiser.still(scene)
+    for face in faces:
+        assert covers(result.boxes, ((face[0] + face[2]) / 2, (face[1] + face[3]) / 2)), f"ansiktet i {face}"
+        assert detail_ratio(scene, result.image, face) < 0.35
+
+
 @pytest.mark.parametrize("variant", ["rotated", "dark", "grayscale", "bgra"])
 def test_variants_are_anonymised(anonymiser: FaceAnonymiser, astronaut: np.ndarray, variant: str) -> None:
     face = ASTRONAUT_FACE
