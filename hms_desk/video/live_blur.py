@@ -125,8 +125,7 @@ class LiveBlur:
     One instance per stream.  ``detector_factory`` makes (or returns the
     shared) :class:`Detector`; it is called on the detector thread, and an
     exception there means "detector missing" (fail closed).  ``clock`` (seconds)
-    paces the refreshes and fills the budget; tests and the benchmark's
-    simulation pass their own.
+    paces the refreshes and fills the budget (tests may pass their own).
     """
 
     def __init__(self, detector_factory: Callable[[], Detector] = shared_detector, *,
@@ -145,6 +144,7 @@ class LiveBlur:
         self._blanks: dict[tuple[int, int, str], np.ndarray] = {}
         self._detections = 0
         self._detector_cpu = 0.0  # CPU seconds the detector thread spent in passes
+        self._logged = -1e9  # clock of the last state change logged
         self._state = "starter"
         self._faces = 0
         self._reset_locked(None)
@@ -262,9 +262,11 @@ class LiveBlur:
                 if lag > p.hard_lag:
                     self._bad_until = index + p.recover_frames
                 state = "henger etter" if index < self._bad_until else "ok"
-            if state != self._state:
+            if state != self._state and (state not in ("ok", "henger etter") or now - self._logged >= 5.0):
+                # a detector that keeps falling behind is logged every 5 s, not every flicker
                 log.log(logging.WARNING if state in ("feil", "henger etter") else logging.INFO,
                         "live face blur: %s (bildealder %s, uavklart i %s bilder)", state, age, lag)
+                self._logged = now
             self._state = state
             self._faces = len(regions)
         blanked = False
@@ -374,7 +376,7 @@ class LiveBlur:
         p = self.params
         self._tokens = min(p.burst, self._tokens + (now - self._tokens_at) * p.budget)
         self._tokens_at = now
-        urgent: list[Region] = self._tracker.to_look_at(index, w, h, 1e9, 1 << 30)
+        urgent: list[Region] = self._tracker.to_look_at(index, w, h)  # new or missed faces
         deferred: list[Region] = []
         zones = [_grow(c.region, p.head_zone) for c in self._tracker.covers(index, w, h)]
         for blob in blobs:
@@ -391,7 +393,8 @@ class LiveBlur:
         if self._moved_since >= 0 or since_full >= 2 * p.idle_refresh_s \
                 or (since_full >= p.idle_refresh_s and not urgent):
             return [whole]
-        routine = self._tracker.to_look_at(index, w, h, p.regrow, max(1, round(p.refresh_s * 30))) + deferred
+        stale = max(1, round(p.refresh_s * 30))  # frames, at the 30 fps of a camera
+        routine = self._tracker.to_look_at(index, w, h, p.regrow, stale) + deferred
         margin = min(w, h) / 18  # some context around a face: 60 px at 1920×1080
         faces = [c.region for c in self._tracker.covers(index, w, h)]
         crops = _merge([_crop(a, margin, faces, w, h) for a in urgent])

@@ -94,15 +94,17 @@ class FaceTracker:
     def reset(self) -> None:
         self.tracks = []
 
-    def to_look_at(self, frame: int, width: int, height: int, share: float, stale: int) -> list[Region]:
+    def to_look_at(self, frame: int, width: int, height: int, share: float | None = None,
+                   stale: int | None = None) -> list[Region]:
         """Where faces should be looked for again soon, in ``frame``: the regions of faces that
-        are new (speed unknown), were missed last time, whose region has grown by more than
-        ``share`` of their size per side, or that were last seen ``stale`` frames ago;
-        the longest unseen first."""
+        are new (speed unknown) or were missed last time – and, when given, of faces whose
+        region has grown by more than ``share`` of their size per side or that were last seen
+        ``stale`` frames ago; the longest unseen first."""
         out = []
         for t in sorted(self.tracks, key=lambda t: t.frame):
             x1, y1, x2, y2 = self._grown(t, frame, width)
-            if t.new or t.misses or (x2 - x1) - t.size > 2 * share * t.size or frame - t.frame >= stale:
+            grown = share is not None and (x2 - x1) - t.size > 2 * share * t.size
+            if t.new or t.misses or grown or (stale is not None and frame - t.frame >= stale):
                 r = (max(x1, 0.0), max(y1, 0.0), min(x2, float(width)), min(y2, float(height)))
                 if r[2] > r[0] and r[3] > r[1]:
                     out.append(r)
