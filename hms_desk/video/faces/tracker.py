@@ -43,6 +43,7 @@ class TrackerParams:
     speed_uncertainty: float = 0.35
     hold_misses: int = 2
     smoothing: float = 0.7  # weight of the newest measured speed
+    turn: float = 0.3  # a change of speed beyond this share of its size per frame: speed unknown again
 
 
 @dataclass
@@ -148,6 +149,11 @@ class FaceTracker:
                 t = self.tracks[match[di]]
                 dt = max(frame - t.frame, 1)
                 moved = (_centre(box) - t.centre()) / dt
+                if not t.new and float(np.linalg.norm(moved - t.velocity)) > p.turn * t.size:
+                    # a turn no head makes (or two faces crossing, matched the wrong way
+                    # round): its speed is unknown again, and it is covered as such
+                    tracks.append(Track(box, float(d[4]), frame, moved.astype(np.float32), 1, 0))
+                    continue
                 velocity = moved if t.new else p.smoothing * moved + (1 - p.smoothing) * t.velocity
                 tracks.append(Track(box, float(d[4]), frame, velocity.astype(np.float32), t.hits + 1, 0))
             else:
