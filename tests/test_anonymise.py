@@ -397,6 +397,18 @@ def test_tracker_keeps_a_moving_face_inside_its_region(speed: int) -> None:
     assert len(regions) == 1 and regions[0].age == 2
 
 
+def test_two_faces_crossing_stay_covered() -> None:
+    """Two faces pass each other (60 px/frame each way); whichever way the detections are
+    matched to them, both stay inside covered regions."""
+    tracker = FaceTracker()
+    for frame in range(0, 24):
+        a, b = 200 + 60 * frame, 1600 - 60 * frame
+        if frame % 3 == 0:
+            tracker.update(frame, np.concatenate([_face(a, 400), _face(b, 420)]), 1920, 1080)
+        assert _covered(tracker, frame, (a, 400, a + 100, 500)), f"bilde {frame}: A"
+        assert _covered(tracker, frame, (b, 420, b + 100, 520)), f"bilde {frame}: B"
+
+
 def test_a_new_face_is_grown_for_any_speed_until_its_speed_is_known() -> None:
     tracker = FaceTracker()
     tracker.update(0, _face(800, 400), 1920, 1080)
