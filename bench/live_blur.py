@@ -1,182 +1,432 @@
-"""Benchmark live face blur: frame rate shown and how well a moving face stays covered.
+"""Benchmark live face blur as the technician sees it: painted frames, coverage, CPU.
 
-Makes a 1920x1080, 30 fps video from real pictures: a real room photo from
-``../shared/data/faces`` (read in place) as background, and the astronaut's
-head (``resources/demo/astronaut.jpg``, public domain) moving across it along
-a known path, so the true face box of every frame is known.  The video is
-played through the real :class:`FramePipeline` from the file, paced at its
-frame rate, with :class:`LiveBlur` as the frame processor — exactly what the
-video pane gets.  Measured:
+Makes a 1920×1080, 30 fps **H.264** clip (ffmpeg, in a temporary folder): a
+real room photo from ``../shared/data/faces`` as background and five real
+faces cut from photos of the same set (read in place, never copied into the
+project), each on a known path, so the true face box of every frame is known:
 
-* ``fps_shown``: frames handed to the consumer per second (target >= 25);
-* ``coverage``: share of frames where the detail in the centre of the true
-  face box dropped below 35 % of the original (the rule of face_eval.py);
-* side by side, the same run with the synchronous ``FaceAnonymiser.live``
-  (detection on the capture thread) as the baseline, and the ratio.
+====  =======  ==========================================================
+face  size     motion
+====  =======  ==========================================================
+A     260 px   sways in place (≤ 4 px/frame)
+B     180 px   swings across half the picture (≤ 31 px/frame, accelerating)
+C     120 px   crosses left to right at 40 px/frame, entering and leaving
+D      80 px   crosses right to left at 100 px/frame, entering and leaving
+E     160 px   crosses left to right at 100 px/frame, entering and leaving
+====  =======  ==========================================================
 
-    .venv/bin/python bench/live_blur.py            # 10 s video
-    .venv/bin/python bench/live_blur.py --quick    # 4 s video
+The clip is played through the real path — ``FileSource`` (paced at 30 fps)
+→ ``FramePipeline`` → :class:`LiveBlur` → the real :class:`VideoPane`
+(offscreen Qt, 1280×720) — and every **painted** frame is judged: a face
+whose central 60 % lies inside the picture is covered when the detail there
+dropped below 35 % of the decoded original (face_eval.py's rule) or the frame
+was blanked.  Frames before the first detection (blank, "starter") are not
+counted as covered: they are reported apart.  Measured idle and with one
+core kept busy by a stand-in meeting client (an ffmpeg H.264 encode of
+another video, one thread), each beside the same pipeline with blur off:
 
-The last line printed is one JSON object.
+* ``fps`` painted frames per second, ``cores`` process CPU over wall time and
+  ``cpu_ms_per_frame`` per painted frame, blur on and off, and their ratio;
+* ``coverage`` of judged faces in painted frames, ``longest_uncovered_run``
+  (painted frames in a row one face was visible and not covered),
+  ``blanked_share`` and ``warned_share`` (frames the blur could not vouch for);
+* ``hidden_cores``: CPU of the process from 1 s after the pane is hidden;
+* ``demo_call_720p``: the demo call (1280×720, 25 fps) through the pane, blur on and off;
+* ``snapshot_loaded``: a real snapshot (``CaseService.take_snapshot``: still-mode
+  anonymisation, PNG, encryption, database) of a 1920×1080 frame and of a
+  1280×720 demo-call frame, median, with the core kept busy.
+
+    .venv/bin/python bench/live_blur.py            # 10 s clip
+    .venv/bin/python bench/live_blur.py --quick    # 4 s clip, under a minute
+
+The machine this runs on must be otherwise quiet for the CPU figures to mean
+anything.  The last line printed is one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
+import resource
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-import cv2
-import numpy as np
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-BACKGROUND = ROOT.parent / "shared" / "data" / "faces" / "neg_dav2_room.jpg"
-W, H, FPS = 1920, 1080, 30.0
-HEAD_CROP = (150, 30, 300, 210)          # the astronaut's head in astronaut.jpg
-FACE_IN_CROP = (25, 24, 125, 150)        # her face inside that crop
-HEAD_SCALE = 1.4
-RATIO = 0.35                             # face_eval.py's "anonymised" rule
+sys.path.insert(0, str(ROOT))
+FACES_DIR = ROOT.parent / "shared" / "data" / "faces"
+BACKGROUND = FACES_DIR / "neg_dav2_room.jpg"
+W, H, FPS = 1920, 1080, 30
+RATIO = 0.35  # face_eval.py's "anonymised" rule
+WARMUP_S = 1.5  # first detections, first paints
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    photo: str  # a photo in ../shared/data/faces
+    face: int  # which face of its ground truth
+    width: int  # face box width in the clip (px)
+
+    def centre(self, i: int) -> tuple[float, float]:
+        """Centre of the face box in frame ``i``."""
+        if self.name == "A":
+            return 1320 + 80 * math.sin(2 * math.pi * i / 120), 400 + 30 * math.sin(2 * math.pi * i / 90)
+        if self.name == "B":
+            return 760 + 450 * math.sin(2 * math.pi * i / 90), 620 + 120 * math.sin(2 * math.pi * i / 45)
+        if self.name == "C":
+            return -300 + (40 * i) % 2600, 180
+        if self.name == "D":
+            return 2200 - (100 * i + 900) % 2600, 930
+        return -300 + (100 * i + 1500) % 2600, 700  # E
+
+
+ACTORS = (
+    Actor("A", "serengil_couple.jpg", 0, 260),
+    Actor("B", "dlib_tom_cruise.jpg", 0, 180),
+    Actor("C", "facerec_two_people.jpg", 0, 120),
+    Actor("D", "lapa_10773046825_0.jpg", 0, 80),
+    Actor("E", "300w_indoor_029.jpg", 0, 160),
+)
+
+
+def _head(actor: Actor) -> tuple[np.ndarray, np.ndarray, tuple[float, float, float, float]]:
+    """The head cut from its photo, scaled: BGR, alpha, and the face box inside the cut."""
+    truth = json.loads((FACES_DIR / "ground_truth.json").read_text(encoding="utf-8"))["images"]
+    entry = next(im for im in truth if im["file"] == actor.photo)
+    x, y, w, h = entry["faces"][actor.face]["box"]
+    photo = cv2.imread(str(FACES_DIR / actor.photo), cv2.IMREAD_COLOR)
+    if photo is None:
+        raise SystemExit(f"fant ikke {actor.photo} i {FACES_DIR}")
+    pad = 0.45
+    x1, y1 = max(int(x - pad * w), 0), max(int(y - pad * h), 0)
+    x2, y2 = min(int(x + w + pad * w), photo.shape[1]), min(int(y + h + pad * h), photo.shape[0])
+    scale = actor.width / w
+    head = cv2.resize(photo[y1:y2, x1:x2], None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    hh, hw = head.shape[:2]
+    alpha = np.zeros((hh, hw), np.float32)
+    cv2.ellipse(alpha, (hw // 2, hh // 2), (hw // 2 - 2, hh // 2 - 2), 0, 0, 360, 1.0, -1)
+    alpha = cv2.GaussianBlur(alpha, (0, 0), max(hw, hh) / 40)[..., None]
+    face = ((x - x1) * scale, (y - y1) * scale, (x - x1 + w) * scale, (y - y1 + h) * scale)
+    return head, alpha, face
+
+
+def make_clip(path: Path, frames: int) -> list[dict[str, tuple[int, int, int, int]]]:
+    """Writes the H.264 clip; returns the true face boxes of every frame (only faces in the picture)."""
+    bg = cv2.imread(str(BACKGROUND), cv2.IMREAD_COLOR)
+    if bg is None:
+        raise SystemExit(f"fant ikke bakgrunnsbildet {BACKGROUND}")
+    scale = max(W / bg.shape[1], H / bg.shape[0])
+    bg = cv2.resize(bg, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)[:H, :W].copy()
+    heads = {a.name: _head(a) for a in ACTORS}
+    ffmpeg = subprocess.Popen(
+        ["ffmpeg", "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", f"{W}x{H}",
+         "-r", str(FPS), "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
+         "-pix_fmt", "yuv420p", "-g", "60", str(path)], stdin=subprocess.PIPE)
+    truth = []
+    for i in range(frames):
+        frame = bg.copy()
+        boxes = {}
+        for a in ACTORS:
+            head, alpha, (fx1, fy1, fx2, fy2) = heads[a.name]
+            cx, cy = a.centre(i)
+            hh, hw = head.shape[:2]
+            ox, oy = round(cx - (fx1 + fx2) / 2), round(cy - (fy1 + fy2) / 2)  # head origin
+            sx1, sy1, sx2, sy2 = max(ox, 0), max(oy, 0), min(ox + hw, W), min(oy + hh, H)
+            if sx2 <= sx1 or sy2 <= sy1:
+                continue
+            part = head[sy1 - oy:sy2 - oy, sx1 - ox:sx2 - ox]
+            a_part = alpha[sy1 - oy:sy2 - oy, sx1 - ox:sx2 - ox]
+            roi = frame[sy1:sy2, sx1:sx2]
+            roi[:] = (part * a_part + roi * (1 - a_part)).astype(np.uint8)
+            boxes[a.name] = (round(ox + fx1), round(oy + fy1), round(ox + fx2), round(oy + fy2))
+        ffmpeg.stdin.write(frame.tobytes())
+        truth.append(boxes)
+    ffmpeg.stdin.close()
+    if ffmpeg.wait() != 0:
+        raise SystemExit("ffmpeg kunne ikke lage testvideoen")
+    return truth
+
+
+def judged_region(box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    """The central 60 % of a face box (face_eval.py), or None when it is not all in the picture."""
+    x1, y1, x2, y2 = box
+    w, h = x2 - x1, y2 - y1
+    r = (x1 + int(0.2 * w), y1 + int(0.2 * h), x1 + max(int(0.8 * w), int(0.2 * w) + 2),
+         y1 + max(int(0.8 * h), int(0.2 * h) + 2))
+    return r if r[0] >= 0 and r[1] >= 0 and r[2] <= W and r[3] <= H else None
+
+
+def crops(image: np.ndarray, boxes: dict) -> dict[str, np.ndarray]:
+    out = {}
+    for name, box in boxes.items():
+        r = judged_region(box)
+        if r is not None:
+            out[name] = cv2.cvtColor(image[r[1]:r[3], r[0]:r[2]], cv2.COLOR_BGR2GRAY)
+    return out
 
 
 def lapvar(gray: np.ndarray) -> float:
     return float(cv2.Laplacian(gray, cv2.CV_64F).var()) if gray.size else 0.0
 
 
-def face_hidden(shown: np.ndarray, original: np.ndarray) -> bool:
-    """Covered if the detail in the face centre dropped (face_eval's rule), or if the
-    face is not there at all (e.g. a blanked frame): shown and original do not correlate."""
-    if lapvar(shown) < RATIO * lapvar(original):
-        return True
-    if shown.shape != original.shape or shown.size == 0:
-        return False
-    ncc = float(cv2.matchTemplate(shown.astype(np.float32), original.astype(np.float32),
-                                  cv2.TM_CCOEFF_NORMED)[0, 0])
-    return ncc < 0.3
-
-
-def make_video(path: Path, frames: int) -> list[tuple[int, int, int, int]]:
-    """Writes the video; returns the true face box of every frame."""
-    from hms_desk.platform.resources import resource
-
-    bg = cv2.imread(str(BACKGROUND), cv2.IMREAD_COLOR)
-    if bg is None:
-        raise SystemExit(f"fant ikke bakgrunnsbildet {BACKGROUND}")
-    bg = cv2.resize(bg, (W, int(bg.shape[0] * W / bg.shape[1])), interpolation=cv2.INTER_AREA)[:H]
-    astro = cv2.imread(str(resource("demo", "astronaut.jpg")), cv2.IMREAD_COLOR)
-    x1, y1, x2, y2 = HEAD_CROP
-    head = cv2.resize(astro[y1:y2, x1:x2], None, fx=HEAD_SCALE, fy=HEAD_SCALE, interpolation=cv2.INTER_CUBIC)
-    hh, hw = head.shape[:2]
-    # soft-edged elliptical paste so the head sits in the room
-    mask = np.zeros((hh, hw), np.float32)
-    cv2.ellipse(mask, (hw // 2, hh // 2), (hw // 2 - 4, hh // 2 - 4), 0, 0, 360, 1.0, -1)
-    mask = cv2.GaussianBlur(mask, (0, 0), 4)[..., None]
-    fx1, fy1, fx2, fy2 = (round(v * HEAD_SCALE) for v in FACE_IN_CROP)
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), FPS, (W, H))
-    if not writer.isOpened():
-        raise SystemExit("kunne ikke skrive testvideoen (mp4v)")
-    truth = []
-    for i in range(frames):
-        t = i / FPS
-        # across the room and back (~600 px/s) with a vertical bob
-        px = int((W - hw) * (0.5 - 0.45 * np.cos(t * 2 * np.pi / 6.0)))
-        py = int((H - hh) * (0.5 + 0.3 * np.sin(t * 2 * np.pi / 2.5)))
-        frame = bg.copy()
-        roi = frame[py:py + hh, px:px + hw].astype(np.float32)
-        frame[py:py + hh, px:px + hw] = (head * mask + roi * (1 - mask)).astype(np.uint8)
-        writer.write(frame)
-        truth.append((px + fx1, py + fy1, px + fx2, py + fy2))
-    writer.release()
-    return truth
-
-
-def play(path: Path, processor, truth, warmup_s: float = 0.0) -> dict:
-    """Plays ``path`` through FramePipeline with ``processor``; fps and coverage."""
-    from hms_desk.video.pipeline import FramePipeline
-    from hms_desk.video.sources import FileSource
-
-    shown: list[float] = []
-    crops: dict[int, np.ndarray] = {}
-    done = threading.Event()
-
-    def on_frame(frame) -> None:
-        shown.append(time.monotonic())
-        x1, y1, x2, y2 = truth[frame.seq]
-        w, h = x2 - x1, y2 - y1
-        crops[frame.seq] = cv2.cvtColor(frame.image[y1 + int(0.2 * h):y2 - int(0.2 * h),
-                                                     x1 + int(0.2 * w):x2 - int(0.2 * w)], cv2.COLOR_BGR2GRAY)
-
-    def on_state(state: str, _message: str) -> None:
-        if state in ("stoppet", "feil"):
-            done.set()
-
-    pipe = FramePipeline(FileSource(path, loop=False), on_frame, on_state)
-    if processor is not None:
-        pipe.set_processor(processor)
-    t0 = time.monotonic()
-    pipe.start()
-    done.wait(len(truth) / FPS * 6 + 30)
-    pipe.stop()
-    elapsed = (shown[-1] - shown[0]) if len(shown) > 1 else float("nan")
-    # coverage against the unprocessed frames
+def originals(path: Path, truth: list[dict]) -> list[dict[str, float]]:
+    """Detail (variance of the Laplacian) of every judged face in the decoded, unprocessed clip."""
     cap = cv2.VideoCapture(str(path))
-    covered = judged = 0
-    for i in range(len(truth)):
-        ok, orig = cap.read()
+    out = []
+    for boxes in truth:
+        ok, frame = cap.read()
         if not ok:
             break
-        if i not in crops:
-            continue
-        x1, y1, x2, y2 = truth[i]
-        w, h = x2 - x1, y2 - y1
-        before = cv2.cvtColor(orig[y1 + int(0.2 * h):y2 - int(0.2 * h), x1 + int(0.2 * w):x2 - int(0.2 * w)],
-                              cv2.COLOR_BGR2GRAY)
-        judged += 1
-        covered += face_hidden(crops[i], before)
+        out.append({name: lapvar(c) for name, c in crops(frame, boxes).items()})
     cap.release()
-    return {
-        "frames_in": len(truth), "frames_shown": len(shown),
-        "fps_shown": round((len(shown) - 1) / elapsed, 2) if len(shown) > 1 else 0.0,
-        "coverage": round(covered / judged, 4) if judged else None,
-        "wall_s": round(time.monotonic() - t0, 2),
+    return out
+
+
+def cpu_s() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def run_pane(path: Path | None, truth: list[dict], blur_on: bool, seconds: float, hidden_s: float = 0.0) -> dict:
+    """Plays the clip (``None``: the demo call) through the real pane; painted frames, coverage and CPU."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from hms_desk.ui.video_pane import VideoPane
+    from hms_desk.video.live_blur import LiveBlur
+    from hms_desk.video.sources import DemoSource, FileSource
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    class MeasuredPane(VideoPane):
+        """Records every newly painted frame: its coverage and the face centres as painted."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.painted: list[tuple[int, float, object, dict]] = []
+            self._last = -1
+
+        def paintEvent(self, event) -> None:  # noqa: N802
+            super().paintEvent(event)
+            shown = self._shown()
+            if shown is not None and shown.frame.seq != self._last:
+                self._last = shown.frame.seq
+                seq = shown.frame.seq % len(truth) if truth else 0  # the file loops
+                got = crops(shown.frame.image, truth[seq]) if truth else {}
+                self.painted.append((seq, time.monotonic(), shown.frame.coverage, got))
+
+    blur = None
+    pane = MeasuredPane()
+    pane.resize(1280, 720)
+    pane.show()
+    if blur_on:
+        blur = LiveBlur()
+        if not blur.wait_ready(60):
+            raise SystemExit("ansiktsgjenkjenningen kunne ikke lastes")
+        pane.set_processor(blur)
+    marks: dict[str, tuple[float, float, int]] = {}
+    loop = QEventLoop()
+    t0 = time.monotonic()
+
+    def tick() -> None:
+        now = time.monotonic()
+        if "start" not in marks and now - t0 >= WARMUP_S:
+            marks["start"] = (now, cpu_s(), len(pane.painted))
+        if "start" in marks and "end" not in marks and now - marks["start"][0] >= seconds:
+            marks["end"] = (now, cpu_s(), len(pane.painted))
+            if hidden_s:
+                pane.hide()
+            else:
+                loop.quit()
+        if "end" in marks and hidden_s:
+            if "hid" not in marks and now - marks["end"][0] >= 1.0:
+                marks["hid"] = (now, cpu_s(), len(pane.painted))
+            if "hid" in marks and now - marks["hid"][0] >= hidden_s:
+                marks["hid_end"] = (now, cpu_s(), len(pane.painted))
+                loop.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(20)
+    pane.start_source(FileSource(path, loop=True) if path is not None else DemoSource())
+    loop.exec()
+    timer.stop()
+    standby = pane.in_standby
+    pane.shutdown()
+    pane.close()
+    detector_cpu = blur.detector_cpu_s if blur is not None else 0.0
+    detections = blur.status.detections if blur is not None else 0
+    if blur is not None:
+        blur.stop()
+    app.processEvents()
+
+    (ta, ca, na), (tb, cb, nb) = marks["start"], marks["end"]
+    result = {
+        "fps": round((nb - na) / (tb - ta), 2),
+        "cores": round((cb - ca) / (tb - ta), 3),
+        "cpu_ms_per_frame": round((cb - ca) / max(nb - na, 1) * 1000, 2),
+        "frames_painted": nb - na,
     }
+    if blur_on and truth:
+        result.update(judge(pane.painted, truth))
+        result["detections_per_s"] = round(detections / (time.monotonic() - t0), 1)
+        result["detector_cores"] = round(detector_cpu / (time.monotonic() - t0), 3)
+    if hidden_s:
+        (th, ch, _), (te, ce, ne) = marks["hid"], marks["hid_end"]
+        result["hidden_cores"] = round((ce - ch) / (te - th), 4)
+        result["hidden_standby"] = standby
+    return result
+
+
+_ORIGINAL: list[dict[str, float]] = []
+
+
+def judge(painted: list, truth: list[dict]) -> dict:
+    """Coverage of the judged faces over every painted frame after start-up."""
+    judged = covered = blanked = warned = startup = 0
+    run: dict[str, int] = {}
+    longest = 0
+    seen_frames = 0
+    for seq, _t, cov, got in painted:
+        if cov is None or cov.state == "starter":
+            startup += 1
+            continue
+        seen_frames += 1
+        blanked += cov.blanked
+        warned += not cov.guaranteed
+        for name, gray in got.items():
+            before = _ORIGINAL[seq].get(name, 0.0)
+            if before <= 0:
+                continue
+            judged += 1
+            ok = cov.blanked or lapvar(gray) / before < RATIO
+            covered += ok
+            run[name] = 0 if ok else run.get(name, 0) + 1
+            longest = max(longest, run[name])
+        for name in list(run):  # a face out of the picture ends its run
+            if name not in got:
+                run[name] = 0
+    return {
+        "coverage": round(covered / judged, 4) if judged else None,
+        "faces_judged": judged,
+        "longest_uncovered_run": longest,
+        "blanked_share": round(blanked / seen_frames, 4) if seen_frames else None,
+        "warned_share": round(warned / seen_frames, 4) if seen_frames else None,
+        "startup_frames": startup,
+    }
+
+
+class MeetingClient:
+    """A stand-in meeting client keeping one core busy: ffmpeg encoding another video, one thread."""
+
+    def __enter__(self) -> "MeetingClient":
+        self.proc = subprocess.Popen(
+            ["ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30",
+             "-c:v", "libx264", "-preset", "medium", "-threads", "1", "-f", "null", "-"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.5)  # let it get going (a benchmark, not a test)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def snapshot_ms(path: Path, runs: int) -> dict[str, float]:
+    """Median ms of a real snapshot (CaseService.take_snapshot: still mode, PNG, encryption,
+    database) of a 1920×1080 frame of the clip and of a 1280×720 frame of the demo call."""
+    from hms_desk.app import Options, build_core
+    from hms_desk.platform.secrets import MemorySecrets
+    from hms_desk.video.demo_scene import DemoScene
+
+    cap = cv2.VideoCapture(str(path))
+    cap.set(cv2.CAP_PROP_POS_FRAMES, 20)
+    ok, frame = cap.read()
+    cap.release()
+    frames = {"snapshot_ms_1080p": frame, "snapshot_ms_720p_demo": DemoScene().render(20)}
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="hms_snap_") as tmp:
+        core = build_core(Options(profile=Path(tmp), secrets=MemorySecrets()))
+        try:
+            case = core.cases.start()
+            for label, image in frames.items():
+                core.cases.take_snapshot(case.id, image)  # warm
+                times = []
+                for _ in range(runs):
+                    t = time.perf_counter()
+                    core.cases.take_snapshot(case.id, image)
+                    times.append((time.perf_counter() - t) * 1000)
+                out[label] = round(statistics.median(times), 1)
+        finally:
+            core.close()
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--quick", action="store_true", help="a 4 s video instead of 10 s")
-    ap.add_argument("--no-baseline", action="store_true", help="skip the synchronous baseline run")
+    ap.add_argument("--quick", action="store_true", help="a 4 s clip instead of 10 s")
+    ap.add_argument("--no-load", action="store_true", help="skip the runs with one core busy")
     args = ap.parse_args(argv)
-
-    from hms_desk.video.anonymise import FaceAnonymiser
-    from hms_desk.video.live_blur import LiveBlur
-
+    if shutil.which("ffmpeg") is None:
+        raise SystemExit("ffmpeg trengs (Debian-pakken ffmpeg)")
     seconds = 4 if args.quick else 10
+    result: dict = {"bench": "live_blur", "quick": args.quick, "cpus": os.cpu_count(),
+                    "clip": f"{W}x{H}@{FPS} H.264, faces 80-260 px, up to 100 px/frame"}
     with tempfile.TemporaryDirectory(prefix="hms_live_bench_") as tmp:
-        path = Path(tmp) / "moving_face_1080p30.mp4"
-        truth = make_video(path, int(seconds * FPS))
-        plain = play(path, None, truth)                       # decode only: the ceiling
-        blur = LiveBlur(FaceAnonymiser)
-        blur.wait_ready()
-        ours = play(path, blur, truth)
-        status = blur.status
-        blur.stop()
-        result = {"video": f"{W}x{H}@{FPS:g}", "seconds": seconds,
-                  "fps_decode_only": plain["fps_shown"],
-                  "fps_shown": ours["fps_shown"], "coverage": ours["coverage"],
-                  "frames_shown": ours["frames_shown"], "frames_in": ours["frames_in"],
-                  "detections": status.detections, "final_state": status.state}
-        if not args.no_baseline:
-            sync = FaceAnonymiser()
-            base = play(path, lambda im: sync.live(im).image, truth)
-            result.update({"baseline_sync_fps_shown": base["fps_shown"],
-                           "baseline_sync_coverage": base["coverage"],
-                           "fps_ratio_vs_sync": round(ours["fps_shown"] / base["fps_shown"], 2)
-                           if base["fps_shown"] else None})
-        result["target_fps_met"] = ours["fps_shown"] >= 25.0
+        path = Path(tmp) / "faces_1080p30.mp4"
+        truth = make_clip(path, int((seconds + WARMUP_S + 1) * FPS))
+        _ORIGINAL[:] = originals(path, truth)
+        phases = [("idle", False)] + ([] if args.no_load else [("loaded", True)])
+        for label, loaded in phases:
+            if loaded:
+                client = MeetingClient().__enter__()
+            try:
+                off = run_pane(path, truth, False, seconds)
+                on = run_pane(path, truth, True, seconds, hidden_s=0.0 if loaded else 3.0)
+                if loaded:
+                    result["snapshot_loaded"] = snapshot_ms(path, 3 if args.quick else 5)
+            finally:
+                if loaded:
+                    client.__exit__()
+            result[label] = {"blur_on": on, "blur_off": off,
+                             "cpu_ratio_on_off": round(on["cores"] / off["cores"], 2) if off["cores"] else None}
+            print(f"{label}: blur on {on['fps']} fps, {on['cores']} cores, coverage {on.get('coverage')}, "
+                  f"longest run {on.get('longest_uncovered_run')}; blur off {off['fps']} fps, "
+                  f"{off['cores']} cores", flush=True)
+    demo_off = run_pane(None, [], False, seconds)
+    demo_on = run_pane(None, [], True, seconds)
+    result["demo_call_720p"] = {"blur_on": demo_on, "blur_off": demo_off}
+    print(f"demo call: blur on {demo_on['fps']} fps, {demo_on['cores']} cores; blur off {demo_off['cores']} cores",
+          flush=True)
+    idle = result["idle"]["blur_on"]
+    result["hidden_cores"] = idle.pop("hidden_cores")
+    result["hidden_standby"] = idle.pop("hidden_standby")
+    checks = {"fps_ge_29": idle["fps"] >= 29, "cores_le_0.6": idle["cores"] <= 0.6,
+              "cpu_le_2x_blur_off": (result["idle"]["cpu_ratio_on_off"] or 99) <= 2.0,
+              "hidden_le_0.05": result["hidden_cores"] <= 0.05,
+              "demo_call_le_0.5": demo_on["cores"] <= 0.5}
+    for label in ("idle", "loaded"):
+        if label in result:
+            on = result[label]["blur_on"]
+            checks[f"coverage_{label}_ge_99.5"] = (on["coverage"] or 0) >= 0.995
+            checks[f"run_{label}_le_1"] = on["longest_uncovered_run"] <= 1
+    if "snapshot_loaded" in result:
+        for label, ms in result["snapshot_loaded"].items():
+            checks[f"{label}_le_400_loaded"] = ms <= 400
+    result["targets"] = checks
     print(json.dumps(result))
     return 0
 

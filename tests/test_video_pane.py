@@ -219,3 +219,57 @@ def test_shutdown_and_close_stop_the_thread(qtbot, pane: VideoPane, scene: DemoS
     assert not pipeline.running
     assert pane.pipeline is None
     assert _video_threads() == []
+
+
+def test_a_hidden_or_minimised_pane_puts_the_video_in_standby(qtbot, scene: DemoScene) -> None:
+    """Nothing is decoded, blurred or painted while nobody can see the pane – unless a
+    share view says it needs the picture."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    pane = VideoPane(window)
+    QVBoxLayout(window).addWidget(pane)
+    window.resize(640, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        _start_and_wait(qtbot, pane, DemoSource(scene=scene))
+        pipeline = pane.pipeline
+        assert pipeline is not None and not pipeline.standby
+        window.hide()
+        assert pipeline.standby and pane.in_standby
+        with qtbot.waitSignal(pane.frameShown, timeout=TIMEOUT_MS):
+            window.show()
+        assert not pipeline.standby
+        window.showMinimized()
+        qtbot.waitUntil(lambda: pipeline.standby, timeout=TIMEOUT_MS)
+        window.showNormal()
+        qtbot.waitUntil(lambda: not pipeline.standby, timeout=TIMEOUT_MS)
+        # a share view keeps the picture flowing while the window is hidden
+        pane.keep_running("deling")
+        window.hide()
+        assert not pipeline.standby
+        pane.keep_running("deling", False)
+        assert pipeline.standby
+        # a source started while hidden starts in standby
+        restarted = pane.start_source(DemoSource(scene=scene))
+        assert restarted.standby
+    finally:
+        pane.shutdown()
+
+
+def test_frames_carry_the_live_blur_coverage(qtbot, pane: VideoPane, scene: DemoScene) -> None:
+    from hms_desk.video.live_blur import LiveBlur
+
+    blur = LiveBlur()
+    try:
+        assert blur.wait_ready(30)
+        pane.set_processor(blur)
+        _start_and_wait(qtbot, pane, DemoSource(scene=scene))
+        assert pane.coverage is not None
+        qtbot.waitUntil(lambda: pane.coverage.state == "ok" and pane.coverage.faces >= 1, timeout=TIMEOUT_MS)
+        assert pane.coverage.guaranteed and not pane.coverage.blanked
+    finally:
+        pane.shutdown()
+        blur.stop()

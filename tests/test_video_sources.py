@@ -239,6 +239,101 @@ class CountingDemo(DemoSource):
         return super().skip()
 
 
+class GatedDemo(DemoSource):
+    """The demo scene, read only when the test lets a frame through; counts reads and opens."""
+
+    def __init__(self, scene: DemoScene, *, live: bool = False) -> None:
+        super().__init__(scene=scene, paced=False)
+        self.live = live
+        self.gate = threading.Semaphore(0)
+        self.reads = 0
+        self.opens = 0
+        self.reading = threading.Event()  # a read is under way, waiting at the gate
+        self.closed = threading.Event()
+
+    def open(self) -> None:
+        self.opens += 1
+        self.closed.clear()
+        super().open()
+
+    def close(self) -> None:
+        self.closed.set()
+        super().close()
+
+    def read(self) -> np.ndarray | None:
+        self.reads += 1
+        self.reading.set()
+        while not self.gate.acquire(timeout=0.05):  # close() must still end a waiting read
+            if self._closed.is_set():
+                return None
+        self.reading.clear()
+        return super().read()
+
+    def skip(self) -> bool:
+        return not self.closed.is_set()
+
+
+def test_standby_stops_reading_a_file_or_the_demo(scene: DemoScene) -> None:
+    import queue
+
+    frames: queue.Queue[Frame] = queue.Queue()
+    src = GatedDemo(scene)
+    pipe = FramePipeline(src, frames.put, lambda s, m: None)
+    pipe.start()
+    try:
+        src.gate.release()
+        assert frames.get(timeout=WAIT).seq == 0
+        assert src.reading.wait(WAIT)        # the next read is waiting at the gate
+        pipe.set_standby(True)               # nobody looks any more
+        src.gate.release()
+        assert frames.get(timeout=WAIT).seq == 1   # the read under way still finishes
+        src.gate.release()                   # … but no other read starts
+    finally:
+        pipe.stop()
+    assert src.reads == 2 and src.gate.acquire(blocking=False), "read while nobody looked"
+
+
+def test_standby_resumes_reading_when_somebody_looks_again(scene: DemoScene) -> None:
+    import queue
+
+    frames: queue.Queue[Frame] = queue.Queue()
+    src = GatedDemo(scene)
+    pipe = FramePipeline(src, frames.put, lambda s, m: None)
+    pipe.set_standby(True)
+    pipe.start()
+    try:
+        src.gate.release()
+        pipe.set_standby(False)
+        assert frames.get(timeout=WAIT).seq == 0
+    finally:
+        pipe.stop()
+
+
+def test_a_live_stream_in_a_long_standby_is_closed_and_opened_again(scene: DemoScene) -> None:
+    import queue
+
+    frames: queue.Queue[Frame] = queue.Queue()
+    states: list[str] = []
+    src = GatedDemo(scene, live=True)
+    pipe = FramePipeline(src, frames.put, lambda s, m: states.append(s), standby_close_s=0.0)
+    pipe.start()
+    try:
+        src.gate.release()
+        assert frames.get(timeout=WAIT).seq == 0
+        assert src.reading.wait(WAIT)
+        pipe.set_standby(True)
+        src.gate.release()
+        assert frames.get(timeout=WAIT).seq == 1
+        assert src.closed.wait(WAIT) and src.opens == 1      # the connection is given up …
+        pipe.set_standby(False)
+        src.gate.release()
+        assert frames.get(timeout=WAIT).seq == 2
+        assert src.opens == 2                                # … and made again
+        assert "feil" not in states
+    finally:
+        pipe.stop()
+
+
 def test_backoff_doubles_up_to_ten_seconds() -> None:
     assert [backoff_delay(i) for i in range(8)] == [0.5, 1, 2, 4, 8, 10, 10, 10]
 

@@ -13,6 +13,15 @@ turns black with an unmistakable banner and the pipeline stops delivering.
 A frozen frame can carry drawings: an ``AnnotationLayer``
 (``ui.annotation_layer``) hooks in with :meth:`VideoPane.set_annotation_layer`.
 
+While nobody can see the pane (it or its window is hidden or minimised) the
+pipeline is put in standby: nothing is decoded, processed or painted.  Something
+that must keep the picture flowing while the window is hidden (a share view
+sending it to the caller) says so with :meth:`VideoPane.keep_running`.
+
+Painting: the frame is converted once to a 32-bit picture, which Qt scales
+several times faster than 24-bit BGR (measured: 1.9 against 12.7 ms for
+1920×1080 into 1280×720).
+
 Keyboard shortcuts belong to the main window; it calls the public slots here.
 """
 
@@ -22,8 +31,9 @@ import logging
 import threading
 from collections.abc import Callable
 
+import cv2
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -41,7 +51,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from hms_desk.domain import i18n
 from hms_desk.domain.i18n import N_
-from hms_desk.video.frames import Frame
+from hms_desk.video.frames import Coverage, Frame
 from hms_desk.video.pipeline import FramePipeline, PipelineState
 from hms_desk.video.sources import FrameSource
 
@@ -78,16 +88,16 @@ class _Bridge(QObject):
 
 
 class _Shown:
-    """A frame together with the ``QImage`` that wraps its pixels (no copy)."""
+    """A frame together with a 32-bit ``QImage`` of its pixels, ready to paint."""
 
     __slots__ = ("frame", "image", "_pixels")
 
     def __init__(self, frame: Frame) -> None:
-        pixels = np.ascontiguousarray(frame.image)
+        pixels = cv2.cvtColor(frame.image, cv2.COLOR_BGR2BGRA)  # Qt's RGB32 is B, G, R, 0xff in memory
         self.frame = frame
         self._pixels = pixels  # keeps the buffer alive as long as the QImage
         h, w = pixels.shape[:2]
-        self.image = QImage(pixels.data, w, h, int(pixels.strides[0]), QImage.Format.Format_BGR888)
+        self.image = QImage(pixels.data, w, h, int(pixels.strides[0]), QImage.Format.Format_RGB32)
 
 
 class VideoPane(QWidget):
@@ -136,6 +146,8 @@ class VideoPane(QWidget):
         self._overlay = False
         self._drag_start: tuple[QPointF, QPointF] | None = None
         self._annotations = None  # an AnnotationLayer: paints over the frozen frame, takes the mouse
+        self._keep_running: set[str] = set()  # who needs the picture while the window is hidden
+        self._watched_window: QWidget | None = None
 
     # -- pipeline --------------------------------------------------------------
 
@@ -155,6 +167,8 @@ class VideoPane(QWidget):
         )
         if self._privacy:
             pipeline.pause()
+        if self._standby_wanted() and hasattr(pipeline, "set_standby"):
+            pipeline.set_standby(True)
         if self._processor is not None and hasattr(pipeline, "set_processor"):
             pipeline.set_processor(self._processor)
         for listener in self._listeners:
@@ -215,6 +229,57 @@ class VideoPane(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.shutdown()
         super().closeEvent(event)
+
+    # -- standby while nobody looks ------------------------------------------------
+
+    def keep_running(self, owner: str, on: bool = True) -> None:
+        """``owner`` (a share view, say) needs the processed picture even while this
+        pane's window is hidden or minimised; ``on=False`` when it no longer does."""
+        if on:
+            self._keep_running.add(owner)
+        else:
+            self._keep_running.discard(owner)
+        self._update_standby()
+
+    @property
+    def in_standby(self) -> bool:
+        return self._pipeline is not None and getattr(self._pipeline, "standby", False)
+
+    def _standby_wanted(self) -> bool:
+        window = self.window()
+        unseen = not self.isVisible() or window.isMinimized()
+        return unseen and not self._keep_running
+
+    def _update_standby(self) -> None:
+        pipeline = self._pipeline
+        if pipeline is not None and hasattr(pipeline, "set_standby"):
+            pipeline.set_standby(self._standby_wanted())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        window = self.window()
+        if window is not self._watched_window:  # minimising only changes the window's state
+            if self._watched_window is not None:
+                self._watched_window.removeEventFilter(self)
+            if window is not self:
+                window.installEventFilter(self)
+            self._watched_window = window if window is not self else None
+        self._update_standby()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().hideEvent(event)
+        self._update_standby()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API (a pane that is its own window)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:
+            self._update_standby()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self._watched_window and event.type() in (
+                QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type.Show):
+            self._update_standby()
+        return False
 
     # worker thread ---------------------------------------------------------------
 
@@ -293,6 +358,12 @@ class VideoPane(QWidget):
     @property
     def overlay_visible(self) -> bool:
         return self._overlay
+
+    @property
+    def coverage(self) -> Coverage | None:
+        """What live face blur promised about the picture shown now (None without live blur)."""
+        shown = self._frozen or self._live
+        return shown.frame.coverage if shown is not None else None
 
     def current_frame(self) -> Frame | None:
         """The frozen frame, else the latest shown one, as a full-resolution copy."""

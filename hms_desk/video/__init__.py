@@ -4,7 +4,7 @@ pipeline that runs on its own thread, and the frames they produce.
 Plain Python and OpenCV, no Qt; the video pane in ``hms_desk.ui`` shows it.
 """
 
-from hms_desk.video.frames import Frame
+from hms_desk.video.frames import Coverage, Frame, Processed
 from hms_desk.video.pipeline import FramePipeline, PipelineState, PipelineStats
 from hms_desk.video.sources import (
     DemoSource,
@@ -16,6 +16,7 @@ from hms_desk.video.sources import (
 )
 
 __all__ = [
+    "Coverage",
     "DemoSource",
     "FileSource",
     "Frame",
@@ -23,6 +24,7 @@ __all__ = [
     "FrameSource",
     "PipelineState",
     "PipelineStats",
+    "Processed",
     "SourceError",
     "StreamSource",
     "source_from_spec",

