@@ -176,9 +176,14 @@ def ops(gui_core, qtbot):
 
 @pytest.fixture
 def window(gui_core, qtbot):
-    """The real main window, built by the GUI half of the composition root, shown."""
-    from hms_desk.ui.application import build_window
+    """The real main window, built by the GUI half of the composition root, shown (in bokmål, with
+    Qt's own texts and the plural forms installed, as ``run_gui`` does)."""
+    from PySide6.QtWidgets import QApplication
 
+    from hms_desk.ui.application import build_window
+    from hms_desk.ui.i18n import install_translations
+
+    install_translations(QApplication.instance(), "nb")
     win = build_window(gui_core)
     qtbot.addWidget(win)
     win.show()
