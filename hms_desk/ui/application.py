@@ -92,6 +92,7 @@ def build_window(core: Core, show_windows: bool = True) -> MainWindow:
     win.importRequested.connect(lambda: open_import_dialog(core, win))
     _wire_privacy(core, win, video, cases)
     _wire_documents(core, win, cases, parts)
+    _wire_labels(core, win, lookup)
     return win
 
 
@@ -109,6 +110,33 @@ def _wire_search(core: Core, win: MainWindow, lookup: LookupPanel) -> None:
         lookup.do_lookup()
 
     panel.deviceChosen.connect(chosen)
+
+
+def _wire_labels(core: Core, win: MainWindow, lookup: LookupPanel) -> None:
+    """The label chip under the video: a read pair fills the lookup (Enter), one the register does not
+    know opens the search, prefilled (ui.label_chip)."""
+    from hms_desk.labels.register import known_in_register
+    from hms_desk.ui.label_chip import LabelReader
+    from hms_desk.ui.video_pane import VideoPane
+
+    if not isinstance(win.video, VideoPane):
+        return
+    reader = LabelReader(win.ops, win.video, lambda: known_in_register(core.db), parent=win)
+    win.label_reader = reader
+    win.add_label_actions(reader.actions(), reader.hidden_actions())
+
+    def look_up(hmsnr: str, serial: str) -> None:
+        lookup.set_values(hmsnr, serial)
+        win.focus_lookup()
+        lookup.do_lookup()
+
+    def search(text: str) -> None:
+        win.focus_search()
+        win.search_panel.box.setText(text)
+        win.search_panel.run_search()
+
+    reader.lookupRequested.connect(look_up)
+    reader.searchRequested.connect(search)
 
 
 def _wire_cases(core: Core, win: MainWindow, cases: CasePanel) -> None:

@@ -424,6 +424,14 @@ class MainWindow(QMainWindow):
         self.video_menu.insertAction(first, self.act_precall)
         self.video_menu.insertSeparator(first)
 
+    def add_label_actions(self, actions: list[QAction], shortcuts_only: list[QAction] = ()) -> None:
+        """Video → the label reader's actions (ui.label_chip: «Les merke», a marked region, look up
+        what was read); ``shortcuts_only`` work in the window without a menu entry."""
+        self.video_menu.addSeparator()
+        for a in actions:
+            self.video_menu.addAction(a)
+        self.addActions([*actions, *shortcuts_only])
+
     def restore_layout(self, geometry: str, state: str) -> None:
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
