@@ -199,6 +199,10 @@ def window(gui_core, qtbot):
 # so a fixture's own cleanup counts.  A test that leaves something on purpose
 # says so with ``@pytest.mark.leaves("threads")`` (or "widgets", "timers").
 
+#: Pools that live as long as the process, made on first use (the still-mode anonymiser's passes).
+PROCESS_WIDE_THREADS = ("face-pass",)
+
+
 def _is_qt_test(item) -> bool:
     names = set(getattr(item, "fixturenames", ()))
     return bool(names & {"qtbot", "qapp", "qloop", "window", "gui_core", "ops"})
@@ -250,7 +254,8 @@ def pytest_runtest_teardown(item, nextitem):
                     t.stop()
     if "threads" not in allowed:
         deadline = time.monotonic() + 10
-        new = [t for t in threading.enumerate() if t not in item._leak_threads and t.is_alive()]
+        new = [t for t in threading.enumerate() if t not in item._leak_threads and t.is_alive()
+               and not t.name.startswith(PROCESS_WIDE_THREADS)]
         for t in new:
             t.join(max(0.0, deadline - time.monotonic()))
         new = [t for t in new if t.is_alive()]
