@@ -175,7 +175,7 @@ def ops(gui_core, qtbot):
 
 
 @pytest.fixture
-def window(gui_core, qtbot):
+def window(gui_core, qtbot, request):
     """The real main window, built by the GUI half of the composition root, shown (in bokmål, with
     Qt's own texts and the plural forms installed, as ``run_gui`` does)."""
     from PySide6.QtWidgets import QApplication
@@ -183,7 +183,8 @@ def window(gui_core, qtbot):
     from hms_desk.ui.application import build_window
     from hms_desk.ui.i18n import install_translations
 
-    install_translations(QApplication.instance(), "nb")
+    # a test that asks for the English window (``gui_english``) keeps it
+    install_translations(QApplication.instance(), "en" if "gui_english" in request.fixturenames else "nb")
     win = build_window(gui_core)
     qtbot.addWidget(win)
     win.show()

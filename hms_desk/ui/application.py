@@ -356,7 +356,7 @@ def start_housekeeping(core: Core, win: MainWindow, demo: bool = False):
 
         win.ops.mutate(win, ensure_demo_call, core.db, core.cases, core.orders, core.journal, changes=Change.CASE) \
             .success(lambda _id: win.statusBar().showMessage(
-                win.tr("Demosamtalen er klar: sak «demo» under Saker."), 8000)) \
+                win.demo_ready_text(), 8000)) \
             .finally_(sweep).run()
 
     def seed_if_needed(empty: bool) -> None:

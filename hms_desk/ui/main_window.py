@@ -454,6 +454,9 @@ class MainWindow(QMainWindow):
             self.resize(w, h)
             self.move(avail.topLeft())
 
+    def demo_ready_text(self) -> str:
+        return self.tr("Demosamtalen er klar: sak «demo» under Saker.")
+
     # -- closing ---------------------------------------------------------------------
     def quit_without_asking(self) -> None:
         """For unattended runs (smoke tests): an open case stays open, as «La saken stå åpen»."""
