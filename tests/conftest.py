@@ -175,7 +175,7 @@ def ops(gui_core, qtbot):
 
 
 @pytest.fixture
-def window(gui_core, qtbot):
+def window(gui_core, qtbot, request):
     """The real main window, built by the GUI half of the composition root, shown (in bokmål, with
     Qt's own texts and the plural forms installed, as ``run_gui`` does)."""
     from PySide6.QtWidgets import QApplication
@@ -183,7 +183,8 @@ def window(gui_core, qtbot):
     from hms_desk.ui.application import build_window
     from hms_desk.ui.i18n import install_translations
 
-    install_translations(QApplication.instance(), "nb")
+    # a test that asks for the English window (``gui_english``) keeps it
+    install_translations(QApplication.instance(), "en" if "gui_english" in request.fixturenames else "nb")
     win = build_window(gui_core)
     qtbot.addWidget(win)
     win.show()
@@ -198,6 +199,10 @@ def window(gui_core, qtbot):
 # (napari's conftest does the same).  Checked after every fixture is torn down,
 # so a fixture's own cleanup counts.  A test that leaves something on purpose
 # says so with ``@pytest.mark.leaves("threads")`` (or "widgets", "timers").
+
+#: Pools that live as long as the process, made on first use (the still-mode anonymiser's passes).
+PROCESS_WIDE_THREADS = ("face-pass",)
+
 
 def _is_qt_test(item) -> bool:
     names = set(getattr(item, "fixturenames", ()))
@@ -250,7 +255,8 @@ def pytest_runtest_teardown(item, nextitem):
                     t.stop()
     if "threads" not in allowed:
         deadline = time.monotonic() + 10
-        new = [t for t in threading.enumerate() if t not in item._leak_threads and t.is_alive()]
+        new = [t for t in threading.enumerate() if t not in item._leak_threads and t.is_alive()
+               and not t.name.startswith(PROCESS_WIDE_THREADS)]
         for t in new:
             t.join(max(0.0, deadline - time.monotonic()))
         new = [t for t in new if t.is_alive()]

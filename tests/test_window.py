@@ -302,3 +302,28 @@ def test_settings_dialog_validates_applies_and_never_saves_command_line_override
         win.live_blur.shutdown()
     finally:
         core.close()
+
+
+def test_the_state_colours_have_enough_contrast():
+    from hms_desk.ui.style import COLOUR_PAIRS, contrast
+
+    low = [(what, round(contrast(fg, bg), 2)) for what, fg, bg in COLOUR_PAIRS if contrast(fg, bg) < 4.5]
+    assert low == []
+
+
+def test_the_focused_control_has_a_visible_ring(window, qtbot):
+    from PySide6.QtGui import QColor
+
+    from hms_desk.ui.style import FOCUS
+
+    lp = window.lookup_panel
+    window.act_lookup.trigger()
+    qtbot.waitUntil(lp.hmsnr.hasFocus, timeout=3000)
+    lp.button.setFocus()
+    qtbot.waitUntil(lp.button.hasFocus, timeout=3000)
+    image = lp.button.grab().toImage()
+    ring = QColor(FOCUS)
+    hits = sum(1 for x in range(image.width()) for y in (0, 1, image.height() - 1, image.height() - 2)
+               if abs(image.pixelColor(x, y).red() - ring.red()) < 40
+               and abs(image.pixelColor(x, y).blue() - ring.blue()) < 40)
+    assert hits > image.width()          # the ring runs along the button's edges

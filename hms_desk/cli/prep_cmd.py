@@ -25,6 +25,7 @@ from pathlib import Path
 
 from hms_desk.cli.common import core_from_args, print_json
 from hms_desk.domain.errors import HmsError, ValidationError
+from hms_desk.domain.i18n import plural
 
 
 def register(sub, common) -> None:
@@ -152,7 +153,9 @@ def cmd_create(args) -> int:
         print_json(prep_to_json(view))
     else:
         print(f"Forberedelse {view.number} ({view.kind_text.lower()}) er laget for "
-              f"{_when(view.starts_at)}. {len(view.open_items)} punkt(er) på sjekklisten gjenstår.")
+              f"{_when(view.starts_at)}. "
+              + plural(len(view.open_items), "{n} punkt på sjekklisten gjenstår.",
+                       "{n} punkter på sjekklisten gjenstår."))
     return 0
 
 
@@ -182,7 +185,7 @@ def cmd_list(args) -> int:
     for r in rows:
         case = f"  sak {r.case_number}" if r.case_number else ""
         print(f"{r.number}  {_when(r.starts_at)}  {r.kind_text:<10} {r.status_text:<11} "
-              f"{r.open_items} åpne punkt(er)  {r.purpose[:60]}{case}")
+              f"{plural(r.open_items, '{n} åpent punkt', '{n} åpne punkter')}  {r.purpose[:60]}{case}")
     for rem in reminders:
         print("Påminnelse: " + rem.text())
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hms_desk.domain.i18n import current_language
+from hms_desk.domain.oslo_time import to_oslo
 
 NBSP = "\u00a0"
 
@@ -33,12 +34,23 @@ def local_time(t: dt.datetime | None) -> str:
     return "–" if t is None else to_local(t).strftime("%H:%M")
 
 
+def _datetime_text(wall: dt.datetime, lang: str | None) -> str:
+    return wall.strftime("%d.%m.%Y %H:%M" if (lang or current_language()) == "en" else "%d.%m.%Y kl. %H:%M")
+
+
 def local_datetime(t: dt.datetime | None, lang: str | None = None) -> str:
     """``28.11.2026 kl. 14:05``; in English (``lang``, default the process's language) without "kl."."""
     if t is None:
         return "–"
-    local = to_local(t)
-    return local.strftime("%d.%m.%Y %H:%M" if (lang or current_language()) == "en" else "%d.%m.%Y kl. %H:%M")
+    return _datetime_text(to_local(t), lang)
+
+
+def oslo_datetime(t: dt.datetime | None, lang: str | None = None, empty: str = "–") -> str:
+    """A meeting's time as agreed, in Norwegian time whatever the machine's zone
+    (:mod:`hms_desk.domain.oslo_time`): ``05.12.2026 kl. 10:00`` (English without "kl.")."""
+    if t is None:
+        return empty
+    return _datetime_text(to_oslo(t), lang)
 
 
 def number(n: int | float, decimals: int = 0) -> str:

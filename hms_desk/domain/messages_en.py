@@ -86,6 +86,17 @@ MESSAGES: dict[str, str] = {
     "HMS-nr": "HMS no.",
     "Produktets hmsnr": "The product's HMS no.",
     "Delens hmsnr": "The part's HMS no.",
+    "Formål": "Purpose",
+    "Spørsmål som skal avklares": "Questions to settle",
+    "Hva som skal filmes": "What to film",
+    "Vinkler": "Angles",
+    "Agenda": "Agenda",
+    "Videoadresse": "Video address",
+    "Alternativ adresse": "Alternative address",
+    "Resultat": "Result",
+    "Notat": "Note",
+    "Del eller tilbehør": "Part or accessory",
+    "Bildetekst": "Caption",
 
     # --- domain: validation, personal data, names -----------------------------------------------
     "Vi finner dessverre ikke et utlån på dette art.nr og serienr.":
@@ -689,6 +700,137 @@ MESSAGES: dict[str, str] = {
     "frihåndsstrek": "freehand line",
     "nummermerke": "numbered marker",
 
+    # --- services: an adviser's preparations (utprøving, boligsak) ---------------------------------
+    "Utprøving": "Trial",
+    "Boligsak": "Housing case",
+    "utprøving": "trial",
+    "boligsak": "housing case",
+    "Planlagt": "Planned",
+    "Klar": "Ready",
+    "Holdt": "Held",
+    "Dokumentert": "Documented",
+    "planlagt": "planned",
+    "klar": "ready",
+    "holdt": "held",
+    "dokumentert": "documented",
+    "Klargjøres": "To prepare",
+    "Forkastet": "Rejected",
+    "Rådgiver": "Adviser",
+    "Ergoterapeut": "Occupational therapist",
+    "Fysioterapeut": "Physiotherapist",
+    "Bruker": "User",
+    "Pårørende": "Next of kin",
+    "Verge": "Guardian",
+    "Hjelpepleier": "Care assistant",
+    "Saksbehandler": "Case officer",
+    "Annen": "Other",
+    "Forbindelsen er sjekket": "Connection checked",
+    "Forhåndssjekk av utstyret er holdt": "Pre-call equipment check held",
+    "Rommet er stort nok til å vise hele hjelpemidlet": "Room large enough to show the whole device",
+    "Lys uten motlys": "Light without backlight",
+    "Nøytrale klær": "Neutral clothes",
+    "Kolleger er informert": "Colleagues told",
+    "Samtykke er innhentet der det trengs": "Consent obtained where needed",
+    "Tegninger er mottatt": "Drawings received",
+    "Tegning": "Drawing",
+    "Ikke aktuelt – brukeren deltar ikke": "Not applicable – the user does not take part",
+    "Ikke innhentet ennå": "Not obtained yet",
+    "Muntlig": "Oral",
+    "Skriftlig": "Written",
+    "{kind} samtykke fra {given_by} til {scope}": "{kind} consent from {given_by} to {scope}",
+    "Godkjent": "Passed",
+    "Ikke godkjent": "Not passed",
+    "ISO-kode {code}": "ISO code {code}",
+    "{number}, {faces} sladdet": "{number}, {faces} blurred",
+    "{number} ({when}): ikke krysset av: {items}": "{number} ({when}): not ticked: {items}",
+    "{number} ({when}): møtet har vært, men er ikke holdt i HMS Desk.":
+        "{number} ({when}): the meeting date has passed, but it was not held in HMS Desk.",
+    "{number} ({when}): møtet har vært, men er ikke holdt i HMS Desk. Ikke krysset av: {items}":
+        "{number} ({when}): the meeting date has passed, but it was not held in HMS Desk. Not ticked: {items}",
+    "{n} punkt på sjekklisten gjenstår.": "{n} checklist item remains.",
+    "{n} punkter på sjekklisten gjenstår.": "{n} checklist items remain.",
+    "{n} åpent punkt": "{n} open item",
+    "{n} åpne punkter": "{n} open items",
+    # what the adviser is told
+    "Velg utprøving eller boligsak.": "Choose trial or housing case.",
+    "Skriv formålet med møtet – hva skal forberedes eller avklares?":
+        "Write the purpose of the meeting – what is to be prepared or settled?",
+    "Velg dato og klokkeslett for møtet.": "Choose the date and time of the meeting.",
+    "Tidspunktet {when} har allerede vært. Velg et tidspunkt fram i tid.":
+        "The time {when} has already passed. Choose a time in the future.",
+    "Varigheten må være et antall minutter.": "The duration must be a number of minutes.",
+    "Varigheten må være mellom {n_min} og {n_max} minutter.":
+        "The duration must be between {n_min} and {n_max} minutes.",
+    "Videoadressen må være en lenke som begynner med https://, eller en sip:- eller tel:-adresse, uten mellomrom.":
+        "The video address must be a link that starts with https://, or a sip: or tel: address, without spaces.",
+    "Høyst {n} alternative adresser.": "At most {n} alternative addresses.",
+    "Kommunenummeret har 4 siffer.": "The municipality number has 4 digits.",
+    "Forberedelsen finnes ikke (den kan være slettet).": "The preparation does not exist (it may have been deleted).",
+    "Forberedelse {number} er {status} og kan ikke endres lenger.":
+        "Preparation {number} is {status} and can no longer be changed.",
+    "Fant ingen forberedelse med nummer «{number}».": "Found no preparation with number “{number}”.",
+    "Ukjent status.": "Unknown status.",
+    "Status «Holdt» settes når du holder møtet («Hold møtet»).":
+        "The status “Held” is set when you hold the meeting (“Hold the meeting”).",
+    "{number} er {status} og kan ikke settes til «{new}».": "{number} is {status} and cannot be set to “{new}”.",
+    "Velg en rolle fra listen.": "Choose a role from the list.",
+    "Organisasjonen er for lang (høyst 120 tegn).": "The organisation is too long (at most 120 characters).",
+    "Deltakeren finnes ikke i forberedelsen.": "The participant is not in the preparation.",
+    "Ukjent punkt på sjekklisten.": "Unknown checklist item.",
+    "«{item}» hører ikke til en {kind}.": "“{item}” does not belong to a {kind}.",
+    "Produktet med HMS-nr {hmsnr} finnes ikke (lenger) i katalogen. Søk på nytt – katalogen kan ha blitt "
+    "oppdatert.":
+        "The product with HMS no. {hmsnr} is not (or no longer) in the catalogue. Search again – the catalogue "
+        "may have been updated.",
+    "{hmsnr} {name} står allerede på listen.": "{hmsnr} {name} is already on the list.",
+    "Status må være «Klargjøres», «Klar» eller «Forkastet».":
+        "The status must be “Klargjøres” (to prepare), “Klar” (ready) or “Forkastet” (rejected).",
+    "Produktet står ikke lenger på listen.": "The product is no longer on the list.",
+    "Delen {hmsnr} finnes ikke i katalogen.": "The part {hmsnr} is not in the catalogue.",
+    "Skriv delen som HMS-nr (6 siffer) eller tekst, ev. med antall: «150817:2».":
+        "Write the part as an HMS no. (6 digits) or text, with a quantity if needed: “150817:2”.",
+    "Antallet for «{part}» må være mellom 1 og 99.": "The quantity for “{part}” must be between 1 and 99.",
+    "Velg tegning eller bilde.": "Choose drawing or picture.",
+    "Bildet kunne ikke kodes som PNG. Ingenting er lagret.": "The picture could not be encoded as PNG. Nothing is saved.",
+    "Tegningen eller bildet er slettet.": "The drawing or picture is deleted.",
+    "Tegningen eller bildet er allerede slettet.": "The drawing or picture is already deleted.",
+    "Møtet for {number} er allerede holdt (sak {case}).": "The meeting for {number} is already held (case {case}).",
+    "{number} er {status}; møtet kan ikke holdes.": "{number} is {status}; the meeting cannot be held.",
+    "Ingen mappe å lagre i.": "No folder to save in.",
+    "forberedelsesarket": "the prep sheet",
+    "Kunne ikke skrive forberedelsesarket til {path}: {why}": "Could not write the prep sheet to {path}: {why}",
+    "Kunne ikke skrive invitasjonen til {path}: {why}": "Could not write the invitation to {path}: {why}",
+    # reading a drawing or picture file
+    "filen": "the file",
+    "Filen «{name}» er tom. Ingenting er lagret.": "The file “{name}” is empty. Nothing is saved.",
+    "Filen «{name}» er for stor ({n_size} MB, høyst {n_max} MB). Ingenting er lagret.":
+        "The file “{name}” is too large ({n_size} MB, at most {n_max} MB). Nothing is saved.",
+    "Filen «{name}» kan ikke leses som et bilde – den er skadet eller i et format HMS Desk ikke kjenner (bruk PNG, "
+    "JPEG eller PDF). Ingenting er lagret.":
+        "The file “{name}” cannot be read as a picture – it is damaged or in a format HMS Desk does not know "
+        "(use PNG, JPEG or PDF). Nothing is saved.",
+    "PDF-filen «{name}» kan ikke åpnes – den er skadet eller passordbeskyttet. Ingenting er lagret.":
+        "The PDF file “{name}” cannot be opened – it is damaged or password-protected. Nothing is saved.",
+    "PDF-filen «{name}» har ingen sider. Ingenting er lagret.": "The PDF file “{name}” has no pages. Nothing is saved.",
+    "PDF-filen «{name}» har {n_pages} sider; høyst {n_max} kan importeres. Del den opp først. Ingenting er lagret.":
+        "The PDF file “{name}” has {n_pages} pages; at most {n_max} can be imported. Split it up first. "
+        "Nothing is saved.",
+    "«{name}» er en mappe, ikke en fil.": "“{name}” is a folder, not a file.",
+    "Filen «{name}» kan ikke leses: {why}": "The file “{name}” cannot be read: {why}",
+    "«{name}» er tom (0 byte).": "“{name}” is empty (0 bytes).",
+    "«{name}» er skadet eller ufullstendig (filen slutter før bildet) – ikke et bilde vi kan lese.":
+        "“{name}” is damaged or incomplete (the file ends before the picture) – not a picture we can read.",
+    "«{name}» er for stort (Pillow: {why}).": "“{name}” is too large (Pillow: {why}).",
+    "«{name}» er for stort til å leses i minnet.": "“{name}” is too large to be read into memory.",
+
+    # --- labels: the label reader ------------------------------------------------------------------
+    "Bildet er tomt eller ugyldig.": "The picture is empty or invalid.",
+    "Det markerte området er utenfor bildet eller for lite.": "The marked area is outside the picture or too small.",
+    "Tekstgjenkjenning (OCR) er ikke tilgjengelig: {why}. Strekkoder leses fortsatt.":
+        "Text recognition (OCR) is not available: {why}. Barcodes are still read.",
+    "pakken rapidocr mangler": "the rapidocr package is missing",
+    "modellfilene mangler ({files})": "the model files are missing ({files})",
+
     # --- the audit log's actions, the device card's history, search reasons --------------------------
     "åpnet": "opened",
     "tok bilde": "took a picture",
@@ -768,5 +910,11 @@ MESSAGES: dict[str, str] = {
     "Tilbehøret {part} kan ikke både finnes og ikke finnes på hjelpemidlet.":
         "The accessory {part} cannot both be and not be on the device.",
     "--date «{value}»: skriv datoen som ÅÅÅÅ-MM-DD.": "--date “{value}”: write the date as YYYY-MM-DD.",
+    "--time «{value}»: skriv klokkeslettet som TT:MM.": "--time “{value}”: write the time as HH:MM.",
+    "--participant «{value}»: ukjent rolle «{role}». Bruk en av: {roles}.":
+        "--participant “{value}”: unknown role “{role}”. Use one of: {roles}.",
+    "--consent «{value}»: skriv TYPE:GITT_AV:GJELDER, f.eks. muntlig:bruker:video.":
+        "--consent “{value}”: write TYPE:GITT_AV:GJELDER (kind:given by:covers), e.g. "
+        "muntlig:bruker:video.",
     "Fant ikke produktet med HMS-nr {hmsnr} i katalogen.": "Found no product with HMS no. {hmsnr} in the catalogue.",
 }

@@ -54,6 +54,7 @@ from hms_desk.documents.prep_model import (PrepCandidateInfo, PrepCheckInfo, Pre
                                            PrepPictureInfo, PrepSheetData)
 from hms_desk.domain import nav
 from hms_desk.domain.errors import HmsError, NotFound, ValidationError
+from hms_desk.domain.i18n import N_, plural
 from hms_desk.domain.names import check_organisation
 from hms_desk.domain.oslo_time import oslo_text
 from hms_desk.domain.personal_data import check_free_text
@@ -66,24 +67,27 @@ from hms_desk.storage.models import (Case, Municipality, Part, PrepAttachment, P
 
 log = logging.getLogger("hms_desk.preparations")
 
-KINDS: dict[str, str] = {"utproving": "Utprøving", "boligsak": "Boligsak"}
-STATUSES: dict[str, str] = {"planned": "Planlagt", "ready": "Klar", "held": "Holdt", "documented": "Dokumentert"}
+# The texts below are bokmål (CLI, documents); hms_desk.domain.i18n.t gives them in English.
+KINDS: dict[str, str] = {"utproving": N_("Utprøving"), "boligsak": N_("Boligsak")}
+STATUSES: dict[str, str] = {"planned": N_("Planlagt"), "ready": N_("Klar"), "held": N_("Holdt"),
+                            "documented": N_("Dokumentert")}
 OPEN_STATUSES = ("planned", "ready")
-CANDIDATE_STATUSES: dict[str, str] = {"prepare": "Klargjøres", "ready": "Klar", "rejected": "Forkastet"}
+CANDIDATE_STATUSES: dict[str, str] = {"prepare": N_("Klargjøres"), "ready": N_("Klar"),
+                                      "rejected": N_("Forkastet")}
 
 #: Roles a participant can have → (text, the role the case records).
 ROLES: dict[str, tuple[str, str]] = {
-    "rådgiver": ("Rådgiver", "annen"),
-    "tekniker": ("Tekniker", "tekniker"),
-    "ergoterapeut": ("Ergoterapeut", "terapeut"),
-    "fysioterapeut": ("Fysioterapeut", "terapeut"),
-    "bruker": ("Bruker", "bruker"),
-    "pårørende": ("Pårørende", "pårørende"),
-    "verge": ("Verge", "verge"),
-    "hjelpepleier": ("Hjelpepleier", "hjelpepleier"),
-    "leverandør": ("Leverandør", "annen"),
-    "saksbehandler": ("Saksbehandler", "annen"),
-    "annen": ("Annen", "annen"),
+    "rådgiver": (N_("Rådgiver"), "annen"),
+    "tekniker": (N_("Tekniker"), "tekniker"),
+    "ergoterapeut": (N_("Ergoterapeut"), "terapeut"),
+    "fysioterapeut": (N_("Fysioterapeut"), "terapeut"),
+    "bruker": (N_("Bruker"), "bruker"),
+    "pårørende": (N_("Pårørende"), "pårørende"),
+    "verge": (N_("Verge"), "verge"),
+    "hjelpepleier": (N_("Hjelpepleier"), "hjelpepleier"),
+    "leverandør": (N_("Leverandør"), "annen"),
+    "saksbehandler": (N_("Saksbehandler"), "annen"),
+    "annen": (N_("Annen"), "annen"),
 }
 
 #: Organisations advisers usually name (the GUI offers them; any organisation may be typed).
@@ -92,18 +96,18 @@ ORGANISATIONS = ("NAV Hjelpemiddelsentral, rådgivning", "NAV Hjelpemiddelsentra
 
 #: The routine's checklist: (code, text, kinds it applies to).
 CHECK_ITEMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("forbindelse", "Forbindelsen er sjekket", ("utproving", "boligsak")),
-    ("forhandssjekk", "Forhåndssjekk av utstyret er holdt", ("utproving", "boligsak")),
-    ("rom", "Rommet er stort nok til å vise hele hjelpemidlet", ("utproving", "boligsak")),
-    ("lys", "Lys uten motlys", ("utproving", "boligsak")),
-    ("klaer", "Nøytrale klær", ("utproving", "boligsak")),
-    ("kolleger", "Kolleger er informert", ("utproving", "boligsak")),
-    ("samtykke", "Samtykke er innhentet der det trengs", ("utproving", "boligsak")),
-    ("tegninger", "Tegninger er mottatt", ("boligsak",)),
+    ("forbindelse", N_("Forbindelsen er sjekket"), ("utproving", "boligsak")),
+    ("forhandssjekk", N_("Forhåndssjekk av utstyret er holdt"), ("utproving", "boligsak")),
+    ("rom", N_("Rommet er stort nok til å vise hele hjelpemidlet"), ("utproving", "boligsak")),
+    ("lys", N_("Lys uten motlys"), ("utproving", "boligsak")),
+    ("klaer", N_("Nøytrale klær"), ("utproving", "boligsak")),
+    ("kolleger", N_("Kolleger er informert"), ("utproving", "boligsak")),
+    ("samtykke", N_("Samtykke er innhentet der det trengs"), ("utproving", "boligsak")),
+    ("tegninger", N_("Tegninger er mottatt"), ("boligsak",)),
 )
 CHECK_TEXT = {code: text for code, text, _k in CHECK_ITEMS}
 
-ATTACHMENT_KINDS = {"tegning": "Tegning", "bilde": "Bilde"}
+ATTACHMENT_KINDS = {"tegning": N_("Tegning"), "bilde": N_("Bilde")}
 MAX_FILE_BYTES = 40 * 1024 * 1024
 MAX_SIDE = 2400                # drawings are stored at most this many pixels on the longest side
 MAX_PDF_PAGES = 10
@@ -300,11 +304,14 @@ class Reminder:
         return self.hours_left < 0
 
     def text(self) -> str:
-        when = oslo_text(self.starts_at)
+        """In bokmål; ``t()`` gives it in English (the items too)."""
+        when, items = oslo_text(self.starts_at), ", ".join(self.items)
+        if self.overdue and items:
+            return N_(f"{self.number} ({when}): møtet har vært, men er ikke holdt i HMS Desk. "
+                      f"Ikke krysset av: {items}")
         if self.overdue:
-            return f"{self.number} ({when}): møtet har vært, men er ikke holdt i HMS Desk. Ikke krysset av: " \
-                   + ", ".join(self.items)
-        return f"{self.number} ({when}): ikke krysset av: " + ", ".join(self.items)
+            return N_(f"{self.number} ({when}): møtet har vært, men er ikke holdt i HMS Desk.")
+        return N_(f"{self.number} ({when}): ikke krysset av: {items}")
 
 
 @dataclass(frozen=True)
@@ -403,11 +410,12 @@ def _text(value: str | None, field: str) -> str:
 
 
 def consent_text(user_takes_part: bool, kind: str, given_by: str, scope: str) -> str:
+    """The consent agreed, in bokmål (``t()`` gives it in English)."""
     if not user_takes_part:
-        return "Ikke aktuelt – brukeren deltar ikke"
+        return N_("Ikke aktuelt – brukeren deltar ikke")
     if not kind:
-        return "Ikke innhentet ennå"
-    return f"{kind.capitalize()} samtykke fra {given_by} til {scope}"
+        return N_("Ikke innhentet ennå")
+    return N_(f"{kind.capitalize()} samtykke fra {given_by} til {scope}")
 
 
 def parse_part_need(text: str) -> tuple[str | None, str, int]:
@@ -832,7 +840,7 @@ class PreparationService:
                         Product.iso_category.like(f"{code}%")).order_by(Product.hmsnr).limit(limit)):
                     score = 0.92 if cat == code else 0.85
                     if hmsnr not in scored or scored[hmsnr][0] < score:
-                        scored[hmsnr] = (score, f"ISO-kode {cat}")
+                        scored[hmsnr] = (score, N_(f"ISO-kode {cat}"))
             if not scored:
                 return []
             rows = {p.hmsnr: p for p in s.scalars(select(Product).where(Product.hmsnr.in_(list(scored))))}
@@ -956,7 +964,7 @@ class PreparationService:
                     s.add(row)
                     s.flush()
                     audit.record(s, self.technician, "captured", "prep_attachment", row.id,
-                                 f"{prep.number}, {a.faces} ansikt(er) sladdet")
+                                 N_(f"{prep.number}, {plural(a.faces, '{n} ansikt', '{n} ansikter')} sladdet"))
                     out.append(AttachmentView(row.id, row.kind, row.caption, row.width, row.height,
                                               row.faces_blurred, row.created_at))
                 if prepared and any(a.kind == "tegning" for a in prepared):
@@ -1247,7 +1255,7 @@ def _result_text(raw: str) -> str:
         return raw
     parts = []
     if "ok" in d:
-        parts.append("Godkjent" if d.get("ok") else "Ikke godkjent")
+        parts.append(N_("Godkjent") if d.get("ok") else N_("Ikke godkjent"))
     for key in ("format", "steady", "quality"):
         if d.get(key):
             parts.append(str(d[key]))

@@ -53,6 +53,11 @@ def build_window(core: Core, show_windows: bool = True) -> MainWindow:
     from hms_desk.video.sources import source_from_spec
 
     install_capture_sources()  # camera:, window: and screen: sources for source_from_spec
+    from hms_desk.ui.style import FOCUS_STYLESHEET
+
+    app = QApplication.instance()
+    if app is not None and FOCUS_STYLESHEET not in app.styleSheet():
+        app.setStyleSheet(app.styleSheet() + FOCUS_STYLESHEET)     # a focus ring everyone can see
 
     crash_signal = CrashSignal(core.profile.crash_dir, show_windows)
     ops = Operations(core.tasks)
@@ -379,7 +384,7 @@ def start_housekeeping(core: Core, win: MainWindow, demo: bool = False):
 
         win.ops.mutate(win, ensure_demo_call, core.db, core.cases, core.orders, core.journal, changes=Change.CASE) \
             .success(lambda _id: win.statusBar().showMessage(
-                win.tr("Demosamtalen er klar: sak «demo» under Saker."), 8000)) \
+                win.demo_ready_text(), 8000)) \
             .finally_(sweep).run()
 
     def seed_if_needed(empty: bool) -> None:

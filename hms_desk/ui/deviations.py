@@ -36,6 +36,7 @@ from hms_desk.domain.errors import HmsError
 from hms_desk.services.deviations import DIRECTIONS, KINDS, REPORT_ROLES, DeviationDraft, DeviationFilter
 from hms_desk.ui.forms import (FIELD_ERROR_SHEET, SaveFile, fit_to_screen, labelled, mark_field, set_message,
                                text_box)
+from hms_desk.ui.formats import local_datetime
 from hms_desk.ui.ops import Change, Op, Operations, cpu, db
 
 SCOPE_ALL, SCOPE_OPEN_CASE, SCOPE_CASE, SCOPE_STANDALONE = "alle", "åpen_sak", "sak", "uten_sak"
@@ -406,7 +407,7 @@ class DeviationList(QWidget):
         self.items = list(items)
         self.table.setRowCount(len(self.items))
         for r, d in enumerate(self.items):
-            when = (d.occurred_at or d.reported_at).astimezone().strftime("%d.%m.%Y %H:%M")
+            when = local_datetime(d.occurred_at or d.reported_at, self.lang)
             by = role_text(d.reporter_role, self.lang) + (f" ({d.reporter_org})" if d.reporter_org else "")
             to = (role_text(d.recipient_role, self.lang) + (f" ({d.recipient_org})" if d.recipient_org else "")
                   if d.recipient_role or d.recipient_org else "–")

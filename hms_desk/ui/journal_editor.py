@@ -44,6 +44,7 @@ from hms_desk.domain.errors import HmsError
 from hms_desk.services.cases import ROLES
 from hms_desk.ui.forms import (FIELD_ERROR_SHEET, SaveFile, fit_to_screen, labelled, mark_field,
                                set_message, text_box)
+from hms_desk.ui.formats import local_datetime
 from hms_desk.ui.ops import Change, Op, OpChanges, Operations, cpu, db
 
 PICTURE_ROLE = Qt.ItemDataRole.UserRole
@@ -443,7 +444,7 @@ class JournalEditor(QDialog):
     def _show_consents(self, note: JournalNote) -> None:
         self.consents.clear()
         for c in note.consents:
-            when = c.given_at.astimezone().strftime("%d.%m.%Y %H:%M") if c.given_at else ""
+            when = local_datetime(c.given_at, self.lang) if c.given_at else ""
             self.consents.addItem(self.tr("{0} samtykke fra {1} til {2} {3}").format(
                 consent_kind_text(c.kind, self.lang), consent_giver_text(c.given_by, self.lang).lower(),
                 consent_scope_text(c.scope, self.lang).lower(), when).strip())

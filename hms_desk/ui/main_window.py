@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
     def add_prep_workspace(self, panel: QWidget) -> int:
         """The advisers' preparations of utprøving and housing cases (Ctrl+Shift+U)."""
         self.prep_workspace = panel
-        self.tab_prep = self.tabs.addTab(panel, self.tr("Forb&eredelser"))
+        self.tab_prep = self.tabs.addTab(scrolled(panel, "prepPage"), self.tr("Forb&eredelser"))
         self.act_prep = self._action(self.tr("&Forberedelser (utprøving og bolig)"), "Ctrl+Shift+U",
                                      self.focus_prep,
                                      tip=self.tr("Forbered utprøving eller boligsak: sjekkliste, produkter, "
@@ -461,6 +461,9 @@ class MainWindow(QMainWindow):
         if (w, h) != (self.width(), self.height()):
             self.resize(w, h)
             self.move(avail.topLeft())
+
+    def demo_ready_text(self) -> str:
+        return self.tr("Demosamtalen er klar: sak «demo» under Saker.")
 
     # -- closing ---------------------------------------------------------------------
     def quit_without_asking(self) -> None:

@@ -20,6 +20,7 @@ everything typed in the form.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Callable
 
@@ -30,12 +31,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from hms_desk.domain import i18n
 from hms_desk.domain.errors import HmsError
 from hms_desk.domain.limits import max_length
-from hms_desk.domain.oslo_time import from_oslo, oslo_text, to_oslo
+from hms_desk.domain.oslo_time import from_oslo, to_oslo
 from hms_desk.services.cases import CONSENT_GIVERS, CONSENT_KINDS, CONSENT_SCOPES
 from hms_desk.services.preparations import (CHECK_ITEMS, ORGANISATIONS, ROLES, PreparationService, PrepInput,
                                             PrepView, read_file)
+from hms_desk.ui.formats import oslo_datetime
 from hms_desk.ui.ops import Change, OpChanges, Operations, cpu, db
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -178,7 +181,7 @@ class PrepWorkspace(QWidget):
         self.angles.setPlaceholderText(self.tr("F.eks. forfra, fra siden, ovenfra"))
         self.meeting_url = QLineEdit()
         self.meeting_url.setMaxLength(max_length("meeting_url"))
-        self.meeting_url.setPlaceholderText("https://…")
+        self.meeting_url.setPlaceholderText(self.tr("https://…"))
         self.dial_in = self._text_box(self.tr("Én per linje: SIP-adresse, telefonnummer med kode"), 56)
         self.agenda = self._text_box(self.tr("1. Presentasjon  2. Filming  3. Avklaringer"))
         self.municipality = QLineEdit()
@@ -188,13 +191,13 @@ class PrepWorkspace(QWidget):
         self.consent_kind = QComboBox()
         self.consent_kind.addItem(self.tr("Ikke innhentet"), "")
         for k in CONSENT_KINDS:
-            self.consent_kind.addItem(k, k)
+            self.consent_kind.addItem(i18n.t(k), k)
         self.consent_by = QComboBox()
         for k in CONSENT_GIVERS:
-            self.consent_by.addItem(k, k)
+            self.consent_by.addItem(i18n.t(k), k)
         self.consent_scope = QComboBox()
         for k in CONSENT_SCOPES:
-            self.consent_scope.addItem(k, k)
+            self.consent_scope.addItem(i18n.t(k), k)
         self.consent_by.setAccessibleName(self.tr("Samtykke gitt av"))
         self.consent_scope.setAccessibleName(self.tr("Samtykket gjelder"))
         consent_row = QHBoxLayout()
@@ -550,7 +553,7 @@ class PrepWorkspace(QWidget):
         self.table.setRowCount(len(self.rows))
         status_texts, kind_texts = self._status_texts(), self._kind_texts()
         for r, p in enumerate(self.rows):
-            cells = (oslo_text(p.starts_at), status_texts.get(p.status, p.status), str(p.open_items),
+            cells = (oslo_datetime(p.starts_at), status_texts.get(p.status, p.status), str(p.open_items),
                      kind_texts.get(p.kind, p.kind), p.purpose)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -565,7 +568,7 @@ class PrepWorkspace(QWidget):
         if reminders:
             lines = []
             for rem in reminders[:4]:
-                when = oslo_text(rem.starts_at)
+                when = oslo_datetime(rem.starts_at)
                 if rem.overdue:
                     lines.append(self.tr("• {0} ({1}): møtet har vært, men er ikke holdt").format(rem.number, when))
                 else:
@@ -574,7 +577,7 @@ class PrepWorkspace(QWidget):
             if len(reminders) > 4:
                 lines.append(self.tr("… og {0} til").format(len(reminders) - 4))
             self.reminder_label.setText(self.tr("Påminnelser før møtet:") + "\n" + "\n".join(lines))
-            self.reminder_label.setToolTip("\n".join(rem.text() for rem in reminders))
+            self.reminder_label.setToolTip("\n".join(i18n.t(rem.text()) for rem in reminders))
         self.reminder_label.setVisible(bool(reminders))
         self.reminders = list(reminders)
         self.listed.emit(len(self.rows))
@@ -727,9 +730,9 @@ class PrepWorkspace(QWidget):
             if not c.applies:
                 info = self.tr("Ikke aktuelt – brukeren deltar ikke")
             elif c.done:
-                info = self.tr("{0}, {1}").format(c.done_by, oslo_text(c.done_at))
+                info = self.tr("{0}, {1}").format(c.done_by, oslo_datetime(c.done_at))
                 if c.result:
-                    info += " · " + _result_line(c.result)
+                    info += " · " + self._result_line(c.result)
             else:
                 info = self.tr("Ikke krysset av")
             self.check_labels[code].setText(info)
@@ -943,7 +946,7 @@ class PrepWorkspace(QWidget):
         self.results.clear()
         for h in self.hits:
             details = ", ".join(x for x in (h.supplier, f"ISO {h.iso_category}" if h.iso_category else "") if x)
-            item = QListWidgetItem(f"{h.hmsnr}  {h.name}" + (f" ({details})" if details else "") + f" – {h.reason}")
+            item = QListWidgetItem(f"{h.hmsnr}  {h.name}" + (f" ({details})" if details else "") + f" – {i18n.t(h.reason)}")
             item.setData(ID_ROLE, h.hmsnr)
             self.results.addItem(item)
         if self.hits:
@@ -1135,16 +1138,13 @@ class PrepWorkspace(QWidget):
         if Change.PREPARATION in changes and self.isVisible() and not self._dirty:
             self.refresh()
 
-
-def _result_line(raw: str) -> str:
-    """The pre-call check's stored result (JSON) as one short line."""
-    import json
-
-    try:
-        d = json.loads(raw)
-    except ValueError:
-        return raw[:120]
-    if not isinstance(d, dict):
-        return raw[:120]
-    head = "OK" if d.get("ok") else "ikke OK" if "ok" in d else ""
-    return " · ".join(x for x in (head, str(d.get("format") or ""), str(d.get("quality") or "")) if x)[:160]
+    def _result_line(self, raw: str) -> str:
+        """The pre-call check's stored result (JSON) as one short line."""
+        try:
+            d = json.loads(raw)
+        except ValueError:
+            return raw[:120]
+        if not isinstance(d, dict):
+            return raw[:120]
+        head = self.tr("OK") if d.get("ok") else self.tr("ikke OK") if "ok" in d else ""
+        return " · ".join(x for x in (head, str(d.get("format") or ""), str(d.get("quality") or "")) if x)[:160]

@@ -888,117 +888,117 @@ Please send the report below to support. It contains no personal data.</translat
 <context>
     <name>DeviationForm</name>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="67" />
+        <location filename="../../hms_desk/ui/deviations.py" line="68" />
         <source>Hva skjedde? (ingen navn eller fødselsnummer)</source>
         <translation>What happened? (no names or national ID numbers)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="68" />
+        <location filename="../../hms_desk/ui/deviations.py" line="69" />
         <source>Hva ble følgen?</source>
         <translation>What was the consequence?</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="69" />
+        <location filename="../../hms_desk/ui/deviations.py" line="70" />
         <source>Hva er gjort, og hva gjøres for at det ikke skjer igjen?</source>
         <translation>What was done, and what is done so it does not happen again?</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="72" />
+        <location filename="../../hms_desk/ui/deviations.py" line="73" />
         <source>(ingen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="79" />
+        <location filename="../../hms_desk/ui/deviations.py" line="80" />
         <source>Organisasjon, f.eks. NAV Hjelpemiddelsentral Oslo</source>
         <translation>Organisation, e.g. NAV Hjelpemiddelsentral Oslo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="82" />
+        <location filename="../../hms_desk/ui/deviations.py" line="83" />
         <source>Organisasjon, f.eks. Oslo kommune</source>
         <translation>Organisation, e.g. Oslo municipality</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="83" />
+        <location filename="../../hms_desk/ui/deviations.py" line="84" />
         <source>Knytt til åpen sak</source>
         <translation>Link to the open case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="85" />
+        <location filename="../../hms_desk/ui/deviations.py" line="86" />
         <source>&amp;Registrer avvik</source>
         <translation>&amp;Register deviation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="94" />
+        <location filename="../../hms_desk/ui/deviations.py" line="95" />
         <source>Avviket</source>
         <translation>The deviation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="97" />
+        <location filename="../../hms_desk/ui/deviations.py" line="98" />
         <source>&amp;Type:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="98" />
+        <location filename="../../hms_desk/ui/deviations.py" line="99" />
         <source>R&amp;etning:</source>
         <translation>D&amp;irection:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="99" />
+        <location filename="../../hms_desk/ui/deviations.py" line="100" />
         <source>&amp;Når skjedde det:</source>
         <translation>&amp;When did it happen:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="100" />
+        <location filename="../../hms_desk/ui/deviations.py" line="101" />
         <source>&amp;Hva skjedde:</source>
         <translation>W&amp;hat happened:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="101" />
+        <location filename="../../hms_desk/ui/deviations.py" line="102" />
         <source>&amp;Konsekvens:</source>
         <translation>&amp;Consequence:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="102" />
+        <location filename="../../hms_desk/ui/deviations.py" line="103" />
         <source>T&amp;iltak:</source>
         <translation>&amp;Measures taken:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="103" />
+        <location filename="../../hms_desk/ui/deviations.py" line="104" />
         <source>Meldt av og til (rolle og organisasjon – aldri navn)</source>
         <translation>Reported by and to (role and organisation – never names)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="106" />
+        <location filename="../../hms_desk/ui/deviations.py" line="107" />
         <source>Meldt &amp;av (rolle):</source>
         <translation>Reported &amp;by (role):</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="107" />
+        <location filename="../../hms_desk/ui/deviations.py" line="108" />
         <source>Meldt av (&amp;organisasjon):</source>
         <translation>Reported by (&amp;organisation):</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="108" />
+        <location filename="../../hms_desk/ui/deviations.py" line="109" />
         <source>Mel&amp;dt til (rolle):</source>
         <translation>Reported &amp;to (role):</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="109" />
+        <location filename="../../hms_desk/ui/deviations.py" line="110" />
         <source>Meldt til (or&amp;ganisasjon):</source>
         <translation>Reported to (or&amp;ganisation):</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="153" />
+        <location filename="../../hms_desk/ui/deviations.py" line="154" />
         <source>Knytt til åpen sak {0}</source>
         <translation>Link to the open case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="154" />
+        <location filename="../../hms_desk/ui/deviations.py" line="155" />
         <source>Ingen sak er åpen – avviket står alene</source>
         <translation>No case is open – the deviation stands alone</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="179" />
+        <location filename="../../hms_desk/ui/deviations.py" line="180" />
         <source>Avvik {0} er registrert.</source>
         <translation>Deviation {0} is registered.</translation>
     </message>
@@ -1006,215 +1006,215 @@ Please send the report below to support. It contains no personal data.</translat
 <context>
     <name>DeviationList</name>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="232" />
+        <location filename="../../hms_desk/ui/deviations.py" line="233" />
         <source>Alle avvik</source>
         <translation>All deviations</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="233" />
+        <location filename="../../hms_desk/ui/deviations.py" line="234" />
         <source>Den åpne saken</source>
         <translation>The open case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="234" />
+        <location filename="../../hms_desk/ui/deviations.py" line="235" />
         <source>Sak med nummer:</source>
         <translation>Case number:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="235" />
+        <location filename="../../hms_desk/ui/deviations.py" line="236" />
         <source>Avvik uten sak</source>
         <translation>Deviations without a case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="237" />
         <location filename="../../hms_desk/ui/deviations.py" line="238" />
+        <location filename="../../hms_desk/ui/deviations.py" line="239" />
         <source>Saksnummer</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="240" />
+        <location filename="../../hms_desk/ui/deviations.py" line="241" />
         <source>&amp;Periode:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="243" />
+        <location filename="../../hms_desk/ui/deviations.py" line="244" />
         <source>Fra dato</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="243" />
+        <location filename="../../hms_desk/ui/deviations.py" line="244" />
         <source>Til dato</source>
         <translation>To date</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="252" />
+        <location filename="../../hms_desk/ui/deviations.py" line="253" />
         <source>Alle typer</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="256" />
+        <location filename="../../hms_desk/ui/deviations.py" line="257" />
         <source>Alle retninger</source>
         <translation>All directions</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="259" />
+        <location filename="../../hms_desk/ui/deviations.py" line="260" />
         <source>&amp;Vis</source>
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="261" />
+        <location filename="../../hms_desk/ui/deviations.py" line="262" />
         <source>Utvalg</source>
         <translation>Selection</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="263" />
+        <location filename="../../hms_desk/ui/deviations.py" line="264" />
         <source>&amp;Sak:</source>
         <translation>&amp;Case:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="265" />
-        <location filename="../../hms_desk/ui/deviations.py" line="290" />
+        <location filename="../../hms_desk/ui/deviations.py" line="266" />
+        <location filename="../../hms_desk/ui/deviations.py" line="291" />
         <source>Sak</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="272" />
+        <location filename="../../hms_desk/ui/deviations.py" line="273" />
         <source>T&amp;ype:</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="274" />
+        <location filename="../../hms_desk/ui/deviations.py" line="275" />
         <source>Type avvik</source>
         <translation>Kind of deviation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="277" />
+        <location filename="../../hms_desk/ui/deviations.py" line="278" />
         <source>Re&amp;tning:</source>
         <translation>Di&amp;rection:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="279" />
-        <location filename="../../hms_desk/ui/deviations.py" line="290" />
+        <location filename="../../hms_desk/ui/deviations.py" line="280" />
+        <location filename="../../hms_desk/ui/deviations.py" line="291" />
         <source>Retning</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="288" />
+        <location filename="../../hms_desk/ui/deviations.py" line="289" />
         <source>Avvik</source>
         <translation>Deviations</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="289" />
+        <location filename="../../hms_desk/ui/deviations.py" line="290" />
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="289" />
+        <location filename="../../hms_desk/ui/deviations.py" line="290" />
         <source>Skjedde</source>
         <translation>Occurred</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="289" />
+        <location filename="../../hms_desk/ui/deviations.py" line="290" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="290" />
+        <location filename="../../hms_desk/ui/deviations.py" line="291" />
         <source>Meldt av</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="291" />
+        <location filename="../../hms_desk/ui/deviations.py" line="292" />
         <source>Meldt til</source>
         <translation>Reported to</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="307" />
+        <location filename="../../hms_desk/ui/deviations.py" line="308" />
         <source>&amp;Eksporter PDF/A …</source>
         <translation>&amp;Export PDF/A …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="308" />
+        <location filename="../../hms_desk/ui/deviations.py" line="309" />
         <source>&amp;Kopier som tekst</source>
         <translation>&amp;Copy as text</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="309" />
+        <location filename="../../hms_desk/ui/deviations.py" line="310" />
         <source>Skriv &amp;ut …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="310" />
+        <location filename="../../hms_desk/ui/deviations.py" line="311" />
         <source>Kopier liste&amp;n</source>
         <translation>Copy the lis&amp;t</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="311" />
+        <location filename="../../hms_desk/ui/deviations.py" line="312" />
         <source>Hele utvalget som tekst, én linje per avvik</source>
         <translation>The whole selection as text, one line per deviation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="346" />
+        <location filename="../../hms_desk/ui/deviations.py" line="347" />
         <source>Den åpne saken ({0})</source>
         <translation>The open case ({0})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="347" />
+        <location filename="../../hms_desk/ui/deviations.py" line="348" />
         <source>Den åpne saken (ingen)</source>
         <translation>The open case (none)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="378" />
+        <location filename="../../hms_desk/ui/deviations.py" line="379" />
         <source>Ingen sak er åpen.</source>
         <translation>No case is open.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="384" />
+        <location filename="../../hms_desk/ui/deviations.py" line="385" />
         <source>Skriv saksnummeret.</source>
         <translation>Type the case number.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="393" />
+        <location filename="../../hms_desk/ui/deviations.py" line="394" />
         <source>«Fra» må være før «til».</source>
         <translation>“From” must be before “to”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/deviations.py" line="421" />
+        <location filename="../../hms_desk/ui/deviations.py" line="422" />
         <source>%n avvik i utvalget</source>
         <translation><numerusform>%n deviation in the selection</numerusform><numerusform>%n deviations in the selection</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="464" />
+        <location filename="../../hms_desk/ui/deviations.py" line="465" />
         <source>Eksporter avvik (PDF/A)</source>
         <translation>Export deviation (PDF/A)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="465" />
+        <location filename="../../hms_desk/ui/deviations.py" line="466" />
         <source>PDF/A (*.pdf)</source>
         <translation>PDF/A (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="471" />
+        <location filename="../../hms_desk/ui/deviations.py" line="472" />
         <source>Avviket er lagret: {0}</source>
         <translation>The deviation is saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="483" />
+        <location filename="../../hms_desk/ui/deviations.py" line="484" />
         <source>Avvik {0} er kopiert som tekst.</source>
         <translation>Deviation {0} was copied as text.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="492" />
+        <location filename="../../hms_desk/ui/deviations.py" line="493" />
         <source>Listen er kopiert som tekst.</source>
         <translation>The list was copied as text.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="503" />
+        <location filename="../../hms_desk/ui/deviations.py" line="504" />
         <source>Avvik {0} er sendt til skriveren.</source>
         <translation>Deviation {0} was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="506" />
+        <location filename="../../hms_desk/ui/deviations.py" line="507" />
         <source>Avvik {0}</source>
         <translation>Deviation {0}</translation>
     </message>
@@ -1222,23 +1222,23 @@ Please send the report below to support. It contains no personal data.</translat
 <context>
     <name>DeviationsDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="517" />
-        <location filename="../../hms_desk/ui/deviations.py" line="523" />
+        <location filename="../../hms_desk/ui/deviations.py" line="518" />
+        <location filename="../../hms_desk/ui/deviations.py" line="524" />
         <source>Avvik</source>
         <translation>Deviations</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="524" />
+        <location filename="../../hms_desk/ui/deviations.py" line="525" />
         <source>&amp;Meld avvik</source>
         <translation>&amp;Report deviation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="525" />
+        <location filename="../../hms_desk/ui/deviations.py" line="526" />
         <source>Avviks&amp;liste</source>
         <translation>Deviation &amp;list</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/deviations.py" line="526" />
+        <location filename="../../hms_desk/ui/deviations.py" line="527" />
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
@@ -1415,392 +1415,392 @@ Please send the report below to support. It contains no personal data.</translat
 <context>
     <name>JournalEditor</name>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="134" />
-        <location filename="../../hms_desk/ui/journal_editor.py" line="167" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="135" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="168" />
         <source>Journalnotat</source>
         <translation>Journal note</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="162" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="163" />
         <source>Henter notatet …</source>
         <translation>Loading the note …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="175" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="176" />
         <source>Kladd</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="178" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="179" />
         <source>&amp;Mal:</source>
         <translation>&amp;Template:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="180" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="181" />
         <source>Mal</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="185" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="186" />
         <source>Tid og deltakere</source>
         <translation>Time and participants</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="194" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="195" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="197" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="198" />
         <source>&amp;Klokken:</source>
         <translation>Ti&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="199" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="200" />
         <source>Klokken</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="202" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="203" />
         <source>&amp;Varighet:</source>
         <translation>D&amp;uration:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="204" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="205" />
         <source>Varighet i minutter</source>
         <translation>Duration in minutes</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="208" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="209" />
         <source>&amp;Dato:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="211" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="212" />
         <source>Teknikeren fra innstillingene (ansattident, aldri navn)</source>
         <translation>The technician from the settings (staff ident, never a name)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="212" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="213" />
         <source>Tekniker:</source>
         <translation>Technician:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="213" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="214" />
         <source>Brukeren deltok i samtalen</source>
         <translation>The user took part in the call</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="217" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="218" />
         <source>Legg til delt&amp;aker</source>
         <translation>&amp;Add participant</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="221" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="222" />
         <source>Til stede (rolle og organisasjon, aldri navn):</source>
         <translation>Present (role and organisation, never names):</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="225" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="226" />
         <source>Hjelpemidler og bestillinger</source>
         <translation>Devices and orders</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="229" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="230" />
         <source>Hjelpemidler i notatet</source>
         <translation>Devices in the note</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="232" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="233" />
         <source>Kryss av for hjelpemidlene notatet gjelder:</source>
         <translation>Tick the devices the note is about:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="236" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="237" />
         <source>Samtalen</source>
         <translation>The call</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="239" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="240" />
         <source>Hva var problemet?</source>
         <translation>What was the problem?</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="240" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="241" />
         <source>Hva ble funnet?</source>
         <translation>What was found?</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="241" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="242" />
         <source>&amp;Problem:</source>
         <translation>&amp;Problem:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="242" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="243" />
         <source>&amp;Funn:</source>
         <translation>&amp;Findings:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="244" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="245" />
         <source>(ikke bestemt)</source>
         <translation>(not decided)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="247" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="248" />
         <source>&amp;Beslutning:</source>
         <translation>&amp;Decision:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="248" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="249" />
         <source>Hvorfor?</source>
         <translation>Why?</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="249" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="250" />
         <source>Be&amp;grunnelse:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="251" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="252" />
         <source>Samtykke</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="255" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="256" />
         <source>Registrerte samtykker</source>
         <translation>Recorded consents</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="259" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="260" />
         <source>Merknad om samtykket (valgfritt)</source>
         <translation>Note on the consent (optional)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="260" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="261" />
         <source>Me&amp;rknad:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="262" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="263" />
         <source>Bilder (sladdet, markeringer tegnet inn)</source>
         <translation>Pictures (faces blurred, marks drawn in)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="266" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="267" />
         <source>Bilder i notatet</source>
         <translation>Pictures in the note</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="273" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="274" />
         <source>Saken har ingen bilder.</source>
         <translation>The case has no pictures.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="275" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="276" />
         <source>Bildetekst for det valgte bildet</source>
         <translation>Caption for the selected picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="278" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="279" />
         <source>B&amp;ildetekst:</source>
         <translation>Capt&amp;ion:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="279" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="280" />
         <source>Kryss av for bildene som skal med i notatet:</source>
         <translation>Tick the pictures the note shall show:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="284" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="285" />
         <source>Avslutning</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="286" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="287" />
         <source>Oppsummering (ingen navn, fødselsnummer eller diagnose)</source>
         <translation>Summary (no names, national ID numbers or diagnoses)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="287" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="288" />
         <source>&amp;Oppsummering:</source>
         <translation>&amp;Summary:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="290" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="291" />
         <source>f.eks. ny samtale tirsdag kl. 10</source>
         <translation>e.g. another call Tuesday at 10</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="291" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="292" />
         <source>&amp;Neste kontakt:</source>
         <translation>&amp;Next contact:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="314" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="315" />
         <source>&amp;Eksporter PDF/A …</source>
         <translation>&amp;Export PDF/A …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="315" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="316" />
         <source>Kopier som &amp;tekst</source>
         <translation>Copy as &amp;text</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="316" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="317" />
         <source>Ren tekst til utklippstavlen, klar til å lime inn i journalsystemet</source>
         <translation>Plain text to the clipboard, ready to paste into the journal system</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="317" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="318" />
         <source>Eksporter &amp;JSON …</source>
         <translation>Export &amp;JSON …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="318" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="319" />
         <source>Skriv &amp;ut …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="319" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="320" />
         <source>&amp;Lukk</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="398" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="399" />
         <source>Journalnotat – sak {0}</source>
         <translation>Journal note – case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="399" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="400" />
         <source>Journalnotat for sak {0}</source>
         <translation>Journal note for case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="422" />
-        <location filename="../../hms_desk/ui/journal_editor.py" line="569" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="423" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="570" />
         <source>Kladden er lagret (versjon {0}).</source>
         <translation>The draft is saved (version {0}).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="423" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="424" />
         <source>Nytt notat, fylt ut fra saken. Endringer lagres mens du skriver.</source>
         <translation>A new note, filled in from the case. Changes are saved as you type.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="434" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="435" />
         <source>Bestillinger: {0}</source>
         <translation>Orders: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="441" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="442" />
         <source>Ingen hjelpemiddel er slått opp i saken.</source>
         <translation>No device has been looked up in the case.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="447" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="448" />
         <source>{0} samtykke fra {1} til {2} {3}</source>
         <translation>{0} consent from {1} to {2} {3}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="451" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="452" />
         <source>Ingen samtykke er registrert i saken.</source>
         <translation>No consent is recorded in the case.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="456" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="457" />
         <source>Bilde {0}</source>
         <translation>Picture {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="457" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="458" />
         <source>Bilde {0} (slettet)</source>
         <translation>Picture {0} (deleted)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/journal_editor.py" line="469" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="470" />
         <source>%n ansikt(er) sladdet</source>
         <translation><numerusform>%n face blurred</numerusform><numerusform>%n faces blurred</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="536" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="537" />
         <source>Endret – lagres straks …</source>
         <translation>Changed – saving in a moment …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="544" />
-        <location filename="../../hms_desk/ui/journal_editor.py" line="688" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="545" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="689" />
         <source>oppsummering</source>
         <translation>summary</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="545" />
-        <location filename="../../hms_desk/ui/journal_editor.py" line="688" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="546" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="689" />
         <source>neste kontakt</source>
         <translation>next contact</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="547" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="548" />
         <source>Før eksport: fyll ut {0}.</source>
         <translation>Before export: fill in {0}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="547" />
-        <location filename="../../hms_desk/ui/journal_editor.py" line="690" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="548" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="691" />
         <source> og </source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="564" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="565" />
         <source>Lagrer kladden …</source>
         <translation>Saving the draft …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="577" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="578" />
         <source>Kladden er ikke lagret.</source>
         <translation>The draft is not saved.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="689" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="690" />
         <source>Journalnotatet kan ikke eksporteres ennå: fyll ut {0}.</source>
         <translation>The journal note cannot be exported yet: fill in {0}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="708" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="709" />
         <source>Eksporter journalnotat (PDF/A)</source>
         <translation>Export journal note (PDF/A)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="709" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="710" />
         <source>PDF/A (*.pdf)</source>
         <translation>PDF/A (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="716" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="717" />
         <source>Eksporter journalnotat (JSON)</source>
         <translation>Export journal note (JSON)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="717" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="718" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="746" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="747" />
         <source>Teksten er kopiert – lim den inn i journalsystemet.</source>
         <translation>The text is copied – paste it into the journal system.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="751" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="752" />
         <source>Journalnotatet er lagret: {0}</source>
         <translation>The journal note is saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="773" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="774" />
         <source>Journalnotat {0}</source>
         <translation>Journal note {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="780" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="781" />
         <source>Journalnotatet er sendt til skriveren.</source>
         <translation>The journal note was sent to the printer.</translation>
     </message>
@@ -2209,6 +2209,11 @@ Please send the report below to support. It contains no personal data.</translat
         <translation>The window layout is reset.</translation>
     </message>
     <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="458" />
+        <source>Demosamtalen er klar: sak «demo» under Saker.</source>
+        <translation>The demo call is ready: case “demo” under Cases.</translation>
+    </message>
+    <message>
         <location filename="../../hms_desk/ui/main_window.py" line="239" />
         <source>Bestilling {0} sendt</source>
         <translation>Order {0} sent</translation>
@@ -2449,37 +2454,37 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="91" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="92" />
         <source>Organisasjon, f.eks. Oslo kommune</source>
         <translation>Organisation, e.g. Oslo municipality</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="92" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="93" />
         <source>I bildet</source>
         <translation>In picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="94" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="95" />
         <source>Fjern</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="108" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="109" />
         <source>Rolle, deltaker {0}</source>
         <translation>Role, participant {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="109" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="110" />
         <source>Organisasjon, deltaker {0}</source>
         <translation>Organisation, participant {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="110" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="111" />
         <source>I bildet, deltaker {0}</source>
         <translation>In the picture, participant {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/journal_editor.py" line="111" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="112" />
         <source>Fjern deltaker {0}</source>
         <translation>Remove participant {0}</translation>
     </message>
@@ -2822,810 +2827,825 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>PrepWorkspace</name>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="57" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="60" />
         <source>Velg tegning eller bilde</source>
         <extracomment>Below this width the list sits above the form; above it, beside it.</extracomment>
         <translation>Choose a drawing or picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="58" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="61" />
         <source>Bilder og PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;Alle filer (*)</source>
         <translation>Pictures and PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="62" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="65" />
         <source>Lagre møteinvitasjon</source>
         <translation>Save meeting invitation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="63" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="66" />
         <source>Kalenderfil (*.ics)</source>
         <translation>Calendar file (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="66" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="69" />
         <source>Lagre forberedelsesark</source>
         <translation>Save prep sheet</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="67" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="70" />
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="110" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="113" />
         <source>&amp;Ny forberedelse</source>
         <translation>&amp;New preparation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="112" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="115" />
         <source>Vis forberedelser</source>
         <translation>Show preparations</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="113" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="116" />
         <source>Kommende</source>
         <translation>Upcoming</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="114" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="117" />
         <source>Alle</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="115" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="118" />
         <source>Oppdater</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="120" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="123" />
         <source>Påminnelser</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="124" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="127" />
         <source>Forberedelser etter dato</source>
         <translation>Preparations by date</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="125" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="128" />
         <source>Tidspunkt</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="125" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="297" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="128" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="300" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="125" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="128" />
         <source>Åpne</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="126" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="129" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="126" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="129" />
         <source>Formål</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="127" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="130" />
         <source>Punkter på sjekklisten som ikke er krysset av</source>
         <translation>Checklist items not ticked</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="152" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="630" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="155" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="633" />
         <source>Ny forberedelse</source>
         <translation>New preparation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="157" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="160" />
         <source>Møtet</source>
         <translation>The meeting</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="159" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="485" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="162" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
         <source>Utprøving</source>
         <translation>Trial (utprøving)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="160" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="485" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="163" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
         <source>Boligsak</source>
         <translation>Housing case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="164" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="167" />
         <source>Norsk tid</source>
         <translation>Norwegian time</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="169" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="172" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="173" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="176" />
         <source>Hva skal forberedes eller avklares? Ingen navn eller helseopplysninger.</source>
         <translation>What is to be prepared or settled? No names or health information.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="174" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="177" />
         <source>Ett spørsmål per linje</source>
         <translation>One question per line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="175" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="178" />
         <source>F.eks. hele rullestolen fra siden, betjeningsboksen, terskelen</source>
         <translation>E.g. the whole wheelchair from the side, the control box, the threshold</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="178" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="181" />
         <source>F.eks. forfra, fra siden, ovenfra</source>
         <translation>E.g. from the front, from the side, from above</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="182" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="184" />
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="185" />
         <source>Én per linje: SIP-adresse, telefonnummer med kode</source>
         <translation>One per line: SIP address, phone number with code</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="183" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="186" />
         <source>1. Presentasjon  2. Filming  3. Avklaringer</source>
         <translation>1. Introductions  2. Filming  3. Decisions</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="186" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="189" />
         <source>4 siffer</source>
         <translation>4 digits</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="187" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="190" />
         <source>Brukeren deltar i møtet</source>
         <translation>The user takes part in the meeting</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="189" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="192" />
         <source>Ikke innhentet</source>
         <translation>Not obtained</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="198" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="201" />
         <source>Samtykke gitt av</source>
         <translation>Consent given by</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="199" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="202" />
         <source>Samtykket gjelder</source>
         <translation>Consent covers</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="204" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="207" />
         <source>&amp;Lagre forberedelsen</source>
         <translation>&amp;Save preparation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="205" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="208" />
         <source>Forkast endringer</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="206" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="209" />
         <source>Slett forberedelsen</source>
         <translation>Delete preparation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="208" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="211" />
         <source>Type:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="208" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="211" />
         <source>&amp;Dato og tid:</source>
         <translation>&amp;Date and time:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="209" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="212" />
         <source>Varighet:</source>
         <translation>Duration:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="209" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="326" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="212" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="329" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="210" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="213" />
         <source>Formål:</source>
         <translation>Purpose:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="210" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="213" />
         <source>Spørsmål som skal avklares:</source>
         <translation>Questions to settle:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="211" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="214" />
         <source>Hva skal filmes:</source>
         <translation>What to film:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="211" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="214" />
         <source>Vinkler:</source>
         <translation>Angles:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="212" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="215" />
         <source>Videoadresse:</source>
         <translation>Video address:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="213" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="216" />
         <source>Andre måter å koble til:</source>
         <translation>Other ways to join:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="213" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="216" />
         <source>Agenda:</source>
         <translation>Agenda:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="214" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="217" />
         <source>Kommunenr.:</source>
         <translation>Municipality no.:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="217" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="220" />
         <source>Samtykke:</source>
         <translation>Consent:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="228" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="231" />
         <source>Deltakere (rolle og organisasjon, aldri navn)</source>
         <translation>Participants (role and organisation, never names)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="236" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="239" />
         <source>F.eks. Bærum kommune, ergoterapitjenesten</source>
         <translation>E.g. Bærum municipality, occupational therapy</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="238" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="241" />
         <source>Holder kameraet</source>
         <translation>Holds the camera</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="239" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="242" />
         <source>Legg til deltaker</source>
         <translation>Add participant</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="241" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="244" />
         <source>Deltakere</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="243" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="246" />
         <source>Denne holder kameraet</source>
         <translation>This one holds the camera</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="244" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="247" />
         <source>Fjern deltaker</source>
         <translation>Remove participant</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="246" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="249" />
         <source>Rolle:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="247" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="250" />
         <source>Organisasjon:</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="261" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="264" />
         <source>Sjekkliste (hvem og når lagres)</source>
         <translation>Checklist (who and when is recorded)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="279" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="282" />
         <source>Kjør forhåndssjekk og knytt resultatet …</source>
         <translation>Run the pre-call check and link the result …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="280" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="283" />
         <source>Sjekker bilde, bildefrekvens og lys på videokilden (Ctrl+Shift+K)</source>
         <translation>Checks picture, frame rate and light of the video source (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="285" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="296" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="288" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="299" />
         <source>Aktuelle produkter</source>
         <translation>Candidate products</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="287" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="290" />
         <source>Navn, HMS-nr, ISO-kode eller leverandør</source>
         <translation>Name, HMS no., ISO code or supplier</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="289" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="292" />
         <source>Søk</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="291" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="294" />
         <source>Treff i katalogen</source>
         <translation>Catalogue hits</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="293" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="296" />
         <source>Legg til produkt</source>
         <translation>Add product</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="297" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="300" />
         <source>HMS-nr</source>
         <translation>HMS no.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="297" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="300" />
         <source>Produkt</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="298" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="301" />
         <source>Deler</source>
         <translation>Parts</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="312" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="315" />
         <source>F.eks. prøv med hodestøtte</source>
         <translation>E.g. try with head support</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="313" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="316" />
         <source>Én per linje: HMS-nr med antall («150817:2») eller tekst</source>
         <translation>One per line: HMS no. with quantity («150817:2») or text</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="314" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="317" />
         <source>Lagre produktet</source>
         <translation>Save product</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="315" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="318" />
         <source>Fjern produktet</source>
         <translation>Remove product</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="320" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="323" />
         <source>Søk i katalogen:</source>
         <translation>Search the catalogue:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="327" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="330" />
         <source>Notat:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="328" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="331" />
         <source>Deler og tilbehør:</source>
         <translation>Parts and accessories:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="336" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="339" />
         <source>Tegninger og bilder (ansikter sladdes, lagres kryptert)</source>
         <translation>Drawings and pictures (faces blurred, stored encrypted)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="338" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="341" />
         <source>Tegninger og bilder</source>
         <translation>Drawings and pictures</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="344" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="761" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="347" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="764" />
         <source>Tegning</source>
         <translation>Drawing</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="345" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="761" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="348" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="764" />
         <source>Bilde</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="346" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="349" />
         <source>Tegning eller bilde</source>
         <translation>Drawing or picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="349" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="352" />
         <source>Bildetekst, f.eks. plantegning bad</source>
         <translation>Caption, e.g. floor plan bathroom</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="350" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="353" />
         <source>&amp;Importer tegning eller bilde …</source>
         <translation>&amp;Import drawing or picture …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="351" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="354" />
         <source>Slett bildet</source>
         <translation>Delete picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="357" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="360" />
         <source>Bildetekst:</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="367" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="370" />
         <source>Møte&amp;invitasjon (.ics) …</source>
         <translation>Meeting &amp;invitation (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="368" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="371" />
         <source>Forberedelses&amp;ark (PDF) …</source>
         <translation>Prep sh&amp;eet (PDF) …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="369" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="372" />
         <source>Skriv &amp;ut ark …</source>
         <translation>&amp;Print sheet …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="370" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="373" />
         <source>Forhåndsvisning og utskrift av forberedelsesarket</source>
         <translation>Preview and print the prep sheet</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="371" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="374" />
         <source>&amp;Hold møtet</source>
         <translation>&amp;Hold the meeting</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="372" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="375" />
         <source>Åpner saken for møtet med deltakere, samtykke og produkter</source>
         <translation>Opens the meeting's case with participants, consent and products</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="393" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="396" />
         <source>Forberedelsen</source>
         <translation>The preparation</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="481" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="484" />
         <source>Planlagt</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="481" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="484" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="491" />
         <source>Klar</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="481" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="484" />
         <source>Holdt</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="482" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="485" />
         <source>Dokumentert</source>
         <translation>Documented</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="491" />
         <source>Klargjøres</source>
         <translation>To prepare</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="488" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="491" />
         <source>Forkastet</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="491" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="494" />
         <source>Forbindelsen er sjekket</source>
         <translation>Connection checked</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="492" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="495" />
         <source>Forhåndssjekk av utstyret er holdt</source>
         <translation>Pre-call equipment check held</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="493" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="496" />
         <source>Rommet er stort nok til å vise hele hjelpemidlet</source>
         <translation>Room large enough to show the whole device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="494" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="497" />
         <source>Lys uten motlys</source>
         <translation>Light without backlight</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="495" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="498" />
         <source>Nøytrale klær</source>
         <translation>Neutral clothes</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="496" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="499" />
         <source>Kolleger er informert</source>
         <translation>Colleagues told</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="497" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="500" />
         <source>Samtykke er innhentet der det trengs</source>
         <translation>Consent obtained where needed</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="498" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="501" />
         <source>Tegninger er mottatt</source>
         <translation>Drawings received</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="501" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="504" />
         <source>Rådgiver</source>
         <translation>Adviser</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="501" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="504" />
         <source>Tekniker</source>
         <translation>Technician</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="502" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="505" />
         <source>Ergoterapeut</source>
         <translation>Occupational therapist</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="502" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="505" />
         <source>Fysioterapeut</source>
         <translation>Physiotherapist</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="503" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="506" />
         <source>Bruker</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="503" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="506" />
         <source>Pårørende</source>
         <translation>Next of kin</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="503" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="506" />
         <source>Verge</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="504" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="507" />
         <source>Hjelpepleier</source>
         <translation>Care assistant</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="504" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="507" />
         <source>Leverandør</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="505" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="508" />
         <source>Saksbehandler</source>
         <translation>Case officer</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="505" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="508" />
         <source>Annen</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="570" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="573" />
         <source>• {0} ({1}): møtet har vært, men er ikke holdt</source>
         <translation>• {0} ({1}): the meeting date has passed, but it was not held</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="572" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="575" />
         <source>• {0} ({1}): %n punkt(er) ikke krysset av</source>
         <translation><numerusform>• {0} ({1}): %n item not ticked</numerusform><numerusform>• {0} ({1}): %n items not ticked</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="575" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="578" />
         <source>… og {0} til</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="576" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="579" />
         <source>Påminnelser før møtet:</source>
         <translation>Reminders before the meeting:</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="590" />
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="625" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="593" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="628" />
         <source>Du har endringer som ikke er lagret. Trykk «Lagre forberedelsen» eller «Forkast endringer» først.</source>
         <translation>You have unsaved changes. Press «Save preparation» or «Discard changes» first.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="669" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="672" />
         <source> – sak {0}</source>
         <translation> – case {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="710" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="713" />
         <source> (holder kameraet)</source>
         <translation> (holds the camera)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="728" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="731" />
         <source>Ikke aktuelt – brukeren deltar ikke</source>
         <translation>Not applicable – the user does not take part</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="730" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="733" />
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="734" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="737" />
         <source>Ikke krysset av</source>
         <translation>Not ticked</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="744" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="747" />
         <source> (finnes ikke lenger i katalogen)</source>
         <translation> (no longer in the catalogue)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="767" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="770" />
         <source>{0} – %n ansikt(er) sladdet</source>
         <translation><numerusform>{0} – %n face blurred</numerusform><numerusform>{0} – %n faces blurred</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="833" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="836" />
         <source>Forberedelse {0} er laget.</source>
         <translation>Preparation {0} created.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="834" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="837" />
         <source>Forberedelse {0} er lagret.</source>
         <translation>Preparation {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="843" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="846" />
         <source>Forberedelse {0} er slettet.</source>
         <translation>Preparation {0} deleted.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="862" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="865" />
         <source>Status: {0}.</source>
         <translation>Status: {0}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="875" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="878" />
         <source>Deltaker lagt til: {0}.</source>
         <translation>Participant added: {0}.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="883" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="886" />
         <source>Velg deltakeren som skal fjernes.</source>
         <translation>Choose the participant to remove.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="891" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="894" />
         <source>Velg deltakeren som holder kameraet.</source>
         <translation>Choose the participant who holds the camera.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="909" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="912" />
         <source>«{0}» er krysset av.</source>
         <translation>«{0}» ticked.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="910" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="913" />
         <source>«{0}» er ikke lenger krysset av.</source>
         <translation>«{0}» no longer ticked.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="919" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="922" />
         <source>Forhåndssjekken kjører – resultatet knyttes til sjekklisten når den er ferdig.</source>
         <translation>The pre-call check is running – its result is linked to the checklist when it is done.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="952" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="955" />
         <source>Ingen treff</source>
         <translation>No hits</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="959" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="962" />
         <source>Velg et produkt i trefflisten.</source>
         <translation>Choose a product in the hit list.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="963" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="966" />
         <source>{0} {1} er lagt til.</source>
         <translation>{0} {1} added.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="998" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1001" />
         <source>Velg et produkt i listen over aktuelle produkter.</source>
         <translation>Choose a product in the list of candidate products.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1003" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1006" />
         <source>{0} er lagret.</source>
         <translation>{0} saved.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1025" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1028" />
         <source>Leser og anonymiserer {0} …</source>
         <translation>Reading and anonymising {0} …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1038" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1041" />
         <source>%n bilde(r) importert</source>
         <translation><numerusform>%n picture imported</numerusform><numerusform>%n pictures imported</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1039" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1042" />
         <source>%n ansikt(er) sladdet.</source>
         <translation><numerusform>%n face blurred.</numerusform><numerusform>%n faces blurred.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1046" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1049" />
         <source>Velg bildet som skal slettes.</source>
         <translation>Choose the picture to delete.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1050" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1053" />
         <source>Bildet er slettet.</source>
         <translation>The picture is deleted.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1056" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1059" />
         <source>Lagre endringene i skjemaet først, så dokumentet viser det du har skrevet.</source>
         <translation>Save the changes in the form first, so the document shows what you have written.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1067" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1070" />
         <source>Møteinvitasjonen er lagret: {0}</source>
         <translation>Meeting invitation saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1082" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1085" />
         <source>Forberedelsesarket er lagret: {0}</source>
         <translation>Prep sheet saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1105" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1108" />
         <source>Forberedelsesarket for {0} er sendt til skriveren.</source>
         <translation>The prep sheet for {0} was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1108" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1111" />
         <source>Forberedelsesark {0}</source>
         <translation>Prep sheet {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1119" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1122" />
         <source>En sak er allerede åpen. Avslutt den før du holder møtet.</source>
         <translation>A case is already open. Close it before you hold the meeting.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1125" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1128" />
         <source>Møtet er holdt i sak {0}.</source>
         <translation>The meeting is held in case {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1149" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1149" />
+        <source>ikke OK</source>
+        <translation>not OK</translation>
     </message>
 </context>
 <context>
@@ -3639,22 +3659,22 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>QuitDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="496" />
+        <location filename="../../hms_desk/ui/main_window.py" line="499" />
         <source>Sak {0} er åpen</source>
         <translation>Case {0} is open</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="497" />
+        <location filename="../../hms_desk/ui/main_window.py" line="500" />
         <source>Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den stå åpen til neste gang HMS Desk starter?</source>
         <translation>Case {0} is still open. Do you want to close the case now (the pictures are deleted), or leave it open until HMS Desk starts next time?</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="499" />
+        <location filename="../../hms_desk/ui/main_window.py" line="502" />
         <source>&amp;La saken stå åpen</source>
         <translation>&amp;Leave the case open</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="500" />
+        <location filename="../../hms_desk/ui/main_window.py" line="503" />
         <source>&amp;Avslutt saken</source>
         <translation>&amp;Close the case</translation>
     </message>
@@ -3984,17 +4004,17 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>VideoPane</name>
     <message>
-        <location filename="../../hms_desk/ui/video_pane.py" line="542" />
+        <location filename="../../hms_desk/ui/video_pane.py" line="613" />
         <source>FRYST BILDE</source>
         <translation>FROZEN PICTURE</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/video_pane.py" line="614" />
+        <location filename="../../hms_desk/ui/video_pane.py" line="685" />
         <source>Ingen videokilde</source>
         <translation>No video source</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/video_pane.py" line="617" />
+        <location filename="../../hms_desk/ui/video_pane.py" line="688" />
         <source>{0} bilder/s · {1} tapt · forsinkelse {2}</source>
         <translation>{0} frames/s · {1} lost · delay {2}</translation>
     </message>
@@ -4010,14 +4030,6 @@ Catalogue data: NAV (MIT licence).</translation>
         <location filename="../../hms_desk/ui/case_panel.py" line="749" />
         <source>%n eksportert(e) dokument(er) som ligger i HMS Desk slettes også.</source>
         <translation><numerusform>%n exported document kept in HMS Desk is deleted too.</numerusform><numerusform>%n exported documents kept in HMS Desk are deleted too.</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>win</name>
-    <message>
-        <location filename="../../hms_desk/ui/application.py" line="354" />
-        <source>Demosamtalen er klar: sak «demo» under Saker.</source>
-        <translation>The demo call is ready: case “demo” under Cases.</translation>
     </message>
 </context>
 </TS>

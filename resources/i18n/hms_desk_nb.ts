@@ -36,7 +36,7 @@
 <context>
     <name>DeviationList</name>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/deviations.py" line="421" />
+        <location filename="../../hms_desk/ui/deviations.py" line="422" />
         <source>%n avvik i utvalget</source>
         <translation><numerusform>%n avvik i utvalget</numerusform><numerusform>%n avvik i utvalget</numerusform></translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>JournalEditor</name>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/journal_editor.py" line="469" />
+        <location filename="../../hms_desk/ui/journal_editor.py" line="470" />
         <source>%n ansikt(er) sladdet</source>
         <translation><numerusform>%n ansikt sladdet</numerusform><numerusform>%n ansikter sladdet</numerusform></translation>
     </message>
@@ -60,22 +60,22 @@
 <context>
     <name>PrepWorkspace</name>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="572" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="575" />
         <source>• {0} ({1}): %n punkt(er) ikke krysset av</source>
         <translation><numerusform>• {0} ({1}): %n punkt ikke krysset av</numerusform><numerusform>• {0} ({1}): %n punkter ikke krysset av</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="767" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="770" />
         <source>{0} – %n ansikt(er) sladdet</source>
         <translation><numerusform>{0} – %n ansikt sladdet</numerusform><numerusform>{0} – %n ansikter sladdet</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1038" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1041" />
         <source>%n bilde(r) importert</source>
         <translation><numerusform>%n bilde importert</numerusform><numerusform>%n bilder importert</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hms_desk/ui/prep_workspace.py" line="1039" />
+        <location filename="../../hms_desk/ui/prep_workspace.py" line="1042" />
         <source>%n ansikt(er) sladdet.</source>
         <translation><numerusform>%n ansikt sladdet.</numerusform><numerusform>%n ansikter sladdet.</numerusform></translation>
     </message>
