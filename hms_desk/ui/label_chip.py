@@ -52,9 +52,9 @@ log = logging.getLogger("hms_desk.ui.labels")
 LIVE_INTERVAL_MS = 250
 LIVE_BUDGET_S = 0.035
 #: Sticker text on the live picture: at most this often, only after this long without any code in sight.
-LIVE_OCR_EVERY_S = 2.0
+LIVE_OCR_EVERY_S = 5.0
 LIVE_OCR_AFTER_NO_CODE_S = 1.5
-LIVE_OCR_BUDGET_S = 0.8
+LIVE_OCR_BUDGET_S = 0.6
 #: «Les merke» on a frozen picture or a marked region.
 ON_DEMAND_BUDGET_S = 4.0
 #: A live pair not read again for this long is taken off the chip.
@@ -89,6 +89,12 @@ class ChipState:
 
 
 HIDDEN = ChipState()
+
+
+def _blanked(frame) -> bool:
+    """A black frame with a banner (live blur starting or behind): nothing to read on it."""
+    coverage = getattr(frame, "coverage", None)
+    return bool(coverage is not None and coverage.blanked)
 
 
 def _eats_enter(widget: QWidget | None) -> bool:
@@ -424,6 +430,8 @@ class LabelReader(QObject):
                 reason = "ingen bilde"
             elif (frame.seq, frame.t_capture) == self._last_seq:
                 reason = "samme bilde"
+            elif _blanked(frame):
+                reason = "sladdet"
         if reason is not None:
             self.ticked.emit(reason)
             return
@@ -539,6 +547,11 @@ class LabelReader(QObject):
             return False
         frame = pane.current_frame()
         if frame is None:
+            return False
+        if _blanked(frame):
+            self._show(ChipState("message", text=self.tr(
+                "Bildet er svart mens ansiktssladdingen starter eller henger etter. Slipp bildet fri og prøv "
+                "igjen om et øyeblikk.")), expire=True)
             return False
         image, generation = frame.image, self._generation
         self._demand_busy = True

@@ -1806,6 +1806,182 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
 </context>
 <context>
+    <name>LabelChip</name>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="123" />
+        <source>Avlest merke</source>
+        <extracomment>The live barcode path: a read every LIVE_INTERVAL_MS (4 Hz), each within LIVE_BUDGET_S. Sticker text on the live picture: at most this often, only after this long without any code in sight. «Les merke» on a frozen picture or a marked region. A live pair not read again for this long is taken off the chip. A message (nothing found, …) stays this long.</extracomment>
+        <translation>Label read</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="151" />
+        <location filename="../../hms_desk/ui/label_chip.py" line="153" />
+        <source>Slå opp likevel</source>
+        <translation>Look up anyway</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="159" />
+        <source>Skjul avlest merke</source>
+        <translation>Hide label read</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="160" />
+        <source>Skjul</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="183" />
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="183" />
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="192" />
+        <source>HMS-nr {0} · Serienr {1}</source>
+        <translation>HMS no. {0} · Serial no. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="194" />
+        <source>— finnes ikke i registeret</source>
+        <translation>— not in the register</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="195" />
+        <location filename="../../hms_desk/ui/label_chip.py" line="204" />
+        <source>Søk ({0})</source>
+        <translation>Search ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="198" />
+        <source>Slå opp ({0})</source>
+        <translation>Look up ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="201" />
+        <source>HMS-nr {0} · serienr ikke lest</source>
+        <translation>HMS no. {0} · serial no. not read</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="203" />
+        <source>Serienr {0} · HMS-nr ikke lest</source>
+        <translation>Serial no. {0} · HMS no. not read</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="208" />
+        <source>— ikke HMS-nr/serienr</source>
+        <translation>— not an HMS no./serial no.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="210" />
+        <source>Leser merket …</source>
+        <translation>Reading the label …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="226" />
+        <source>Lest fra videobildet – sjekk tallene før du slår opp</source>
+        <translation>Read from the video picture – check the numbers before you look them up</translation>
+    </message>
+</context>
+<context>
+    <name>LabelReader</name>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="322" />
+        <source>&amp;Les merke</source>
+        <translation>&amp;Read label</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="323" />
+        <source>Fryser bildet og leser strekkoder og HMS-nr/serienr på merket</source>
+        <translation>Freezes the picture and reads barcodes and the HMS no./serial no. on the label</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="324" />
+        <source>Les merke i o&amp;mråde …</source>
+        <translation>Read label in a re&amp;gion …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="325" />
+        <source>Dra et rektangel rundt merket på det frosne bildet</source>
+        <translation>Drag a rectangle around the label on the frozen picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="326" />
+        <source>Slå opp &amp;avlest merke</source>
+        <translation>Look up the &amp;label read</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="327" />
+        <source>Fyller ut oppslaget med tallene i merkebrikken og slår opp</source>
+        <translation>Fills in the lookup with the numbers in the label chip and looks them up</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="329" />
+        <source>Slå opp avlest merke (Enter)</source>
+        <translation>Look up the label read (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="330" />
+        <source>Slår opp tallene i merkebrikken</source>
+        <translation>Looks up the numbers in the label chip</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="511" />
+        <source>GTIN {0}</source>
+        <translation>GTIN {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="513" />
+        <source>Produsentens serienr (21) {0}</source>
+        <translation>Maker's serial no. (21) {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="515" />
+        <source>Parti (10) {0}</source>
+        <translation>Lot (10) {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="519" />
+        <source>Strekkode {0} {1}</source>
+        <translation>Barcode {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="522" />
+        <source>Strekkode {0} «{1}»</source>
+        <translation>Barcode {0} “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="532" />
+        <location filename="../../hms_desk/ui/label_chip.py" line="541" />
+        <source>Personvernpause: ingen bilder leses.</source>
+        <translation>Privacy pause: no pictures are read.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="535" />
+        <location filename="../../hms_desk/ui/label_chip.py" line="546" />
+        <source>Ingen videobilde å lese merket fra.</source>
+        <translation>No video picture to read the label from.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="553" />
+        <source>Bildet er svart mens ansiktssladdingen starter eller henger etter. Slipp bildet fri og prøv igjen om et øyeblikk.</source>
+        <translation>The picture is black while face blurring starts or catches up. Unfreeze the picture and try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="590" />
+        <source>Fant ingen strekkode eller HMS-nr/serienr.</source>
+        <translation>No barcode or HMS no./serial no. found.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_chip.py" line="592" />
+        <source>Marker merket med Ctrl+Shift+R.</source>
+        <translation>Mark the label with Ctrl+Shift+R.</translation>
+    </message>
+</context>
+<context>
     <name>LookupPanel</name>
     <message>
         <location filename="../../hms_desk/ui/lookup_panel.py" line="61" />
@@ -2204,12 +2380,12 @@ Please send the report below to support. It contains no personal data.</translat
         <translation>Report deviations and see the list for internal control</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="440" />
+        <location filename="../../hms_desk/ui/main_window.py" line="448" />
         <source>Vindusoppsettet er tilbakestilt.</source>
         <translation>The window layout is reset.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="458" />
+        <location filename="../../hms_desk/ui/main_window.py" line="466" />
         <source>Demosamtalen er klar: sak «demo» under Saker.</source>
         <translation>The demo call is ready: case “demo” under Cases.</translation>
     </message>
@@ -2372,38 +2548,38 @@ Catalogue data: NAV (MIT licence).</translation>
         <translation>Check picture, frame rate and light before the call</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="215" />
+        <location filename="../../hms_desk/ui/application.py" line="248" />
         <source>Innstillingene kunne ikke lagres: {0}</source>
         <extracomment>Qt's translation in the main window's context (lupdate reads translate("MainWindow", …)).</extracomment>
         <translation>The settings could not be saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="268" />
+        <location filename="../../hms_desk/ui/application.py" line="301" />
         <source>Innstillingene er lagret.</source>
         <translation>The settings are saved.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="289" />
+        <location filename="../../hms_desk/ui/application.py" line="322" />
         <source>Ansikter sladdes i videobildet.</source>
         <translation>Faces are blurred in the video.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="290" />
+        <location filename="../../hms_desk/ui/application.py" line="323" />
         <source>Ansiktssladding i videobildet er av.</source>
         <translation>Live face blur is off.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="361" />
+        <location filename="../../hms_desk/ui/application.py" line="394" />
         <source>Første start: importerer produktkatalog og demoregister …</source>
         <translation>First start: importing the product catalogue and demo register …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="363" />
+        <location filename="../../hms_desk/ui/application.py" line="396" />
         <source>Produktkatalogen er klar.</source>
         <translation>The product catalogue is ready.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/application.py" line="461" />
+        <location filename="../../hms_desk/ui/application.py" line="494" />
         <source>HMS Desk stoppet uventet forrige gang</source>
         <translation>HMS Desk stopped unexpectedly last time</translation>
     </message>
@@ -3659,24 +3835,43 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>QuitDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="499" />
+        <location filename="../../hms_desk/ui/main_window.py" line="507" />
         <source>Sak {0} er åpen</source>
         <translation>Case {0} is open</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="500" />
+        <location filename="../../hms_desk/ui/main_window.py" line="508" />
         <source>Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den stå åpen til neste gang HMS Desk starter?</source>
         <translation>Case {0} is still open. Do you want to close the case now (the pictures are deleted), or leave it open until HMS Desk starts next time?</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="502" />
+        <location filename="../../hms_desk/ui/main_window.py" line="510" />
         <source>&amp;La saken stå åpen</source>
         <translation>&amp;Leave the case open</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="503" />
+        <location filename="../../hms_desk/ui/main_window.py" line="511" />
         <source>&amp;Avslutt saken</source>
         <translation>&amp;Close the case</translation>
+    </message>
+</context>
+<context>
+    <name>RegionTool</name>
+    <message>
+        <location filename="../../hms_desk/ui/label_region.py" line="38" />
+        <source>Marker område for merkelesing</source>
+        <extracomment>A drag shorter than this many screen pixels on either side is not a region (a stray click). The smallest region the reader accepts, in picture pixels.</extracomment>
+        <translation>Mark a region for label reading</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_region.py" line="39" />
+        <source>Dra et rektangel rundt merket med musen. Esc avbryter.</source>
+        <translation>Drag a rectangle around the label with the mouse. Esc cancels.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/label_region.py" line="172" />
+        <source>Dra et rektangel rundt merket – Esc avbryter</source>
+        <translation>Drag a rectangle around the label – Esc cancels</translation>
     </message>
 </context>
 <context>
