@@ -7,6 +7,7 @@ With one temporary profile, offscreen, and the machine-wide settings switched of
      they are the bundled ones;
   2. ``lookup`` of a device in the bundled catalogue and demo register (first run: imports them),
      and once against a closed PostgreSQL port (the driver is bundled; the error is a clean message);
+     ``import parts`` of the shipped deler.xlsx (openpyxl with lxml.etree);
   3. ``read-label`` on a sticker picture drawn from shipped files (the demo photo, the DejaVu font)
      without any barcode: HMS-nr and serienr must come from OCR, i.e. RapidOCR's config and ONNX
      models are inside the build and onnxruntime runs them;
@@ -132,6 +133,15 @@ def check_lookup(r: Runner) -> None:
     if card.get("hmsnr") != "250464" or not card.get("product_name"):
         raise SmokeFailure(f"lookup: unexpected answer {res.stdout}")
     print(f"lookup: {card['hmsnr']} {card['serial']} {card['product_name']}")
+
+
+def check_xlsx_import(r: Runner) -> None:
+    """The service's parts workbook (openpyxl, with lxml.etree) imports in the build."""
+    book = ROOT / "resources" / "catalog" / "deler.xlsx"
+    res = r.run("import-xlsx", "--profile", str(r.profile), "import", "parts", str(book))
+    if not re.search(r"parts: lest [1-9]", res.stdout):
+        raise SmokeFailure(f"import parts {book.name}: unexpected answer\n{res.stdout}{res.stderr}")
+    print(f"import {book.name}: {res.stdout.strip().splitlines()[0]}")
 
 
 def check_postgres_driver(r: Runner) -> None:
@@ -272,6 +282,7 @@ def main() -> int:
             available = commands(r)
             check_lookup(r)
             check_postgres_driver(r)
+            check_xlsx_import(r)
             result["read_label"] = check_read_label(r, available, Path(tmp))
             result["faces_blurred"] = check_anonymize(r, Path(tmp) / "anonymized")
             result["gui"] = check_gui_snapshot(r)
