@@ -7,8 +7,10 @@ With one temporary profile, offscreen, and the machine-wide settings switched of
      they are the bundled ones;
   2. ``lookup`` of a device in the bundled catalogue and demo register (first run: imports them),
      and once against a closed PostgreSQL port (the driver is bundled; the error is a clean message);
-  3. ``read-label`` on a shipped picture, when the build has that command (skipped with a note
-     otherwise);
+     ``import parts`` of the shipped deler.xlsx (openpyxl with lxml.etree);
+  3. ``read-label`` on a sticker picture drawn from shipped files (the demo photo, the DejaVu font)
+     without any barcode: HMS-nr and serienr must come from OCR, i.e. RapidOCR's config and ONNX
+     models are inside the build and onnxruntime runs them;
   4. ``anonymize`` on the shipped demo portrait: at least one face found and blurred (finds the
      ONNX model inside the build);
   5. the GUI in demo mode with ``HMS_DESK_SMOKE=snapshot``: it takes the demo call's first snapshot
@@ -16,8 +18,10 @@ With one temporary profile, offscreen, and the machine-wide settings switched of
   6. start time to the main window (``--quit-after-show``), median of N runs, interleaved with the
      same from source (``python -m hms_desk``) so both see the same machine load.
 Every run fails on a non-zero exit, a traceback or an error in its output, and at the end on an
-error or traceback in the profile's log or a crash file.  Prints the frozen size and the start time;
-the last line is one JSON object.
+error or traceback in the profile's log or a crash file.  Prints the frozen size and the start time,
+and fails above the size budget (450 MB on disk; on Linux counted without the Linux-only ICU and system
+libraries a Windows build has no counterpart of — the raw size is printed and in the JSON too).  The
+last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -62,14 +66,21 @@ def disk_mb(folder: Path) -> float:
     return total / 2**20
 
 
+# Libraries a Linux build copies from the system whose Windows counterparts a Windows build carries
+# too (python.org's Python brings OpenSSL, SQLite and libffi; the MSVC runtime stands in for libstdc++).
+_ALSO_ON_WINDOWS = re.compile(r"^lib(python|crypto|ssl|sqlite3|ffi|stdc\+\+|gcc_s)[.-]")
+
+
 def linux_only_mb(dist: Path) -> float:
-    """What a Linux build carries that a Windows build does not: ICU (Qt on Windows uses the
-    system's) and system libraries PyInstaller copies from /usr/lib (Windows has its own)."""
+    """What a Linux build carries that a Windows build has no counterpart of: ICU (Qt on Windows uses
+    the system's) and the system libraries PyInstaller copies from /usr/lib (X11/xcb, fontconfig,
+    CUPS and GnuTLS, PulseAudio, D-Bus, GLib …; Windows has its own) — except those in
+    _ALSO_ON_WINDOWS."""
     internal = dist / "_internal"
     files = [p for p in internal.glob("lib*.so*") if p.is_file() and not p.is_symlink()
-             and not p.name.startswith("libpython")]
+             and not _ALSO_ON_WINDOWS.match(p.name)]
     files += [p for p in internal.rglob("libicu*.so*") if p.is_file() and not p.is_symlink()]
-    return sum(p.lstat().st_size for p in files) / 2**20
+    return sum(p.lstat().st_blocks * 512 for p in files) / 2**20
 
 
 class Runner:
@@ -112,8 +123,8 @@ def check_version(r: Runner) -> dict:
 
 def commands(r: Runner) -> set[str]:
     text = r.run("help", "--help").stdout
-    m = re.search(r"\{([a-z0-9,-]+)\}", text)
-    return set(m.group(1).split(",")) if m else set()
+    groups = [set(m.group(1).split(",")) for m in re.finditer(r"\{([a-z0-9,-]+)\}", text)]
+    return next((g for g in groups if "lookup" in g), set())
 
 
 def check_lookup(r: Runner) -> None:
@@ -122,6 +133,15 @@ def check_lookup(r: Runner) -> None:
     if card.get("hmsnr") != "250464" or not card.get("product_name"):
         raise SmokeFailure(f"lookup: unexpected answer {res.stdout}")
     print(f"lookup: {card['hmsnr']} {card['serial']} {card['product_name']}")
+
+
+def check_xlsx_import(r: Runner) -> None:
+    """The service's parts workbook (openpyxl, with lxml.etree) imports in the build."""
+    book = ROOT / "resources" / "catalog" / "deler.xlsx"
+    res = r.run("import-xlsx", "--profile", str(r.profile), "import", "parts", str(book))
+    if not re.search(r"parts: lest [1-9]", res.stdout):
+        raise SmokeFailure(f"import parts {book.name}: unexpected answer\n{res.stdout}{res.stderr}")
+    print(f"import {book.name}: {res.stdout.strip().splitlines()[0]}")
 
 
 def check_postgres_driver(r: Runner) -> None:
@@ -134,16 +154,55 @@ def check_postgres_driver(r: Runner) -> None:
     print("postgres driver: bundled (a closed port is reported in Norwegian)")
 
 
-def check_read_label(r: Runner, available: set[str]) -> str:
+def sticker_picture(path: Path) -> Path:
+    """A NAV-style sticker (HMS-nr 250464, Serienr 123456: a device of the demo register) drawn with
+    the shipped DejaVu font, turned 12° on the shipped demo photo with distractor numbers around it.
+    It has no barcode: the numbers can only come from the OCR models inside the build."""
+    import cv2
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    fonts = ROOT / "resources" / "fonts"
+    bold = ImageFont.truetype(str(fonts / "DejaVuSans-Bold.ttf"), 30)
+    lines = ["NAV Hjelpemiddelsentral", "HMS-nr 250464", "Serienr 123456"]
+    card = Image.new("RGB", (max(bold.getbbox(t)[2] for t in lines) + 60, len(lines) * 45 + 30), (250, 250, 246))
+    d = ImageDraw.Draw(card)
+    for k, t in enumerate(lines):
+        d.text((30, 15 + k * 45), t, font=bold, fill=(20, 20, 20))
+    frame = Image.open(ROOT / "resources" / "demo" / "astronaut.jpg").convert("RGB").resize((1280, 720))
+    d = ImageDraw.Draw(frame)
+    regular = ImageFont.truetype(str(fonts / "DejaVuSans.ttf"), 26)
+    for (x, y), t in (((40, 40), "Ordre 482913"), ((60, 620), "Tlf 55 55 33 33"), ((980, 660), "Lot 230915")):
+        d.rectangle((x - 6, y - 4, x + 230, y + 34), fill=(235, 235, 235))
+        d.text((x, y), t, font=regular, fill=(30, 30, 30))
+    frame, card = np.asarray(frame).copy(), np.asarray(card)
+    h, w = card.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), 12.0, 1.0)
+    m[:, 2] += np.array([700, 300]) - [w / 2, h / 2]
+    warped = cv2.warpAffine(card, m, (1280, 720))
+    mask = cv2.warpAffine(np.full((h, w), 255, np.uint8), m, (1280, 720)) > 0
+    frame[mask] = warped[mask]
+    cv2.imwrite(str(path), cv2.cvtColor(frame, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 90])
+    return path
+
+
+def check_read_label(r: Runner, available: set[str], work: Path) -> dict:
+    """read-label reads the sticker's numbers by OCR, with the models inside the build."""
     if "read-label" not in available:
-        print("read-label: the build has no such command yet — skipped")
-        return "skipped"
-    pictures = sorted(p for p in (ROOT / "resources").rglob("*")
-                      if p.suffix.lower() in (".jpg", ".jpeg", ".png") and re.search(r"label|etikett", p.name, re.I))
-    picture = pictures[0] if pictures else ROOT / "resources" / "demo" / "astronaut.jpg"
-    res = r.run("read-label", "--profile", str(r.profile), "read-label", str(picture), ok_codes=(0, 3))
-    print(f"read-label {picture.name}: exit {res.returncode}: {(res.stdout or res.stderr).strip()[:200]}")
-    return "ok" if res.returncode == 0 else "no label found"
+        raise SmokeFailure(f"read-label: the build has no such command (it has {sorted(available)})")
+    models = sorted(p.name for p in r.exe.parent.glob("_internal/rapidocr/models/*.onnx"))
+    picture = sticker_picture(work / "sticker.jpg")
+    res = r.run("read-label", "--profile", str(r.profile), "read-label", str(picture), "--json")
+    row = json.loads(res.stdout)["images"][0]
+    best = row.get("best") or {}
+    got = (best.get("hmsnr"), best.get("serienr"), tuple(best.get("sources") or ()))
+    if row.get("ocr") != "ok" or row.get("codes") or got != ("250464", "123456", ("ocr", "ocr")):
+        raise SmokeFailure(f"read-label: the sticker was not read by OCR (ocr={row.get('ocr')!r}, "
+                           f"codes={len(row.get('codes') or [])}, best={best}); models in the build: {models}")
+    print(f"read-label {picture.name}: HMS-nr {got[0]} · Serienr {got[1]} by OCR "
+          f"({len(row['text'])} text lines, {row['elapsed_ms']:.0f} ms; known in the register: {best.get('known')}); "
+          f"models: {', '.join(models)}")
+    return {"hmsnr": got[0], "serienr": got[1], "sources": list(got[2]), "ocr_models": models}
 
 
 def check_anonymize(r: Runner, out_dir: Path) -> int:
@@ -205,8 +264,10 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5, help="start-time runs (median)")
     ap.add_argument("--no-source", action="store_true",
                     help="do not time `python -m hms_desk` side by side (e.g. without a source checkout)")
-    ap.add_argument("--max-size-mb", type=float, default=float(os.environ.get("HMS_DESK_FROZEN_MAX_MB", 500)),
-                    help="fail above this (a regression guard; the budget itself is reported)")
+    ap.add_argument("--max-size-mb", type=float, default=float(os.environ.get("HMS_DESK_FROZEN_MAX_MB", SIZE_BUDGET_MB)),
+                    help="fail above this many MB on disk (default: the budget); on Linux it applies to the "
+                         "build without its Linux-only libraries (see linux_only_mb), the part a Windows build "
+                         "also carries — the raw Linux size is printed beside it")
     ap.add_argument("--max-start-s", type=float, default=float(os.environ.get("HMS_DESK_FROZEN_MAX_START_S", 6.0)),
                     help="fail above this median (a regression guard on a busy machine)")
     args = ap.parse_args()
@@ -221,7 +282,8 @@ def main() -> int:
             available = commands(r)
             check_lookup(r)
             check_postgres_driver(r)
-            result["read_label"] = check_read_label(r, available)
+            check_xlsx_import(r)
+            result["read_label"] = check_read_label(r, available, Path(tmp))
             result["faces_blurred"] = check_anonymize(r, Path(tmp) / "anonymized")
             result["gui"] = check_gui_snapshot(r)
             times, source_times = start_to_window(r, args.runs, not args.no_source)
@@ -229,19 +291,25 @@ def main() -> int:
             result["steps_s"] = r.steps
         med = statistics.median(times)
         size = disk_mb(dist)
-        result.update(size_mb=round(size, 1), linux_only_mb=round(linux_only_mb(dist), 1) if sys.platform.startswith("linux") else 0,
-                      size_budget_mb=SIZE_BUDGET_MB, within_size_budget=size <= SIZE_BUDGET_MB,
+        linux_only = linux_only_mb(dist) if sys.platform.startswith("linux") else 0.0
+        budgeted = size - linux_only      # the installed Windows folder's counterpart
+        result.update(size_mb=round(size, 1), linux_only_mb=round(linux_only, 1), budgeted_size_mb=round(budgeted, 1),
+                      size_budget_mb=SIZE_BUDGET_MB, within_size_budget=budgeted <= SIZE_BUDGET_MB,
                       start_to_window_s=round(med, 3), start_runs_s=[round(t, 3) for t in times],
                       start_budget_s=START_BUDGET_S, within_start_budget=med <= START_BUDGET_S,
                       source_start_to_window_s=round(statistics.median(source_times), 3) if source_times else None,
                       load_avg=round(os.getloadavg()[0], 1) if hasattr(os, "getloadavg") else None,
                       cpus=os.cpu_count(), smoke_s=round(time.monotonic() - t_all, 1))
-        print(f"frozen size: {size:.0f} MB on disk (budget {SIZE_BUDGET_MB} MB; of it Linux-only "
-              f"ICU and system libraries: {result['linux_only_mb']:.0f} MB)")
+        if linux_only:
+            print(f"frozen size: {size:.0f} MB on disk; without the Linux-only ICU and system libraries "
+                  f"({linux_only:.0f} MB): {budgeted:.0f} MB (budget {SIZE_BUDGET_MB} MB)")
+        else:
+            print(f"frozen size: {size:.0f} MB on disk (budget {SIZE_BUDGET_MB} MB)")
         print(f"start to window: median {med:.2f} s over {len(times)} runs (budget {START_BUDGET_S} s)"
               + (f"; from source, interleaved: {result['source_start_to_window_s']:.2f} s" if source_times else ""))
-        if size > args.max_size_mb:
-            raise SmokeFailure(f"the build is {size:.0f} MB, more than the {args.max_size_mb:.0f} MB guard")
+        if budgeted > args.max_size_mb:
+            raise SmokeFailure(f"the build is {budgeted:.0f} MB" + (" without its Linux-only libraries" if linux_only else "")
+                               + f", more than {args.max_size_mb:.0f} MB")
         if med > args.max_start_s:
             raise SmokeFailure(f"start to window took {med:.2f} s, more than the {args.max_start_s:.1f} s guard")
         result["ok"] = True
