@@ -52,6 +52,7 @@ class MarkFollower(QObject):
         self._busy = False
         self._stopping = False
         self._thread: threading.Thread | None = None
+        self._running = False          # a worker thread is (still) in its loop
         self._handled = 0              # frames registered (tests, statistics)
         self._dropped = 0              # frames replaced in the mailbox before the tracker took them
 
@@ -71,15 +72,17 @@ class MarkFollower(QObject):
             self._stopping = False
             self._cond.notify_all()
             generation = self._generation
-        if self._thread is None or not self._thread.is_alive():
-            self._thread = threading.Thread(target=self._run, name="follow-tracker", daemon=True)
-            self._thread.start()
-            workers.track(self)
+            if not self._running:       # a thread still finishing its last update carries on instead
+                self._running = True
+                self._thread = threading.Thread(target=self._run, name="follow-tracker", daemon=True)
+                self._thread.start()
+                workers.track(self)
         return generation
 
-    def stop(self, timeout: float = 2.0) -> bool:
-        """End following: nothing more is delivered from the running generation, and the
-        thread ends (an update in progress finishes first, a few milliseconds)."""
+    def stop(self, timeout: float = 0.0) -> bool:
+        """End following: from now on nothing of the running generation is delivered (an answer
+        in flight is dropped) and the thread ends once an update in progress is done (a few
+        milliseconds).  Waits up to ``timeout`` s for that; True when the thread has ended."""
         with self._cond:
             self._generation = 0
             self._slot, self._job = None, None
@@ -88,13 +91,15 @@ class MarkFollower(QObject):
         thread = self._thread
         if thread is None or thread is threading.current_thread():
             return True
-        thread.join(max(timeout, 0.0))
-        if thread.is_alive():
-            log.warning("the tracker thread did not end within %.1f s", timeout)
-            return False
-        self._thread = None
-        workers.untrack(self)
-        return True
+        if timeout > 0:
+            thread.join(timeout)
+        return not thread.is_alive()
+
+    @property
+    def running(self) -> bool:
+        """The worker thread is alive (it ends soon after :meth:`stop`)."""
+        with self._cond:
+            return self._running
 
     @property
     def counts(self) -> tuple[int, int]:
@@ -120,6 +125,15 @@ class MarkFollower(QObject):
 
     # -- worker thread ---------------------------------------------------------------------
     def _run(self) -> None:
+        try:
+            self._loop()
+        finally:
+            with self._cond:
+                self._running = False
+                self._cond.notify_all()
+            workers.untrack(self)
+
+    def _loop(self) -> None:
         tracker: MarkTracker | None = None
         tracking = 0                   # the generation ``tracker`` belongs to
         while True:

@@ -232,7 +232,7 @@ class VideoPane(QWidget):
             self._generation = 0
             self._slot, self._pending = None, False
         pipeline, self._pipeline = self._pipeline, None
-        self.stop_following()
+        self.stop_following(wait_s)
         if pipeline is not None:
             pipeline.stop(timeout=wait_s)
             self._state, self._state_message = PipelineState.STOPPET.value, N_("Videoen er stoppet.")
@@ -643,13 +643,16 @@ class VideoPane(QWidget):
         return True
 
     @Slot()
-    def stop_following(self) -> None:
-        """Stop following; the marks are no longer painted and an answer in flight is dropped."""
+    def stop_following(self, wait_s: float = 0.0) -> None:
+        """Stop following; the marks are no longer painted and an answer in flight is dropped.
+        The tracker's thread ends by itself after its update in progress (``wait_s``: wait for it)."""
         if not self._follow_generation:
+            if wait_s > 0:
+                self._follower.stop(wait_s)
             return
         self._follow_generation = 0
         self.remove_frame_listener(self._submit)
-        self._follower.stop()
+        self._follower.stop(wait_s)
         self._tracked = None
         self._follow_reference = None
         self._set_follow_state("")
