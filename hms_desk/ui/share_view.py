@@ -48,6 +48,7 @@ class ShareView(QWidget):
     """A clean top-level window showing ``pane``'s picture and the marks of ``layer``."""
 
     closed = Signal()
+    framePainted = Signal(int)      # the counter, after each paint that showed a picture (tests wait on it)
 
     def __init__(self, pane, layer=None, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -164,6 +165,8 @@ class ShareView(QWidget):
             self._paint_counter(p, frozen)
         finally:
             p.end()
+        if self._last_frame is not None and self._pixels is not None:
+            self.framePainted.emit(self._frames)
 
     def _font(self, px: float, bold: bool = False) -> QFont:
         f = QFont(self.font())
