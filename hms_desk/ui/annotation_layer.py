@@ -259,6 +259,9 @@ class AnnotationLayer(QObject):
         for a in self.tool_actions.values():
             tb.addAction(a)
         tb.addSeparator()
+        tb.addAction(self.act_follow)
+        tb.addAction(self.act_stop_follow)
+        tb.addSeparator()
         for title, acts in ((self.tr("Farge"), self.colour_actions), (self.tr("Strek"), self.width_actions)):
             m = QMenu(title, tb)
             for a in acts:
@@ -272,9 +275,6 @@ class AnnotationLayer(QObject):
         tb.addSeparator()
         for a in (self.act_undo, self.act_redo, self.act_delete, self.act_clear):
             tb.addAction(a)
-        tb.addSeparator()
-        tb.addAction(self.act_follow)
-        tb.addAction(self.act_stop_follow)
         for a in tb.actions():
             w = tb.widgetForAction(a)
             if w is not None and a.text():
