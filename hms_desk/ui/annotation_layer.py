@@ -64,7 +64,6 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QToolBar, QToolBut
 
 from hms_desk.domain.errors import HmsError
 from hms_desk.platform.resources import resource
-from hms_desk.video.tracking import TrackResult, map_points
 from hms_desk.video.annotate import (
     COLOURS,
     DEFAULT_COLOUR,
@@ -86,6 +85,7 @@ from hms_desk.video.annotate import (
     text_px,
     to_json_list,
 )
+from hms_desk.video.tracking import TrackResult, map_points
 
 #: A press and release closer than this (screen pixels) is a click, not a drawing.
 MIN_DRAG_PX = 4.0
