@@ -36,6 +36,7 @@ Keyboard shortcuts belong to the main window; it calls the public slots here.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 
@@ -93,8 +94,6 @@ _PROBLEM_STATES = {PipelineState.FEIL.value, PipelineState.TILKOBLER.value, Pipe
 def _default_report(exc_type, exc, tb) -> None:
     """Without an operations layer (a pane on its own): the process's exception hook,
     which the application routes to the crash dialog."""
-    import sys
-
     sys.excepthook(exc_type, exc, tb)
 
 
