@@ -131,11 +131,14 @@ def test_arrow_drawn_zoomed_in_stays_on_the_picture(qtbot, pane, tmp_path) -> No
     qtbot.keyClick(widget, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [a.kind for a in layer.annotations] == ["pil"]
 
-    # unfreezing clears the drawings and puts the tool down
+    # unfreezing puts the tool down; the marks follow the object (tests/test_follow_gui.py) until
+    # «Slutt å følge» removes them
     with qtbot.waitSignal(widget.freezeChanged, timeout=TIMEOUT_MS):
         widget.unfreeze()
-    assert layer.annotations == [] and layer.tool == ""
+    assert layer.tool == "" and widget.following
     assert not layer.tool_actions["pil"].isEnabled() and not layer.act_undo.isEnabled()
+    layer.stop_following()
+    assert layer.annotations == [] and not widget.following
 
 
 def test_text_tool_asks_and_keeps_refused_text(qtbot, pane, monkeypatch) -> None:
@@ -221,7 +224,9 @@ def test_annoter_menu_and_snapshot_with_drawings(gui_core, qtbot) -> None:
             assert snap.annotations[0]["kind"] == "pil"
         with qtbot.waitSignal(video.freezeChanged, timeout=5000):
             win.act_freeze.trigger()
-        assert layer.annotations == [] and not layer.tool_actions["pil"].isEnabled()
+        assert video.following and not layer.tool_actions["pil"].isEnabled()    # the marks follow
+        win.annotations.act_stop_follow.trigger()
+        assert layer.annotations == [] and not video.following
         with gui_core.db.session() as s:
             assert len(s.scalars(select(Snapshot)).all()) == 1
     finally:

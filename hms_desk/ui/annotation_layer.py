@@ -21,7 +21,16 @@ stops at the edge (the preview shows it doing so), a label near the edge
 moves inside whole, a click outside the picture is refused with a message —
 so what is on screen is exactly what :func:`hms_desk.video.annotate.render`
 burns into the stored (anonymised) snapshot.  The preview uses the same sizes
-as the renderer.  Unfreezing (or the privacy pause) clears everything.
+as the renderer.
+
+**Følg** (G, or just unfreezing with marks on the picture): the frozen frame becomes
+the reference and the marks follow the object in the live picture
+(:meth:`VideoPane.start_following`); the pane paints them here through the
+tracker's fit (:meth:`AnnotationLayer.paint_tracked`).  «Slutt å følge» (Esc),
+removing the marks or the privacy pause end it and the marks are gone;
+freezing again keeps the marks that are on the object, moved to where it is now,
+to draw on.  Unfreezing without marks, a new source or the privacy pause
+clear everything.
 
 The text tool asks for its label through :meth:`AnnotationLayer.ask_text`
 (monkeypatched in tests).  :meth:`build_menu` and :meth:`build_toolbar` give
@@ -76,6 +85,7 @@ from hms_desk.video.annotate import (
     text_px,
     to_json_list,
 )
+from hms_desk.video.tracking import TrackResult, map_points
 
 #: A press and release closer than this (screen pixels) is a click, not a drawing.
 MIN_DRAG_PX = 4.0
@@ -139,8 +149,10 @@ class AnnotationLayer(QObject):
         self._colour = DEFAULT_COLOUR
         self._width = DEFAULT_WIDTH
         self._build_actions()
+        self._reference = None          # the frozen frame the marks are drawn on (a Frame)
         pane.set_annotation_layer(self)
         pane.freezeChanged.connect(self._freeze_changed)
+        pane.followChanged.connect(self._follow_changed)
         self._sync_actions()
 
     # -- actions ----------------------------------------------------------------------
@@ -184,6 +196,10 @@ class AnnotationLayer(QObject):
         self.act_delete = self._action(self.tr("&Slett valgt tegning"), ["Delete", "Backspace"], self.delete_selected)
         self.act_clear = self._action(self.tr("&Fjern alle tegninger"), None, self.clear)
         self.act_leave = self._action(self.tr("&Legg fra deg verktøyet"), "Esc", self.escape)
+        self.act_follow = self._action(self.tr("&Følg merkene"), "G", self.follow,
+                                       tip=self.tr("Merkene følger tingen når bildet går videre"))
+        self.act_stop_follow = self._action(self.tr("&Slutt å følge"), "Esc", self.stop_following,
+                                            tip=self.tr("Merkene fjernes, bildet går videre"))
         self.act_thinner = self._action(self.tr("&Tynnere strek"), "[", lambda: self._step_width(-1))
         self.act_thicker = self._action(self.tr("T&ykkere strek"), "]", lambda: self._step_width(1))
         self.colour_group = QActionGroup(self)
@@ -208,7 +224,8 @@ class AnnotationLayer(QObject):
             self.width_actions.append(a)
         # shortcuts work wherever the pane's window has focus, also without a menu
         self._pane.addActions([*self.tool_actions.values(), self.act_undo, self.act_redo, self.act_delete,
-                               self.act_leave, self.act_thinner, self.act_thicker])
+                               self.act_leave, self.act_thinner, self.act_thicker, self.act_follow,
+                               self.act_stop_follow])
 
     def build_menu(self, menu: QMenu) -> None:
         """Fill the «Annoter» menu: tools, colour, width, undo/redo, delete, clear."""
@@ -228,6 +245,9 @@ class AnnotationLayer(QObject):
         menu.addSeparator()
         for a in (self.act_undo, self.act_redo, self.act_delete, self.act_clear):
             menu.addAction(a)
+        menu.addSeparator()
+        menu.addAction(self.act_follow)
+        menu.addAction(self.act_stop_follow)
 
     def build_toolbar(self, parent: QWidget | None = None) -> QToolBar:
         """A tool bar with the tools, colour and width menus and undo/redo; every button has an
@@ -238,6 +258,9 @@ class AnnotationLayer(QObject):
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in self.tool_actions.values():
             tb.addAction(a)
+        tb.addSeparator()
+        tb.addAction(self.act_follow)
+        tb.addAction(self.act_stop_follow)
         tb.addSeparator()
         for title, acts in ((self.tr("Farge"), self.colour_actions), (self.tr("Strek"), self.width_actions)):
             m = QMenu(title, tb)
@@ -271,8 +294,11 @@ class AnnotationLayer(QObject):
         self.act_undo.setEnabled(frozen and bool(self._undo))
         self.act_redo.setEnabled(frozen and bool(self._redo))
         self.act_delete.setEnabled(frozen and self._selected >= 0)
-        self.act_clear.setEnabled(frozen and bool(self._items))
+        following = self._pane.following
+        self.act_clear.setEnabled((frozen or following) and bool(self._items))
         self.act_leave.setEnabled(bool(self._tool))
+        self.act_follow.setEnabled(frozen and bool(self._items) and not self._pane.is_privacy_paused)
+        self.act_stop_follow.setEnabled(following)
 
     # -- state --------------------------------------------------------------------------
     @property
@@ -425,11 +451,49 @@ class AnnotationLayer(QObject):
 
     @Slot()
     def clear(self) -> None:
-        """Remove every mark (one undo step)."""
+        """Remove every mark (one undo step); while following, following ends."""
         self._cancel_drag()
+        if self._pane.following:
+            self._pane.stop_following()     # forgets the marks (see _follow_changed)
+            return
         if self._items:
             self._select(-1)
             self._commit([])
+
+    # -- following -------------------------------------------------------------------------
+    @Slot()
+    def follow(self) -> None:
+        """«Følg»: the picture goes live again and the marks follow the object."""
+        if self._pane.is_frozen and self._items:
+            self._pane.unfreeze()           # _freeze_changed starts following
+
+    @Slot()
+    def stop_following(self) -> None:
+        """«Slutt å følge»: the marks are removed, the live picture goes on."""
+        self._pane.stop_following()
+
+    @Slot(str)
+    def _follow_changed(self, state: str) -> None:
+        if not state and not self._pane.is_frozen:
+            self._reference = None
+            self._forget()                  # following ended: the marks belonged to it
+        self._sync_actions()
+
+    def _carry_over(self, result: TrackResult | None, width: int, height: int) -> list[Annotation]:
+        """The followed marks moved to where the object is in the picture just frozen: those the
+        tracker placed on it (found, in the picture, supported by the fit), fitted to the picture."""
+        if result is None or result.homography is None:
+            return []
+        out = []
+        for mark, placed in zip(self._items, result.marks_in_frame):
+            if not (placed.in_frame and placed.supported and placed.opacity > 0):
+                continue
+            pts = map_points(result.homography, mark.points)
+            try:
+                out.append(fit_to_image(mark.with_points(tuple((float(x), float(y)) for x, y in pts)), width, height))
+            except (HmsError, ValueError):
+                continue
+        return out
 
     def _forget(self) -> None:
         """A new picture: no marks, no history."""
@@ -467,9 +531,25 @@ class AnnotationLayer(QObject):
 
     @Slot(bool)
     def _freeze_changed(self, frozen: bool) -> None:
-        if not frozen:
-            self._forget()
+        if frozen:
+            frame = self._pane.current_frame()
+            if self._pane.following and frame is not None:
+                # freezing while following: the marks stay on the object, in the new picture
+                carried = self._carry_over(self._pane.follow_result, frame.width, frame.height)
+                self._forget()
+                if carried:
+                    self._items = carried
+                    self._changed()
+            self._reference = frame
+        else:
+            reference, self._reference = self._reference, None
             self.set_tool("")
+            if not (self._items and reference is not None and self._pane.start_following(reference, self._items)):
+                self._forget()
+            else:                           # the marks are the followed ones now: no undo into the frozen frame
+                self._undo.clear()
+                self._redo.clear()
+                self._select(-1)
         self._sync_actions()
 
     # -- text input ------------------------------------------------------------------------
@@ -662,15 +742,40 @@ class AnnotationLayer(QObject):
                 out.append(placed)
         return out
 
-    def paint(self, p: QPainter, transform: QTransform, image_w: int, image_h: int) -> None:
-        items = self._items + self._drafts()
+    def paint_tracked(self, p: QPainter, transform: QTransform, result: TrackResult) -> None:
+        """Paint the followed marks over a live frame: through the tracker's fit for that frame
+        (``result.shown_homography``, reference pixels → frame pixels) and ``transform``
+        (frame pixels → device), each at the opacity the tracker gives it (faded when lost)."""
+        h = result.shown_homography
+        if h is None or not result.marks_in_frame:
+            return
+        ref_w, ref_h = self._reference_size(result)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setTransform(homography_transform(h) * transform)
+        for placed in result.marks_in_frame:
+            if placed.opacity <= 0.0 or not placed.in_frame:
+                continue
+            p.setOpacity(min(1.0, placed.opacity))
+            paint_marks(p, [placed.annotation], ref_w, ref_h)
+        p.restore()
+
+    def _reference_size(self, result: TrackResult) -> tuple[int, int]:
+        ref = self._pane.follow_reference
+        if ref is not None:
+            return ref.width, ref.height
+        return self._pane.width(), self._pane.height()
+
+    def paint(self, p: QPainter, transform: QTransform, image_w: int, image_h: int,
+              preview: bool = True) -> None:
+        items = self._items + (self._drafts() if preview else [])
         if not items:
             return
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setTransform(transform)
         paint_marks(p, items, image_w, image_h)
-        if 0 <= self._selected < len(self._items):
+        if preview and 0 <= self._selected < len(self._items):
             x0, y0, x1, y1 = bounds(self._items[self._selected], image_w, image_h)
             pad = 4 / max(self._screen_scale(), 1e-6)
             rect = QRectF(QPointF(x0 - pad, y0 - pad), QPointF(x1 + pad, y1 + pad))

@@ -165,6 +165,11 @@ class MainWindow(QMainWindow):
                                           lambda checked: self.liveBlurToggled.emit(bool(checked)), checkable=True,
                                           tip=self.tr("Sladder ansikter i videobildet (på når brukeren deltar)"))
         self.act_audit = self._action(self.tr("&Revisjonslogg …"), None, lambda: self.auditRequested.emit())
+        self.act_share = self._action(self.tr("&Delingsvindu (bilde med merker)"), "Ctrl+Shift+D",
+                                      self.toggle_share_view, checkable=True,
+                                      tip=self.tr("Åpner et rent vindu med bare bildet og merkene, "
+                                                  "til å dele i møteappen"))
+        self.share_view = None
         self.tab_actions = []
         for i, text in enumerate((self.tr("Sak"), self.tr("Hjelpemiddel"), self.tr("Deler"), self.tr("Bestilling"))):
             self.tab_actions.append(self._action(self.tr("Vis {0}").format(text), f"Ctrl+{i + 1}",
@@ -188,6 +193,8 @@ class MainWindow(QMainWindow):
                   self.act_fullscreen):
             m.addAction(a)
         if self.annotations is not None:
+            m.addSeparator()
+            m.addAction(self.act_share)
             self._build_annotation_menu(mb)
         m = mb.addMenu(self.tr("V&is"))
         self.view_menu = m
@@ -225,10 +232,32 @@ class MainWindow(QMainWindow):
         layer.build_menu(m)
         self.annotation_toolbar = layer.build_toolbar(self)
         layer.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.video.set_error_reporter(self.ops.report_unexpected)   # a tracker error goes to the crash path
         layer.toolChanged.connect(lambda kind: self.statusBar().showMessage(
             self.tr("Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer, "
                     "Ctrl+Shift+Z gjør om."), 5000)
             if kind else None)
+
+    def toggle_share_view(self) -> None:
+        """Video → «Delingsvindu» (Ctrl+Shift+D): open the share view, or close it."""
+        if self.share_view is not None:
+            self.share_view.close()
+            return
+        from hms_desk.ui.share_view import ShareView
+
+        view = ShareView(self.video, self.annotations)     # a window of its own: not minimised with this one
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        view.closed.connect(self._share_view_closed)
+        self.destroyed.connect(view.close)
+        self.share_view = view
+        self.act_share.setChecked(True)
+        view.show()
+        self.statusBar().showMessage(self.tr("Delingsvinduet er åpent: del det i møteappen. "
+                                             "Ctrl+Shift+D lukker det."), 8000)
+
+    def _share_view_closed(self) -> None:
+        self.share_view = None
+        self.act_share.setChecked(False)
 
     def _wire(self) -> None:
         cp, pp, v = self.case_panel, self.parts_panel, self.video
@@ -474,6 +503,8 @@ class MainWindow(QMainWindow):
         """Quitting with a case open asks: close it now, leave it open for later, or stay."""
         if self._quit_decided or self.context.case is None:
             self.quitConfirmed.emit()
+            if self.share_view is not None:
+                self.share_view.close()
             super().closeEvent(event)
             return
         event.ignore()

@@ -13,6 +13,14 @@ turns black with an unmistakable banner and the pipeline stops delivering.
 A frozen frame can carry drawings: an ``AnnotationLayer``
 (``ui.annotation_layer``) hooks in with :meth:`VideoPane.set_annotation_layer`.
 
+*Following* (:meth:`VideoPane.start_following`, «Følg»): the frozen frame becomes the
+reference, and every live frame is registered against it on the tracker's own
+thread (``ui.follow``); the pane then shows each frame together with its fit and
+paints the marks through it, faded as the tracker says, with a small indicator
+«følger» / «usikker» / «mistet».  A new source, the privacy pause, shutting the
+pane down and :meth:`VideoPane.stop_following` end it; an answer still in flight
+is dropped.
+
 While nobody can see the pane (it or its window is hidden or minimised) the
 pipeline is put in standby: nothing is decoded, processed or painted.  Something
 that must keep the picture flowing while the window is hidden (a share view
@@ -28,6 +36,7 @@ Keyboard shortcuts belong to the main window; it calls the public slots here.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 
@@ -51,9 +60,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from hms_desk.domain import i18n
 from hms_desk.domain.i18n import N_
+from hms_desk.ui.follow import MarkFollower, TrackerFactory, connect_queued
 from hms_desk.video.frames import Coverage, Frame
 from hms_desk.video.pipeline import FramePipeline, PipelineState
 from hms_desk.video.sources import FrameSource
+from hms_desk.video.tracking import MarkTracker, TrackResult
 
 log = logging.getLogger("hms_desk.ui")
 
@@ -72,8 +83,18 @@ ZOOM_STEP = 1.25
 ZOOM_MIN = 1.0
 ZOOM_MAX = 8.0
 
+#: While following, a live frame is painted without marks once the tracker's newest answer is
+#: this many frames older than it (the tracker fell behind); normally the answered frame is shown.
+FOLLOW_STALE_FRAMES = 3
+
 _BACKGROUND = QColor(16, 17, 20)
 _PROBLEM_STATES = {PipelineState.FEIL.value, PipelineState.TILKOBLER.value, PipelineState.STOPPET.value}
+
+
+def _default_report(exc_type, exc, tb) -> None:
+    """Without an operations layer (a pane on its own): the process's exception hook,
+    which the application routes to the crash dialog."""
+    sys.excepthook(exc_type, exc, tb)
 
 
 def _decimal(value: float, digits: int = 1) -> str:
@@ -108,9 +129,12 @@ class VideoPane(QWidget):
     privacyChanged = Signal(bool)
     freezeChanged = Signal(bool)
     zoomChanged = Signal(float)
+    followChanged = Signal(str)     # "" (not following), or the tracker's state: følger | usikker | mistet
+    pictureChanged = Signal()       # another picture (or marks) is shown: a share view repaints
 
     def __init__(self, parent: QWidget | None = None, *,
-                 pipeline_factory: PipelineFactory = FramePipeline) -> None:
+                 pipeline_factory: PipelineFactory = FramePipeline,
+                 tracker_factory: TrackerFactory = MarkTracker) -> None:
         super().__init__(parent)
         self.setObjectName("videoPane")
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -149,11 +173,22 @@ class VideoPane(QWidget):
         self._keep_running: set[str] = set()  # who needs the picture while the window is hidden
         self._watched_window: QWidget | None = None
 
+        # following the marks (see start_following)
+        self._follower = MarkFollower(self, tracker_factory=tracker_factory)
+        self._submit = self._follower.submit  # one bound method: the listener is removed by identity
+        connect_queued(self._follower, self._take_track, self._track_failed)
+        self._follow_generation = 0
+        self._follow_reference: Frame | None = None
+        self._tracked: tuple[_Shown, TrackResult] | None = None   # the newest answered frame and its fit
+        self._follow_state = ""
+        self._report_unexpected: Callable[..., None] = _default_report
+
     # -- pipeline --------------------------------------------------------------
 
     def start_source(self, source: FrameSource) -> FramePipeline:
         """Stop any running pipeline and start showing ``source``."""
         self.shutdown()
+        self.stop_following()
         self._live = None
         self._set_frozen(None)
         with self._slot_lock:
@@ -196,6 +231,7 @@ class VideoPane(QWidget):
             self._generation = 0
             self._slot, self._pending = None, False
         pipeline, self._pipeline = self._pipeline, None
+        self.stop_following(wait_s)
         if pipeline is not None:
             pipeline.stop(timeout=wait_s)
             self._state, self._state_message = PipelineState.STOPPET.value, N_("Videoen er stoppet.")
@@ -317,8 +353,11 @@ class VideoPane(QWidget):
             if self._overlay:
                 self.update()
             return
+        if self._follow_generation and self._tracked_fresh():
+            return  # the tracker's answer for this frame will be painted (with its marks)
         self.update()
         self.frameShown.emit(frame.seq)
+        self.pictureChanged.emit()
 
     @Slot(int, str, str)
     def _take_state(self, generation: int, state: str, message: str) -> None:
@@ -362,13 +401,24 @@ class VideoPane(QWidget):
     @property
     def coverage(self) -> Coverage | None:
         """What live face blur promised about the picture shown now (None without live blur)."""
-        shown = self._frozen or self._live
+        shown = self._shown()
         return shown.frame.coverage if shown is not None else None
 
     def current_frame(self) -> Frame | None:
         """The frozen frame, else the latest shown one, as a full-resolution copy."""
-        shown = self._frozen or self._live
+        shown = self._shown()
         return shown.frame.copy() if shown is not None else None
+
+    def displayed(self) -> tuple[Frame, TrackResult | None, bool] | None:
+        """What the pane shows now (the picture *after* live face blur): the frame, the tracker's
+        fit for it while following (None otherwise), and whether it is frozen.  None when
+        there is no picture (privacy pause, no source)."""
+        shown = self._shown()
+        if shown is None:
+            return None
+        tracked = self._tracked
+        result = tracked[1] if tracked is not None and tracked[0] is shown else None
+        return shown.frame, result, self._frozen is not None
 
     # -- freeze ---------------------------------------------------------------------
 
@@ -378,15 +428,22 @@ class VideoPane(QWidget):
         if was != (shown is not None):
             self.update()
             self.freezeChanged.emit(shown is not None)
+            self.pictureChanged.emit()
 
     @Slot()
     def freeze(self) -> bool:
-        """Hold the current picture. False if there is no picture to hold."""
+        """Hold the current picture. False if there is no picture to hold.
+
+        While following, the picture held is the one shown with the marks; the drawing layer
+        takes the marks over (``freezeChanged`` comes while :attr:`follow_result` still
+        holds their fit), then following ends."""
         if self._frozen is not None:
             return True
-        if self._privacy or self._live is None:
+        shown = self._shown()
+        if self._privacy or shown is None:
             return False
-        self._set_frozen(self._live)
+        self._set_frozen(shown)
+        self.stop_following()
         return True
 
     @Slot()
@@ -413,6 +470,7 @@ class VideoPane(QWidget):
                 self._slot, self._pending = None, False
             if self._pipeline is not None:
                 self._pipeline.pause()
+            self.stop_following()  # an answer still in flight is dropped with the picture
             self._live = None
             self._set_frozen(None)
             if self.isVisible():
@@ -425,6 +483,7 @@ class VideoPane(QWidget):
             self.update()
         log.info("Personvernpause %s", "på" if paused else "av")
         self.privacyChanged.emit(paused)
+        self.pictureChanged.emit()
 
     @Slot()
     def toggle_privacy(self) -> None:
@@ -490,7 +549,18 @@ class VideoPane(QWidget):
     def _shown(self) -> _Shown | None:
         if self._privacy:
             return None
-        return self._frozen or self._live
+        if self._frozen is not None:
+            return self._frozen
+        if self._follow_generation and self._tracked_fresh():
+            return self._tracked[0]  # type: ignore[index]
+        return self._live
+
+    def _tracked_fresh(self) -> bool:
+        """The tracker's newest answer is for the newest frame, or close behind it."""
+        tracked, live = self._tracked, self._live
+        if tracked is None:
+            return False
+        return live is None or tracked[0].frame.seq >= live.frame.seq - FOLLOW_STALE_FRAMES
 
     def _rotated_size(self, w: float, h: float) -> tuple[float, float]:
         return (h, w) if self._rotation in (90, 270) else (w, h)
@@ -525,6 +595,102 @@ class VideoPane(QWidget):
         t.scale(s, s)
         t.translate(-w / 2, -h / 2)
         return t
+
+    # -- following the marks ------------------------------------------------------------------
+
+    def set_error_reporter(self, report: Callable[..., None]) -> None:
+        """Where an unexpected error of the tracker goes: ``report(type, exc, tb)``, the
+        operations layer's crash path (``Operations.report_unexpected``)."""
+        self._report_unexpected = report
+
+    @property
+    def following(self) -> bool:
+        return bool(self._follow_generation)
+
+    @property
+    def follow_state(self) -> str:
+        """"" when not following, else følger | usikker | mistet."""
+        return self._follow_state
+
+    @property
+    def follow_result(self) -> TrackResult | None:
+        """The tracker's fit for the picture shown now (None when not following or not answered)."""
+        tracked = self._tracked
+        return tracked[1] if tracked is not None and self._follow_generation else None
+
+    @property
+    def follow_reference(self) -> Frame | None:
+        """The frozen frame the followed marks were drawn on."""
+        return self._follow_reference if self._follow_generation else None
+
+    @property
+    def follower(self) -> MarkFollower:
+        return self._follower
+
+    def start_following(self, reference: Frame, marks) -> bool:
+        """Follow ``marks`` (drawn on ``reference``) in the live picture. False, and nothing
+        happens, without marks, without a running source, or during the privacy pause."""
+        if not marks or self._privacy or self._pipeline is None or self._frozen is not None:
+            return False
+        self.stop_following()
+        self._follow_reference = reference
+        self._tracked = None
+        self._follow_generation = self._follower.start(reference, list(marks))
+        self.add_frame_listener(self._submit)
+        self._set_follow_state("søker")
+        log.info("Følger %d merker", len(marks))
+        return True
+
+    @Slot()
+    def stop_following(self, wait_s: float = 0.0) -> None:
+        """Stop following; the marks are no longer painted and an answer in flight is dropped.
+        The tracker's thread ends by itself after its update in progress (``wait_s``: wait for it)."""
+        if not self._follow_generation:
+            if wait_s > 0:
+                self._follower.stop(wait_s)
+            return
+        self._follow_generation = 0
+        self.remove_frame_listener(self._submit)
+        self._follower.stop(wait_s)
+        self._tracked = None
+        self._follow_reference = None
+        self._set_follow_state("")
+        self.update()
+        self.pictureChanged.emit()
+
+    def _set_follow_state(self, state: str) -> None:
+        if state != self._follow_state:
+            self._follow_state = state
+            self.setAccessibleDescription(self._follow_text() if state else "")
+            self.update()
+            self.followChanged.emit(state)
+
+    @Slot(int, object, object)
+    def _take_track(self, generation: int, frame: Frame, result: TrackResult) -> None:
+        if generation != self._follow_generation or self._privacy or self._frozen is not None:
+            return  # stopped meanwhile: the answer belongs to a picture that is gone
+        live = self._live
+        if live is not None and frame.seq < live.frame.seq - FOLLOW_STALE_FRAMES:
+            shown = None  # too late to paint; its state still counts
+        else:
+            shown = live if live is not None and live.frame is frame else _Shown(frame)
+            self._tracked = (shown, result)
+        self._set_follow_state(result.state.value)
+        if shown is not None:
+            self.update()
+            self.frameShown.emit(frame.seq)
+            self.pictureChanged.emit()
+
+    @Slot(int, object)
+    def _track_failed(self, generation: int, info) -> None:
+        if generation != self._follow_generation:
+            return
+        self.stop_following()
+        self._report_unexpected(*info)
+
+    def _follow_text(self) -> str:
+        return {"følger": self.tr("Følger"), "usikker": self.tr("Usikker"), "mistet": self.tr("Mistet"),
+                "søker": self.tr("Søker …")}.get(self._follow_state, "")
 
     # -- annotation layer -------------------------------------------------------------------
 
@@ -605,12 +771,16 @@ class VideoPane(QWidget):
                 p.restore()
                 if self._frozen is not None and self._annotations is not None:
                     self._annotations.paint(p, transform, shown.frame.width, shown.frame.height)
+                elif self._annotations is not None and self._tracked is not None and self._tracked[0] is shown:
+                    self._annotations.paint_tracked(p, transform, self._tracked[1])
                 if self._state in _PROBLEM_STATES and self._frozen is None:
                     self._paint_message_bar(p, self._state_message)
             else:
                 self._paint_center_text(p, self._no_picture_text())
             if self._frozen is not None:
                 self._paint_badge(p, self.tr("FRYST BILDE"), QColor(24, 92, 170))
+            elif self._follow_generation:
+                self._paint_follow_badge(p)
             if self._overlay:
                 self._paint_overlay(p)
         finally:
@@ -677,6 +847,17 @@ class VideoPane(QWidget):
         p.fillRect(box, color)
         p.setPen(Qt.GlobalColor.white)
         p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def _paint_follow_badge(self, p: QPainter) -> None:
+        """«Merker: følger» (green), «usikker» (amber: the fit is weak, check the marks),
+        «mistet» (red: the marks are hidden until the object is found again)."""
+        colour = {"følger": QColor(20, 120, 60), "usikker": QColor(150, 95, 0),
+                  "mistet": QColor(170, 25, 25)}.get(self._follow_state, QColor(70, 74, 80))
+        text = self.tr("Merker: {0}").format(self._follow_text())
+        result = self.follow_result
+        if self._follow_state == "usikker" and result is not None:
+            text += " " + self.tr("({0} % treff)").format(round(result.quality * 100))
+        self._paint_badge(p, text, colour)
 
     def overlay_text(self) -> str:
         """The statistics line shown by the overlay."""

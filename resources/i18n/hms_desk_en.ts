@@ -3,219 +3,239 @@
 <context>
     <name>AnnotationLayer</name>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="166" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="178" />
         <source>&amp;Pil</source>
         <extracomment>A press and release closer than this (screen pixels) is a click, not a drawing. A click this close (screen pixels) to a mark picks it. A freehand stroke takes a new point when the mouse moved this far (screen pixels). How many steps undo remembers. The widths the tools offer (name, width 1–12).</extracomment>
         <translation>&amp;Arrow</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="166" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="178" />
         <source>Pil: dra fra halen til spissen</source>
         <translation>Arrow: drag from the tail to the tip</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="167" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="179" />
         <source>&amp;Sirkel</source>
         <translation>&amp;Circle</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="167" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="179" />
         <source>Sirkel eller ellipse: dra over det som skal rammes inn</source>
         <translation>Circle or ellipse: drag over what should be circled</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="168" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="180" />
         <source>&amp;Rektangel</source>
         <translation>&amp;Rectangle</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="168" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="180" />
         <source>Rektangel: dra fra hjørne til hjørne</source>
         <translation>Rectangle: drag from corner to corner</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="169" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="181" />
         <source>&amp;Tekst</source>
         <translation>&amp;Text</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="169" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="181" />
         <source>Tekst: klikk der teksten skal stå</source>
         <translation>Text: click where the text should go</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="170" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="182" />
         <source>Fri&amp;hånd</source>
         <translation>Free&amp;hand</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="170" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="182" />
         <source>Frihåndspenn: tegn med musen</source>
         <translation>Freehand pen: draw with the mouse</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="171" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="183" />
         <source>&amp;Nummer</source>
         <translation>&amp;Number</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="171" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="183" />
         <source>Nummermerke: klikk for 1, 2, 3 … i rekkefølge</source>
         <translation>Numbered marker: click for 1, 2, 3 … in order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="172" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="184" />
         <source>&amp;Velg og flytt</source>
         <translation>&amp;Select and move</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="172" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="184" />
         <source>Velg en tegning, dra for å flytte, Delete fjerner</source>
         <translation>Select a mark, drag to move it, Delete removes it</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="180" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="192" />
         <source>&amp;Angre</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="181" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="193" />
         <source>Angre siste endring</source>
         <translation>Undo the last change</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="182" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="194" />
         <source>&amp;Gjør om</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="183" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="195" />
         <source>Gjør om det som ble angret</source>
         <translation>Redo what was undone</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="184" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="196" />
         <source>&amp;Slett valgt tegning</source>
         <translation>&amp;Delete selected mark</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="185" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="197" />
         <source>&amp;Fjern alle tegninger</source>
         <translation>&amp;Clear all drawings</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="186" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="198" />
         <source>&amp;Legg fra deg verktøyet</source>
         <translation>&amp;Put the tool down</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="187" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="199" />
+        <source>&amp;Følg merkene</source>
+        <translation>&amp;Follow the marks</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="200" />
+        <source>Merkene følger tingen når bildet går videre</source>
+        <translation>The marks follow the object as the picture goes on</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="201" />
+        <source>&amp;Slutt å følge</source>
+        <translation>&amp;Stop following</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="202" />
+        <source>Merkene fjernes, bildet går videre</source>
+        <translation>The marks are removed, the picture goes on</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="203" />
         <source>&amp;Tynnere strek</source>
         <translation>&amp;Thinner line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="188" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="204" />
         <source>T&amp;ykkere strek</source>
         <translation>T&amp;hicker line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="190" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="206" />
         <source>Rød</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="190" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="206" />
         <source>Gul</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="190" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="206" />
         <source>Grønn</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="190" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="206" />
         <source>Blå</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="190" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="206" />
         <source>Hvit</source>
         <translation>White</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="194" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="210" />
         <source>Farge: {0}</source>
         <translation>Colour: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="200" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="216" />
         <source>Tynn</source>
         <translation>Thin</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="200" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="216" />
         <source>Middels</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="200" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="216" />
         <source>Tykk</source>
         <translation>Thick</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="200" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="216" />
         <source>Ekstra tykk</source>
         <translation>Extra thick</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="204" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="220" />
         <source>Strek: {0}</source>
         <translation>Line: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="219" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="236" />
         <source>&amp;Farge</source>
         <translation>&amp;Colour</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="222" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="239" />
         <source>S&amp;trek</source>
         <translation>&amp;Line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="235" />
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="237" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="255" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="257" />
         <source>Tegneverktøy</source>
         <translation>Drawing tools</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="242" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="265" />
         <source>Farge</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="242" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="265" />
         <source>Strek</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="260" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="283" />
         <source>{0} – hurtigtast {1}</source>
         <translation>{0} – shortcut {1}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="479" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="559" />
         <source>Tekst på bildet</source>
         <translation>Text on the picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="484" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="564" />
         <source>Tekst (høyst 80 tegn, ingen personopplysninger):</source>
         <translation>Text (at most 80 characters, no personal data):</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="562" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="642" />
         <source>Tegn på bildet – punktet er utenfor.</source>
         <translation>Draw on the picture – that point is outside it.</translation>
     </message>
@@ -2144,7 +2164,7 @@ Please send the report below to support. It contains no personal data.</translat
     <name>MainWindow</name>
     <message>
         <location filename="../../hms_desk/ui/main_window.py" line="94" />
-        <location filename="../../hms_desk/ui/main_window.py" line="248" />
+        <location filename="../../hms_desk/ui/main_window.py" line="277" />
         <source>Ingen sak</source>
         <translation>No case</translation>
     </message>
@@ -2155,7 +2175,7 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
     <message>
         <location filename="../../hms_desk/ui/main_window.py" line="100" />
-        <location filename="../../hms_desk/ui/main_window.py" line="296" />
+        <location filename="../../hms_desk/ui/main_window.py" line="325" />
         <source>Kamera på</source>
         <translation>Camera on</translation>
     </message>
@@ -2285,122 +2305,137 @@ Please send the report below to support. It contains no personal data.</translat
         <translation>&amp;Audit log …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="169" />
+        <location filename="../../hms_desk/ui/main_window.py" line="168" />
+        <source>&amp;Delingsvindu (bilde med merker)</source>
+        <translation>&amp;Share window (picture with marks)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="170" />
+        <source>Åpner et rent vindu med bare bildet og merkene, til å dele i møteappen</source>
+        <translation>Opens a clean window with only the picture and the marks, to share in the meeting app</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="174" />
         <source>Sak</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="169" />
+        <location filename="../../hms_desk/ui/main_window.py" line="174" />
         <source>Hjelpemiddel</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="169" />
+        <location filename="../../hms_desk/ui/main_window.py" line="174" />
         <source>Deler</source>
         <translation>Parts</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="169" />
+        <location filename="../../hms_desk/ui/main_window.py" line="174" />
         <source>Bestilling</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="170" />
+        <location filename="../../hms_desk/ui/main_window.py" line="175" />
         <source>Vis {0}</source>
         <translation>Show {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="174" />
+        <location filename="../../hms_desk/ui/main_window.py" line="179" />
         <source>&amp;Fil</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="182" />
+        <location filename="../../hms_desk/ui/main_window.py" line="187" />
         <source>&amp;Video</source>
         <translation>&amp;Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="192" />
+        <location filename="../../hms_desk/ui/main_window.py" line="199" />
         <source>V&amp;is</source>
         <translation>V&amp;iew</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="202" />
+        <location filename="../../hms_desk/ui/main_window.py" line="209" />
         <source>&amp;Språk</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="203" />
+        <location filename="../../hms_desk/ui/main_window.py" line="210" />
         <source>Norsk bokmål</source>
         <translation>Norsk bokmål (Norwegian)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="205" />
+        <location filename="../../hms_desk/ui/main_window.py" line="212" />
         <source>&amp;Hjelp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="209" />
+        <location filename="../../hms_desk/ui/main_window.py" line="216" />
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="223" />
+        <location filename="../../hms_desk/ui/main_window.py" line="230" />
         <source>&amp;Annoter</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="306" />
+        <location filename="../../hms_desk/ui/main_window.py" line="255" />
+        <source>Delingsvinduet er åpent: del det i møteappen. Ctrl+Shift+D lukker det.</source>
+        <translation>The share window is open: share it in the meeting app. Ctrl+Shift+D closes it.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="335" />
         <source>S&amp;øk</source>
         <translation>S&amp;earch</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="324" />
+        <location filename="../../hms_desk/ui/main_window.py" line="353" />
         <source>Forb&amp;eredelser</source>
         <translation>Pr&amp;eparations</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="325" />
+        <location filename="../../hms_desk/ui/main_window.py" line="354" />
         <source>&amp;Forberedelser (utprøving og bolig)</source>
         <translation>&amp;Preparations (trials and housing)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="327" />
+        <location filename="../../hms_desk/ui/main_window.py" line="356" />
         <source>Forbered utprøving eller boligsak: sjekkliste, produkter, tegninger, invitasjon og forberedelsesark</source>
         <translation>Prepare a trial or housing case: checklist, products, drawings, invitation and prep sheet</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="343" />
+        <location filename="../../hms_desk/ui/main_window.py" line="372" />
         <source>A&amp;vvik …</source>
         <translation>De&amp;viations …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="344" />
+        <location filename="../../hms_desk/ui/main_window.py" line="373" />
         <source>Meld avvik og se avvikslisten for internkontroll</source>
         <translation>Report deviations and see the list for internal control</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="448" />
+        <location filename="../../hms_desk/ui/main_window.py" line="477" />
         <source>Vindusoppsettet er tilbakestilt.</source>
         <translation>The window layout is reset.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="466" />
+        <location filename="../../hms_desk/ui/main_window.py" line="495" />
         <source>Demosamtalen er klar: sak «demo» under Saker.</source>
         <translation>The demo call is ready: case “demo” under Cases.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="239" />
+        <location filename="../../hms_desk/ui/main_window.py" line="268" />
         <source>Bestilling {0} sendt</source>
         <translation>Order {0} sent</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="262" />
+        <location filename="../../hms_desk/ui/main_window.py" line="291" />
         <source>Video: {0}</source>
         <translation>Video: {0}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="248" />
+        <location filename="../../hms_desk/ui/main_window.py" line="277" />
         <source>Sak {0}</source>
         <translation>Case {0}</translation>
     </message>
@@ -2428,7 +2463,7 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
     <message>
         <location filename="../../hms_desk/ui/main_window.py" line="90" />
-        <location filename="../../hms_desk/ui/main_window.py" line="259" />
+        <location filename="../../hms_desk/ui/main_window.py" line="288" />
         <source>Bes&amp;tilling</source>
         <translation>&amp;Order</translation>
     </message>
@@ -2453,57 +2488,57 @@ Please send the report below to support. It contains no personal data.</translat
         <translation>Closes the case after showing what will be deleted</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="229" />
+        <location filename="../../hms_desk/ui/main_window.py" line="237" />
         <source>Tegn på det frosne bildet – Esc legger fra deg verktøyet, Ctrl+Z angrer, Ctrl+Shift+Z gjør om.</source>
         <translation>Draw on the frozen picture – Esc puts the tool down, Ctrl+Z undoes, Ctrl+Shift+Z redoes.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="259" />
+        <location filename="../../hms_desk/ui/main_window.py" line="288" />
         <source>Bes&amp;tilling ({0})</source>
         <translation>&amp;Order ({0})</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="277" />
+        <location filename="../../hms_desk/ui/main_window.py" line="306" />
         <source>Personvernpause: ingen bilder tas.</source>
         <translation>Privacy pause: no pictures are taken.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="281" />
+        <location filename="../../hms_desk/ui/main_window.py" line="310" />
         <source>Ingen videobilde å ta bilde av.</source>
         <translation>No video picture to capture.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="293" />
+        <location filename="../../hms_desk/ui/main_window.py" line="322" />
         <source>PERSONVERNPAUSE – kamera av</source>
         <translation>PRIVACY PAUSE – camera off</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="307" />
+        <location filename="../../hms_desk/ui/main_window.py" line="336" />
         <source>&amp;Søk etter hjelpemiddel</source>
         <translation>&amp;Search for a device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="315" />
+        <location filename="../../hms_desk/ui/main_window.py" line="344" />
         <source>Sa&amp;ker</source>
         <translation>Ca&amp;ses</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="316" />
+        <location filename="../../hms_desk/ui/main_window.py" line="345" />
         <source>Saker og &amp;bestillinger</source>
         <translation>Cases and &amp;orders</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="367" />
+        <location filename="../../hms_desk/ui/main_window.py" line="396" />
         <source>Språket endres neste gang HMS Desk starter.</source>
         <translation>The language changes the next time HMS Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="370" />
+        <location filename="../../hms_desk/ui/main_window.py" line="399" />
         <source>Om HMS Desk</source>
         <translation>About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="371" />
+        <location filename="../../hms_desk/ui/main_window.py" line="400" />
         <source>{0} {1}
 Videostøtte, oppslag og delbestilling for NAV Hjelpemiddelsentral.
 Katalogdata: NAV (MIT-lisens).</source>
@@ -2512,38 +2547,38 @@ Video support, lookup and parts ordering for NAV Hjelpemiddelsentral.
 Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="386" />
-        <location filename="../../hms_desk/ui/main_window.py" line="389" />
+        <location filename="../../hms_desk/ui/main_window.py" line="415" />
+        <location filename="../../hms_desk/ui/main_window.py" line="418" />
         <source>Hurtigtaster</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="390" />
+        <location filename="../../hms_desk/ui/main_window.py" line="419" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="390" />
+        <location filename="../../hms_desk/ui/main_window.py" line="419" />
         <source>Tast</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="418" />
+        <location filename="../../hms_desk/ui/main_window.py" line="447" />
         <source>Velg &amp;videokilde …</source>
         <translation>Choose &amp;video source …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="419" />
+        <location filename="../../hms_desk/ui/main_window.py" line="448" />
         <source>Kamera, vindu, skjerm, strøm, fil eller demo</source>
         <translation>Camera, window, screen, stream, file or demo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="420" />
+        <location filename="../../hms_desk/ui/main_window.py" line="449" />
         <source>Forhånds&amp;sjekk …</source>
         <translation>Pre-call &amp;check …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="421" />
+        <location filename="../../hms_desk/ui/main_window.py" line="450" />
         <source>Sjekk bilde, bildefrekvens og lys før samtalen</source>
         <translation>Check picture, frame rate and light before the call</translation>
     </message>
@@ -3835,22 +3870,22 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>QuitDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="507" />
+        <location filename="../../hms_desk/ui/main_window.py" line="538" />
         <source>Sak {0} er åpen</source>
         <translation>Case {0} is open</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="508" />
+        <location filename="../../hms_desk/ui/main_window.py" line="539" />
         <source>Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den stå åpen til neste gang HMS Desk starter?</source>
         <translation>Case {0} is still open. Do you want to close the case now (the pictures are deleted), or leave it open until HMS Desk starts next time?</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="510" />
+        <location filename="../../hms_desk/ui/main_window.py" line="541" />
         <source>&amp;La saken stå åpen</source>
         <translation>&amp;Leave the case open</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="511" />
+        <location filename="../../hms_desk/ui/main_window.py" line="542" />
         <source>&amp;Avslutt saken</source>
         <translation>&amp;Close the case</translation>
     </message>
@@ -4078,6 +4113,35 @@ Catalogue data: NAV (MIT licence).</translation>
     </message>
 </context>
 <context>
+    <name>ShareView</name>
+    <message>
+        <location filename="../../hms_desk/ui/share_view.py" line="56" />
+        <source>{0} – bilde til deling</source>
+        <extracomment>The owner name the share view keeps the pane's video running under.</extracomment>
+        <translation>{0} – picture for sharing</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/share_view.py" line="57" />
+        <source>Bilde til deling</source>
+        <translation>Picture for sharing</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/share_view.py" line="147" />
+        <source>Ingen bilde akkurat nå</source>
+        <translation>No picture right now</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/share_view.py" line="178" />
+        <source>Stillbilde</source>
+        <translation>Still picture</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/share_view.py" line="178" />
+        <source>Direkte</source>
+        <translation>Live</translation>
+    </message>
+</context>
+<context>
     <name>SourcePickerDialog</name>
     <message>
         <location filename="../../hms_desk/ui/source_picker.py" line="48" />
@@ -4199,17 +4263,48 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>VideoPane</name>
     <message>
-        <location filename="../../hms_desk/ui/video_pane.py" line="613" />
+        <location filename="../../hms_desk/ui/video_pane.py" line="692" />
+        <source>Følger</source>
+        <extracomment>While following, a live frame is painted without marks once the tracker's newest answer is this many frames older than it (the tracker fell behind); normally the answered frame is shown.</extracomment>
+        <translation>Following</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/video_pane.py" line="692" />
+        <source>Usikker</source>
+        <translation>Uncertain</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/video_pane.py" line="692" />
+        <source>Mistet</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/video_pane.py" line="693" />
+        <source>Søker …</source>
+        <translation>Searching …</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/video_pane.py" line="781" />
         <source>FRYST BILDE</source>
         <translation>FROZEN PICTURE</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/video_pane.py" line="685" />
+        <location filename="../../hms_desk/ui/video_pane.py" line="856" />
+        <source>Merker: {0}</source>
+        <translation>Marks: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/video_pane.py" line="859" />
+        <source>({0} % treff)</source>
+        <translation>({0} % match)</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/video_pane.py" line="866" />
         <source>Ingen videokilde</source>
         <translation>No video source</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/video_pane.py" line="688" />
+        <location filename="../../hms_desk/ui/video_pane.py" line="869" />
         <source>{0} bilder/s · {1} tapt · forsinkelse {2}</source>
         <translation>{0} frames/s · {1} lost · delay {2}</translation>
     </message>
