@@ -224,6 +224,22 @@ def test_freezing_again_keeps_the_marks_where_the_object_is(qtbot, moving) -> No
     assert layer.tool_actions["pil"].isEnabled()                  # and can be drawn on again
 
 
+def test_a_snapshot_while_following_keeps_the_marks_where_the_object_is(qtbot, moving) -> None:
+    widget, layer, source = moving
+    _freeze_with_marker(qtbot, widget, layer)
+    s0 = source.shift_of[widget.current_frame().seq]
+    layer.follow()
+    source.target = 30
+    qtbot.waitUntil(lambda: (widget.follow_state == "følger" and widget.displayed() is not None
+                             and source.shift_of.get(widget.displayed()[0].seq) == 30), timeout=TIMEOUT_MS)
+    frame = widget.current_frame()
+    assert source.shift_of[frame.seq] == 30 and widget.following
+    [mark] = layer.snapshot_json()
+    assert mark["kind"] == "nummer"
+    (x, y), = mark["points"][:1]
+    assert abs(x - (MARK[0] + 30 - s0)) <= 3 and abs(y - MARK[1]) <= 3
+
+
 def test_lost_object_fades_the_marks_and_says_mistet_then_finds_it_again(qtbot, moving) -> None:
     widget, layer, source = moving
     _freeze_with_marker(qtbot, widget, layer)

@@ -326,6 +326,18 @@ class AnnotationLayer(QObject):
         """The marks as stored on the snapshot (None when there are none)."""
         return to_json_list(self._items) or None
 
+    def snapshot_json(self) -> list[dict[str, Any]] | None:
+        """The marks to store with a snapshot of the picture shown now: the drawn marks on a
+        frozen picture; while following, the marks where the tracker placed them on the picture
+        shown (those it found on the object), so a snapshot taken while following keeps them."""
+        if self._pane.is_frozen:
+            return self.to_json()
+        if self._pane.following:
+            frame = self._pane.current_frame()
+            if frame is not None:
+                return to_json_list(self._carry_over(self._pane.follow_result, frame.width, frame.height)) or None
+        return None
+
     def _image_size(self) -> tuple[int, int] | None:
         frame = self._pane.current_frame() if self._pane.is_frozen else None
         return (frame.width, frame.height) if frame is not None else None

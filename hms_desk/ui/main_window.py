@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         if frame is None:
             self.statusBar().showMessage(self.tr("Ingen videobilde å ta bilde av."), 5000)
             return
-        drawings = self.annotations.to_json() if self.annotations is not None and self.video.is_frozen else None
+        drawings = self.annotations.snapshot_json() if self.annotations is not None else None
         self.case_panel.add_snapshot(frame.image, drawings)
 
     def toggle_privacy(self) -> None:
