@@ -186,6 +186,12 @@ def window(gui_core, qtbot, request):
     # a test that asks for the English window (``gui_english``) keeps it
     install_translations(QApplication.instance(), "en" if "gui_english" in request.fixturenames else "nb")
     win = build_window(gui_core)
+    # The label reader's live loop reads the demo label and offers it on Enter; tests that send
+    # keys to widgets without focus would have their Return taken by it.  Only tests about it
+    # keep it running (and the other window tests are spared its CPU).
+    reader = getattr(win, "label_reader", None)
+    if reader is not None and request.node.get_closest_marker("live_labels") is None:
+        reader.stop()
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QRectF, Qt
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.live_labels]
 
 DEMO = ("250464", "123456")
 

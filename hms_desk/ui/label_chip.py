@@ -611,8 +611,13 @@ class LabelReader(QObject):
             self._known = self._make_known()
 
     def stop(self) -> None:
+        """Stop the live loop (on-demand reads still work)."""
         self._timer.stop()
         self._message_timer.stop()
+
+    def start(self) -> None:
+        """Start the live loop again."""
+        self._timer.start()
 
     @property
     def running(self) -> bool:
