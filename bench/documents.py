@@ -88,7 +88,7 @@ def bench_export(n: int) -> dict:
     from hms_desk.platform.secrets import MemorySecrets
 
     with tempfile.TemporaryDirectory(prefix="hms-bench-docs-") as tmp:
-        core = build_core(Options(profile=Path(tmp), secrets=MemorySecrets(), seed=False))
+        core = build_core(Options(profile=Path(tmp), secrets=MemorySecrets()))
         try:
             case = core.cases.start()
             core.cases.set_device(case.id, "250464", "123456", "0301")
