@@ -166,9 +166,11 @@ def render_sticker(rng, hmsnr: str, serienr: str) -> np.ndarray:
     return cv2.resize(img, (width // ss, height // ss), interpolation=cv2.INTER_AREA)
 
 
-def _distractors(rng, frame: np.ndarray, n: int) -> None:
+def _distractors(rng, frame: np.ndarray, n: int, near: np.ndarray | None = None) -> None:
+    """``n`` numbers printed on the background (some on paper notes); with ``near`` (a point), half of
+    them close to it — where the sticker will go."""
     h, w = frame.shape[:2]
-    for _ in range(n):
+    for k in range(n):
         word = DISTRACTOR_WORDS[rng.integers(len(DISTRACTOR_WORDS))]
         kind = rng.integers(4)
         if kind == 0:
@@ -184,6 +186,9 @@ def _distractors(rng, frame: np.ndarray, n: int) -> None:
         if tw + 20 >= w or th + 20 >= h:
             continue
         x, y = int(rng.integers(0, w - tw - 10)), int(rng.integers(0, h - th - 10))
+        if near is not None and k % 2 == 0:
+            x = int(np.clip(near[0] + rng.normal(0, 0.18) * w - tw / 2, 0, w - tw - 10))
+            y = int(np.clip(near[1] + rng.normal(0, 0.22) * h - th / 2, 0, h - th - 10))
         if rng.random() < 0.5:   # on a paper note
             note = frame[max(0, y - 8):y + th + 8, max(0, x - 10):x + tw + 10]
             note[:] = (np.array([235, 238, 240]) * rng.uniform(0.85, 1.0)).astype(np.uint8)
@@ -191,14 +196,15 @@ def _distractors(rng, frame: np.ndarray, n: int) -> None:
         face.draw(frame, text, x, y, color)
 
 
-def _place(rng, frame: np.ndarray, sticker: np.ndarray) -> np.ndarray:
+def _place(rng, frame: np.ndarray, sticker: np.ndarray, hard: bool = False,
+           centre: np.ndarray | None = None) -> np.ndarray:
     """Warp the sticker into the frame with perspective; returns the quad used."""
     h, w = frame.shape[:2]
     sh, sw = sticker.shape[:2]
-    target_w = w * rng.uniform(0.14, 0.34)
+    target_w = w * (rng.uniform(0.09, 0.2) if hard else rng.uniform(0.14, 0.34))
     s = target_w / sw
-    angle = np.deg2rad(rng.uniform(-25, 25))
-    cx, cy = rng.uniform(0.25, 0.75) * w, rng.uniform(0.25, 0.75) * h
+    angle = np.deg2rad(rng.uniform(-40, 40) if hard else rng.uniform(-25, 25))
+    cx, cy = (centre if centre is not None else (rng.uniform(0.25, 0.75) * w, rng.uniform(0.25, 0.75) * h))
     corners = np.array([[-sw / 2, -sh / 2], [sw / 2, -sh / 2], [sw / 2, sh / 2], [-sw / 2, sh / 2]]) * s
     rot = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
     dst = corners @ rot.T + [cx, cy]
@@ -216,10 +222,10 @@ def _place(rng, frame: np.ndarray, sticker: np.ndarray) -> np.ndarray:
     return dst
 
 
-def _finish(rng, frame: np.ndarray, quad: np.ndarray) -> np.ndarray:
+def _finish(rng, frame: np.ndarray, quad: np.ndarray, hard: bool = False) -> np.ndarray:
     h, w = frame.shape[:2]
     f = frame.astype(np.float32)
-    if rng.random() < 0.55:                          # glare on or near the sticker
+    if rng.random() < (0.8 if hard else 0.55):       # glare on or near the sticker
         cx, cy = quad.mean(axis=0) + rng.normal(0, 0.25, 2) * (quad.max(0) - quad.min(0))
         yy, xx = np.mgrid[0:h, 0:w]
         r = rng.uniform(0.2, 0.6) * (quad.max(0) - quad.min(0)).max()
@@ -241,8 +247,12 @@ def _finish(rng, frame: np.ndarray, quad: np.ndarray) -> np.ndarray:
     return cv2.imdecode(buf, cv2.IMREAD_COLOR)
 
 
-def generate(n: int = 80, seed: int = 12):
-    """Yield ``(name, BGR image, truth)`` for ``n`` sticker pictures."""
+def generate(n: int = 80, seed: int = 12, hard: bool = False):
+    """Yield ``(name, BGR image, truth)`` for ``n`` sticker pictures.
+
+    ``hard``: smaller stickers (9–20 % of the frame's width), turned up to ±40°, glare more often, and
+    twice as many distractor numbers, half of them around the sticker — the kind of picture the
+    held-out set has.  The default set is unchanged by this option."""
     rng = np.random.default_rng(seed)
     backgrounds = _backgrounds()
     for i in range(n):
@@ -256,12 +266,17 @@ def generate(n: int = 80, seed: int = 12):
         y = int(rng.integers(0, big.shape[0] - size[1] + 1))
         x = int(rng.integers(0, big.shape[1] - size[0] + 1))
         frame = np.ascontiguousarray(big[y:y + size[1], x:x + size[0]])
-        _distractors(rng, frame, int(rng.integers(3, 9)))
+        if hard:
+            centre = np.array([rng.uniform(0.2, 0.8) * size[0], rng.uniform(0.2, 0.8) * size[1]])
+            _distractors(rng, frame, int(rng.integers(8, 17)), near=centre)
+        else:
+            centre = None
+            _distractors(rng, frame, int(rng.integers(3, 9)))
         hmsnr, serienr = _digits(rng), _digits(rng)
         sticker = render_sticker(rng, hmsnr, serienr)
-        quad = _place(rng, frame, cv2.cvtColor(sticker, cv2.COLOR_RGB2BGR))
-        frame = _finish(rng, frame, quad)
-        yield f"sticker_{i:03d}.jpg", frame, {"hmsnr": hmsnr, "serienr": serienr,
+        quad = _place(rng, frame, cv2.cvtColor(sticker, cv2.COLOR_RGB2BGR), hard, centre)
+        frame = _finish(rng, frame, quad, hard)
+        yield f"{'hard' if hard else 'sticker'}_{i:03d}.jpg", frame, {"hmsnr": hmsnr, "serienr": serienr,
                                               "quad": [[round(float(a), 1) for a in p] for p in quad]}
 
 
