@@ -17,17 +17,30 @@ sticker:
   JPEG compression.
 
 ``generate(n, seed)`` yields ``(name, image, truth)``; ``truth`` is
-``{"hmsnr": "…", "serienr": "…", ...}``.  Run on its own to write the set to
-a folder for looking at:
+``{"hmsnr": "…", "serienr": "…", ...}``; ``generate(n, seed, hard=True)`` makes
+the harder kind (small stickers turned up to ±40°, more glare, numbers crowded
+around the sticker).
 
-    .venv/bin/python bench/stickers.py OUT_DIR [--n 80] [--seed 12]
+Run on its own it is the sticker benchmark: the label reader
+(``hms_desk.labels.read_label``) side by side in one run with a plain baseline
+(one RapidOCR call on the whole frame, same bundled models plus the angle
+classifier, and a regular expression for the two labelled numbers), on 120
+standard pictures (seed 12) and 40 hard ones (seed 13).  *read* = both
+numbers exact; *wrong* = a pair given that is not the right one; time per
+frame.  The last line printed is one JSON object:
+
+    .venv/bin/python bench/stickers.py [--quick] [--fails DIR]
+    .venv/bin/python bench/stickers.py --write OUT_DIR [--n 80] [--seed 12] [--hard]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
+import statistics
 import sys
+import time
 from pathlib import Path
 
 import cv2
@@ -35,6 +48,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 SHARED_BARCODES = ROOT.parent / "shared" / "data" / "barcodes"
 FONTS = ROOT / "resources" / "fonts"
 
@@ -280,19 +294,95 @@ def generate(n: int = 80, seed: int = 12, hard: bool = False):
                                               "quad": [[round(float(a), 1) for a in p] for p in quad]}
 
 
+_HMS = re.compile(r"(?:HMS|Art)[^\d]{0,20}?(\d{6})", re.IGNORECASE)
+_SER = re.compile(r"Ser[^\d]{0,20}?(\d{6})", re.IGNORECASE)
+
+
+def _baseline_engine():
+    from rapidocr import RapidOCR
+
+    from hms_desk.labels.ocr import model_files
+
+    files = model_files()
+    return RapidOCR(params={"Global.log_level": "error", "Det.model_path": str(files["det"]),
+                            "Rec.model_path": str(files["rec"]), "Cls.model_path": str(files["cls"])})
+
+
+def _ms(xs: list[float]) -> float:
+    return round(statistics.median(xs) * 1000, 1) if xs else 0.0
+
+
+def bench(n: int, seed: int = 12, hard: bool = False, log=lambda s: None, fails: Path | None = None) -> dict:
+    """Reader and baseline side by side on ``n`` generated pictures."""
+    from hms_desk.labels import read_label
+
+    engine = _baseline_engine()
+    engine(np.full((64, 64, 3), 255, np.uint8))           # load the models before timing
+    read_label(np.full((64, 64, 3), 255, np.uint8))
+    ours = base = ours_wrong = base_wrong = 0
+    t_ours: list[float] = []
+    t_base: list[float] = []
+    for name, img, truth in generate(n, seed, hard=hard):
+        want = (truth["hmsnr"], truth["serienr"])
+        t = time.perf_counter()
+        out = engine(img)
+        text = "\n".join(out.txts or ())
+        h, s = _HMS.search(text), _SER.search(text)
+        t_base.append(time.perf_counter() - t)
+        got_b = (h.group(1), s.group(1)) if h and s else None
+        t = time.perf_counter()
+        read = read_label(img, budget_s=10.0)
+        t_ours.append(time.perf_counter() - t)
+        got_o = read.pair
+        base += got_b == want
+        ours += got_o == want
+        base_wrong += got_b is not None and got_b != want
+        ours_wrong += got_o is not None and got_o != want
+        if got_o != want:
+            log(f"  sticker not read: {name} got {got_o} want {want}")
+            if fails is not None:
+                fails.mkdir(parents=True, exist_ok=True)
+                cv2.imwrite(str(fails / name), img)
+    return {"stickers": n, "read": ours, "read_share": round(ours / n, 4), "wrong": ours_wrong,
+            "baseline_read": base, "baseline_read_share": round(base / n, 4), "baseline_wrong": base_wrong,
+            "median_ms": _ms(t_ours), "baseline_median_ms": _ms(t_base),
+            "mean_ms": round(1000 * sum(t_ours) / n, 1), "baseline_mean_ms": round(1000 * sum(t_base) / n, 1)}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("out", type=Path)
-    ap.add_argument("--n", type=int, default=80)
+    ap.add_argument("--write", type=Path, help="write the pictures and truth.json to this folder instead")
+    ap.add_argument("--n", type=int, default=None)
     ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--hard", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="30 standard and 10 hard pictures")
+    ap.add_argument("--fails", type=Path, help="write the pictures the reader did not read here")
+    ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
+    if args.write:
+        return write(args.write, args.n or 80, args.seed, args.hard)
+    cv2.setNumThreads(2)
+    log = (lambda s: print(s, file=sys.stderr)) if args.verbose else (lambda s: None)
+    n_std = args.n or (30 if args.quick else 120)
+    n_hard = max(1, n_std // 3)
+    t = time.perf_counter()
+    std = bench(n_std, args.seed, log=log, fails=args.fails)
+    print(f"standard: {json.dumps(std)}", file=sys.stderr)
+    hard = bench(n_hard, args.seed + 1, hard=True, log=log, fails=args.fails)
+    print(f"hard: {json.dumps(hard)}", file=sys.stderr)
+    print(json.dumps({"bench": "stickers", "quick": args.quick, "standard": std, "hard": hard,
+                      "seconds": round(time.perf_counter() - t, 1)}))
+    return 0
+
+
+def write(out: Path, n: int, seed: int, hard: bool) -> int:
+    out.mkdir(parents=True, exist_ok=True)
     truth = {}
-    for name, img, t in generate(args.n, args.seed):
-        cv2.imwrite(str(args.out / name), img, [cv2.IMWRITE_JPEG_QUALITY, 95])
+    for name, img, t in generate(n, seed, hard=hard):
+        cv2.imwrite(str(out / name), img, [cv2.IMWRITE_JPEG_QUALITY, 95])
         truth[name] = t
-    (args.out / "truth.json").write_text(json.dumps(truth, indent=1))
-    print(f"{len(truth)} bilder i {args.out}")
+    (out / "truth.json").write_text(json.dumps(truth, indent=1))
+    print(f"{len(truth)} bilder i {out}")
     return 0
 
 

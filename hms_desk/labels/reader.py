@@ -212,6 +212,23 @@ _NAV_WORDS = re.compile(r"\bNAV\b|hj[e3]lp|middel|sentral|eiendom|tilh[øo]rer",
 CLOSER_BLOCKS = 3
 
 
+def _text_height(line: OcrLine) -> float:
+    """The height of the text in ``line``'s box: the box's height, unless its text cannot explain its
+    shape (a few characters read in a box far wider than they are) — then the box holds several lines
+    the detector ran together (small text), and a quarter of its height is the guess."""
+    p = np.asarray(line.box, np.float64)
+    length = float(np.linalg.norm(p[1] - p[0]))
+    aspect = length / max(line.height, 1.0)
+    if aspect > 2.0 * max(0.55 * len(line.text.strip()), 0.5):
+        return line.height / 4.0
+    return line.height
+
+
+def _bare_number(text: str) -> bool:
+    t = text.strip(" :.,;")
+    return len(t) <= 8 and bool(numbers_in(t))
+
+
 def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float) -> list[OcrLine]:
     """Look again, level and enlarged, at the blocks that look like the sticker: those with a label,
     then those with a six-digit number.  A block's new lines replace its old ones; the numbers get the
@@ -221,19 +238,25 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float) -> li
         blocks.setdefault(line.block, []).append(i)
 
     def promise(idx: list[int]) -> tuple:
-        labelled = any(has_label(lines[i].text) or _NAV_WORDS.search(lines[i].text) for i in idx)
-        numbered = any(numbers_in(lines[i].text) for i in idx)
-        return (not labelled, not numbered, min(idx))
+        """Labels or a NAV header first, then bare six-digit numbers, then the finder's order; blocks
+        whose numbers all carry another label ("Ordre 482913") last."""
+        texts = [lines[i].text for i in idx]
+        if any(has_label(t) or _NAV_WORDS.search(t) for t in texts):
+            return (0, min(idx))
+        if any(_bare_number(t) for t in texts):
+            return (1, min(idx))
+        if any(numbers_in(t) for t in texts):
+            return (3, min(idx))
+        return (2, min(idx))
 
-    chosen = [b for b, idx in sorted(blocks.items(), key=lambda kv: promise(kv[1]))
-              if promise(idx)[:2] != (True, True)][:CLOSER_BLOCKS]
+    chosen = [b for b, idx in sorted(blocks.items(), key=lambda kv: promise(kv[1]))][:CLOSER_BLOCKS]
     for k, b in enumerate(chosen):
         if time.perf_counter() > deadline:
             break
         idx = blocks[b]
         boxes = [np.asarray(lines[i].box, np.float64) for i in idx]
         angles = [np.arctan2(*(p[1] - p[0])[::-1]) for p in boxes]
-        heights = [lines[i].height for i in idx]
+        heights = [_text_height(lines[i]) for i in idx]
         new = look_closer(frame, np.vstack(boxes), float(np.median(angles)), float(np.median(heights)),
                           margin=(4.0, 3.5), block_no=3000 + k)
         if not new:
