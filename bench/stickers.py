@@ -342,7 +342,7 @@ def bench(n: int, seed: int = 12, hard: bool = False, log=lambda s: None, fails:
             log(f"  sticker not read: {name} got {got_o} want {want}")
             if fails is not None:
                 fails.mkdir(parents=True, exist_ok=True)
-                cv2.imwrite(str(fails / name), img)
+                cv2.imwrite(str(fails / (Path(name).stem + ".png")), img)     # lossless: the very picture
     return {"stickers": n, "read": ours, "read_share": round(ours / n, 4), "wrong": ours_wrong,
             "baseline_read": base, "baseline_read_share": round(base / n, 4), "baseline_wrong": base_wrong,
             "median_ms": _ms(t_ours), "baseline_median_ms": _ms(t_base),

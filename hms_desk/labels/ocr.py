@@ -45,7 +45,7 @@ from hms_desk.domain.errors import HmsError
 
 log = logging.getLogger("hms_desk.labels.ocr")
 
-__all__ = ["OcrLine", "OcrResult", "OcrUnavailable", "model_files", "read_text", "reread", "get_engine"]
+__all__ = ["OcrLine", "OcrResult", "OcrUnavailable", "model_files", "read_rest", "read_text", "reread", "look_closer", "get_engine"]
 
 #: The text detector sees the frame reduced to at most this many pixels on its longer side.
 FIND_MAX_SIDE = 960
@@ -306,11 +306,13 @@ def reread(frame: np.ndarray, lines: list[OcrLine], variant: str, engine: _Engin
 
 
 def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | None = None,
-              enough=None) -> OcrResult:
+              enough=None, fallback: bool = True) -> OcrResult:
     """Read the text blocks of ``frame`` (BGR uint8), sticker-like blocks first.
 
     ``enough(lines) -> bool`` is asked after each block; True stops the search
-    (the label reader passes "both numbers found").  Raises :class:`OcrUnavailable`.
+    (the label reader passes "both numbers found").  ``fallback=False`` leaves
+    out the full-resolution detection (the caller runs :func:`read_rest` when it
+    wants it).  Raises :class:`OcrUnavailable`.
     """
     t0 = time.perf_counter()
     engine = engine or get_engine()
@@ -331,20 +333,33 @@ def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | Non
         if enough is not None and enough(result.lines):
             break
     else:
-        if s < 1 and time.perf_counter() - t0 < budget_s:
-            # small text the reduced copy lost: detect once more at full resolution
-            read = [boxes[i] for idx in blocks[:MAX_BLOCKS] for i in idx]
-            fresh = [b for b in (_as_box(p) for p in engine.detect(frame))
-                     if all(np.linalg.norm(b.centre - r.centre) > 0.5 * b.height for r in read)]
-            if fresh:
-                result.fallback = True
-                for k, idx in enumerate(sorted(_group(fresh), key=lambda idx: -_block_rank(fresh, idx))):
-                    idx = sorted(idx, key=lambda i: (fresh[i].centre[1], fresh[i].centre[0]))
-                    result.lines += _recognise_block(engine, frame, fresh, idx, 1000 + k)
-                    if (enough is not None and enough(result.lines)) or time.perf_counter() - t0 > budget_s:
-                        break
+        if fallback and s < 1 and time.perf_counter() - t0 < budget_s:
+            more = read_rest(frame, result.lines, budget_s=budget_s - (time.perf_counter() - t0),
+                             engine=engine, enough=enough)
+            result.fallback = bool(more)
+            result.lines += more
     result.elapsed_s = time.perf_counter() - t0
     return result
+
+
+def read_rest(frame: np.ndarray, lines: list[OcrLine], *, budget_s: float = 3.0, engine: _Engine | None = None,
+              enough=None) -> list[OcrLine]:
+    """Small text the reduced copy lost: detect once more at full resolution and read the lines not
+    among ``lines`` (already read), best-ranked blocks first (block numbers from 1000)."""
+    t0 = time.perf_counter()
+    engine = engine or get_engine()
+    if frame.ndim == 2:
+        frame = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
+    read = [_as_box(np.asarray(line.box, np.float64)) for line in lines]
+    fresh = [b for b in (_as_box(p) for p in engine.detect(frame))
+             if all(np.linalg.norm(b.centre - r.centre) > 0.5 * b.height for r in read)]
+    out: list[OcrLine] = []
+    for k, idx in enumerate(sorted(_group(fresh), key=lambda idx: -_block_rank(fresh, idx))):
+        idx = sorted(idx, key=lambda i: (fresh[i].centre[1], fresh[i].centre[0]))
+        out += _recognise_block(engine, frame, fresh, idx, 1000 + k)
+        if (enough is not None and enough(list(lines) + out)) or time.perf_counter() - t0 > budget_s:
+            break
+    return out
 
 
 # --------------------------------------------------------------------------- a closer look at one region
@@ -386,9 +401,20 @@ def look_closer(frame: np.ndarray, quad: np.ndarray, angle: float, text_h: float
     interp = cv2.INTER_CUBIC if m[0, 0] ** 2 + m[0, 1] ** 2 > 1 else cv2.INTER_AREA
     view = cv2.warpAffine(frame, m, (w, h), flags=interp, borderMode=cv2.BORDER_REPLICATE)
     back = cv2.invertAffineTransform(m)
+    # the detector is unsteady on blurred small text: a second detection on a sharpened copy, the
+    # longer of two overlapping boxes kept (a whole "Serienr 123456" rather than its number alone)
+    sharp = cv2.addWeighted(view, 2.0, cv2.GaussianBlur(view, (0, 0), 3.0), -1.0, 0)
+    found: list[np.ndarray] = []
+    for pts in engine.detect(view) + engine.detect(sharp):
+        pts = np.asarray(pts, np.float32)
+        clash = [k for k, q in enumerate(found) if _overlap(pts, q)]
+        length = float(np.linalg.norm(pts[1] - pts[0]))
+        if any(float(np.linalg.norm(found[k][1] - found[k][0])) >= length for k in clash):
+            continue
+        found = [q for k, q in enumerate(found) if k not in clash] + [pts]
     boxes = []
-    for pts in engine.detect(view):
-        p = np.hstack([pts, np.ones((4, 1))]) @ back.T
+    for pts in found:
+        p = np.hstack([pts.astype(np.float64), np.ones((4, 1))]) @ back.T
         box = _as_box(p)
         if box.height >= 2 and box.length >= 2:
             boxes.append(box)
@@ -400,6 +426,12 @@ def look_closer(frame: np.ndarray, quad: np.ndarray, angle: float, text_h: float
     texts = engine.recognize(crops)
     return [OcrLine(t.strip(), sc, tuple((int(round(x)), int(round(y))) for x, y in b.pts), block_no)
             for b, (t, sc) in zip(boxes, texts)]
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether the centre of either quadrilateral lies inside the other."""
+    return (cv2.pointPolygonTest(b.reshape(-1, 1, 2), tuple(float(v) for v in a.mean(axis=0)), False) >= 0
+            or cv2.pointPolygonTest(a.reshape(-1, 1, 2), tuple(float(v) for v in b.mean(axis=0)), False) >= 0)
 
 
 def _view_crop(view: np.ndarray, m: np.ndarray, box: _Box) -> np.ndarray:

@@ -32,7 +32,7 @@ from hms_desk.domain.errors import HmsError
 from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
 from hms_desk.labels.candidates import (Candidate, Known, Pair, best_pair, from_codes, from_lines, has_label,
                                         merge, numbers_in, replace_number)
-from hms_desk.labels.ocr import OcrLine, OcrUnavailable, look_closer, read_text, reread
+from hms_desk.labels.ocr import OcrLine, OcrUnavailable, look_closer, read_rest, read_text, reread
 
 __all__ = ["LabelRead", "LiveLabelVoter", "Region", "read_label", "LIVE_LADDER"]
 
@@ -229,7 +229,7 @@ def _bare_number(text: str) -> bool:
     return len(t) <= 8 and bool(numbers_in(t))
 
 
-def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float) -> list[OcrLine]:
+def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=None) -> list[OcrLine]:
     """Look again, level and enlarged, at the blocks that look like the sticker: those with a label,
     then those with a six-digit number.  A block's new lines replace its old ones; the numbers get the
     same second opinion.  Stops at the first block that gives both numbers, or at ``deadline``."""
@@ -249,7 +249,8 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float) -> li
             return (3, min(idx))
         return (2, min(idx))
 
-    chosen = [b for b, idx in sorted(blocks.items(), key=lambda kv: promise(kv[1]))][:CLOSER_BLOCKS]
+    chosen = [b for b, idx in sorted(blocks.items(), key=lambda kv: promise(kv[1]))
+              if b < 3000 and (only is None or only(b))][:CLOSER_BLOCKS]
     for k, b in enumerate(chosen):
         if time.perf_counter() > deadline:
             break
@@ -308,10 +309,18 @@ def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: flo
                 return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
 
             colour = part if part.ndim == 3 else np.dstack([part] * 3)
-            found = read_text(colour, budget_s=max(0.0, deadline - t1), enough=enough)
+            # the reduced frame's blocks; a closer look at the sticker-like ones; only then the whole
+            # frame at full resolution (slow on 1080p), and a closer look at what that found
+            found = read_text(colour, budget_s=max(0.0, deadline - t1), enough=enough, fallback=False)
             lines = _second_opinion(colour, found.lines)
             if not _both(lines):
                 lines = _closer_look(colour, lines, deadline)
+            if not _both(lines) and time.perf_counter() < deadline:
+                more = read_rest(colour, lines, budget_s=max(0.0, deadline - time.perf_counter()), enough=enough)
+                if more:
+                    lines = _second_opinion(colour, lines + more)
+                    if not _both(lines):
+                        lines = _closer_look(colour, lines, deadline, only=lambda b: b >= 1000)
             result.text = [_shift_line(line, dx, dy) for line in lines]
             result.ocr = "ok"
         except OcrUnavailable as exc:
