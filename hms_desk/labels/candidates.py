@@ -12,6 +12,11 @@ Where a candidate comes from (``source``):
   not labels.  A GS1 code's (01) GTIN and (21) maker's serial are never
   candidates: they are not NAV's numbers.
 
+A label OCR misread ("HMS-wr", "Ser mer.", "HMS art.er") still counts when
+its letters are at most a quarter off one of our spellings and nearer to ours
+than to any other label a picture shows next to numbers (:func:`fuzzy_label`);
+a number without a label is never a candidate, however sticker-like it looks.
+
 ``confidence`` (0–1) combines the recogniser's score, how cleanly the label
 was read and whether letters had to be read as digits (O→0, I/l→1, S→5, B→8).
 

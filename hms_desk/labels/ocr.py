@@ -20,9 +20,15 @@ How a frame is read (:func:`read_text`):
    in one batch.  Reading stops at the first block after which both labelled
    numbers are known (the caller's ``enough``), or when the time is spent —
    the best-ranked block is always read.
-4. **Fallback** — if no block gave them (a very small sticker, lines the
-   reduced copy lost), the frame is detected again at full resolution and the
-   new lines are read.
+4. **Closer look** (:func:`look_closer`, run by the reader when no pair came
+   out) — a block that looks like the sticker (a label, a NAV header, a bare
+   six-digit number, else the best-ranked ones) is cut out with a margin of a
+   few text heights, turned level and enlarged so its text is about 48 px
+   high, and detected again (also on a sharpened copy): lines the reduced
+   frame lost or ran together are found and read.
+5. **Fallback** (:func:`read_rest`) — if that gave nothing either (a very
+   small sticker), the frame is detected again at full resolution, the new
+   lines are read, and the reader looks closer at those blocks too.
 
 :func:`reread` reads given lines again from differently made crops: the
 reader uses it for a second opinion on every number it takes.
