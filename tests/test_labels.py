@@ -160,7 +160,8 @@ def test_labels_ocr_misread_are_still_labels(text, kind, value):
 
 
 @pytest.mark.parametrize("text", ["Bes.nr 123456", "Lev.artnr 250464", "Kundene 933748", "Modhll 481539",
-                                  "Varenr 123456", "Sertifikat 123456", "Postr 811357", "Rom 123456"])
+                                  "Varenr 123456", "Sertifikat 123456", "Postr 811357", "Rom 123456",
+                                  "rt.nr 626672"])   # the tail of "Lev.art.nr" cut off
 def test_misread_other_labels_are_not_taken_for_ours(text):
     assert from_text(text, 0.97, "ocr") == []
 

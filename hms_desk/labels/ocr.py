@@ -167,12 +167,17 @@ def get_engine() -> _Engine:
 def _order(box: np.ndarray) -> np.ndarray:
     """The box's rectangle as top-left, top-right, bottom-right, bottom-left.
 
-    The reading direction is the rectangle's side closest to horizontal
-    (stickers are photographed roughly upright; text turned more than 45° is
-    not read)."""
+    The reading direction is the rectangle's longer side when it is clearly
+    longer (a line of text is wider than high, so a line turned past 45° is
+    still read left to right), else the side closest to horizontal (stickers
+    are photographed roughly upright; text turned more than 90° is not read)."""
     pts = cv2.boxPoints(cv2.minAreaRect(np.asarray(box, np.float32))).astype(np.float64)
     e1, e2 = pts[1] - pts[0], pts[2] - pts[1]
-    u = e1 if abs(e1[0]) >= abs(e1[1]) else e2
+    n1, n2 = float(np.linalg.norm(e1)), float(np.linalg.norm(e2))
+    if max(n1, n2) >= 1.6 * max(min(n1, n2), 1e-6):
+        u = e1 if n1 >= n2 else e2
+    else:
+        u = e1 if abs(e1[0]) >= abs(e1[1]) else e2
     u = u / (np.linalg.norm(u) or 1.0)
     if u[0] < 0:
         u = -u
@@ -419,7 +424,11 @@ def look_closer(frame: np.ndarray, quad: np.ndarray, angle: float, text_h: float
             continue
         found = [q for k, q in enumerate(found) if k not in clash] + [pts]
     boxes = []
+    edge = 2.0
     for pts in found:
+        if (pts[:, 0].min() < edge or pts[:, 1].min() < edge or pts[:, 0].max() > w - 1 - edge
+                or pts[:, 1].max() > h - 1 - edge):
+            continue              # cut by the edge of the closer look: part of a line ("rt.nr" of "Lev.art.nr")
         p = np.hstack([pts.astype(np.float64), np.ones((4, 1))]) @ back.T
         box = _as_box(p)
         if box.height >= 2 and box.length >= 2:

@@ -239,7 +239,7 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
 
     def promise(idx: list[int]) -> tuple:
         """Labels or a NAV header first, then bare six-digit numbers, then the finder's order; blocks
-        whose numbers all carry another label ("Ordre 482913") last."""
+        whose numbers all carry another label ("Ordre 482913") are not looked at again."""
         texts = [lines[i].text for i in idx]
         if any(has_label(t) or _NAV_WORDS.search(t) for t in texts):
             return (0, min(idx))
@@ -250,7 +250,7 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
         return (2, min(idx))
 
     chosen = [b for b, idx in sorted(blocks.items(), key=lambda kv: promise(kv[1]))
-              if b < 3000 and (only is None or only(b))][:CLOSER_BLOCKS]
+              if b < 3000 and (only is None or only(b)) and promise(idx)[0] < 3][:CLOSER_BLOCKS]
     for k, b in enumerate(chosen):
         if time.perf_counter() > deadline:
             break
@@ -258,8 +258,17 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
         boxes = [np.asarray(lines[i].box, np.float64) for i in idx]
         angles = [np.arctan2(*(p[1] - p[0])[::-1]) for p in boxes]
         heights = [_text_height(lines[i]) for i in idx]
-        new = look_closer(frame, np.vstack(boxes), float(np.median(angles)), float(np.median(heights)),
-                          margin=(4.0, 3.5), block_no=3000 + k)
+        quad, angle, text_h = np.vstack(boxes), float(np.median(angles)), float(np.median(heights))
+        new = look_closer(frame, quad, angle, text_h, margin=(4.0, 3.5), block_no=3000 + k)
+        found_h = [_text_height(ln) for ln in new if len(ln.text.strip()) >= 3]
+        if (found_h and not _both(new) and float(np.median(found_h)) < 0.7 * text_h
+                and time.perf_counter() < deadline):
+            # the text found is smaller than the first boxes said (they ran lines together): once more,
+            # enlarged for the height now measured
+            again = look_closer(frame, quad, angle, float(np.median(found_h)), margin=(4.0, 3.5),
+                                block_no=3000 + k)
+            if _both(again) or len(from_lines(again)) > len(from_lines(new)):
+                new = again
         if not new:
             continue
         trial = [ln for ln in lines if ln.block != b] + new
