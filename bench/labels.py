@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
 import time
@@ -45,7 +44,6 @@ import numpy as np  # noqa: E402
 import zxingcpp  # noqa: E402
 
 from hms_desk.labels import read_label  # noqa: E402
-from hms_desk.labels.ocr import model_files  # noqa: E402
 from hms_desk.video.images import read_image  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "barcodes"
@@ -85,49 +83,10 @@ def bench_barcodes(log) -> dict:
             "baseline_mean_ms": round(1000 * sum(t_base) / len(t_base), 1)}
 
 
-_HMS = re.compile(r"(?:HMS|Art)[^\d]{0,20}?(\d{6})", re.IGNORECASE)
-_SER = re.compile(r"Ser[^\d]{0,20}?(\d{6})", re.IGNORECASE)
-
-
-def _baseline_engine():
-    from rapidocr import RapidOCR
-
-    files = model_files()
-    return RapidOCR(params={"Global.log_level": "error", "Det.model_path": str(files["det"]),
-                            "Rec.model_path": str(files["rec"]), "Cls.model_path": str(files["cls"])})
-
-
 def bench_stickers(n: int, log) -> dict:
-    from stickers import generate
+    from stickers import bench
 
-    engine = _baseline_engine()
-    engine(np.full((64, 64, 3), 255, np.uint8))           # load the models before timing
-    read_label(np.full((64, 64, 3), 255, np.uint8))
-    ours = base = ours_wrong = base_wrong = 0
-    t_ours: list[float] = []
-    t_base: list[float] = []
-    for name, img, truth in generate(n):
-        want = (truth["hmsnr"], truth["serienr"])
-        t = time.perf_counter()
-        out = engine(img)
-        text = "\n".join(out.txts or ())
-        h, s = _HMS.search(text), _SER.search(text)
-        t_base.append(time.perf_counter() - t)
-        got_b = (h.group(1), s.group(1)) if h and s else None
-        t = time.perf_counter()
-        read = read_label(img, budget_s=10.0)
-        t_ours.append(time.perf_counter() - t)
-        got_o = read.pair
-        base += got_b == want
-        ours += got_o == want
-        base_wrong += got_b is not None and got_b != want
-        ours_wrong += got_o is not None and got_o != want
-        if got_o != want:
-            log(f"  sticker not read: {name} got {got_o} want {want}")
-    return {"stickers": n, "read": ours, "read_share": round(ours / n, 4), "wrong": ours_wrong,
-            "baseline_read": base, "baseline_read_share": round(base / n, 4), "baseline_wrong": base_wrong,
-            "median_ms": _ms(t_ours), "baseline_median_ms": _ms(t_base),
-            "mean_ms": round(1000 * sum(t_ours) / n, 1), "baseline_mean_ms": round(1000 * sum(t_base) / n, 1)}
+    return bench(n, 12, log=log)
 
 
 def bench_live(n: int) -> dict:

@@ -151,6 +151,30 @@ def test_other_numbers_are_not_candidates(text):
     assert from_text(text, 0.97, "ocr") == []
 
 
+@pytest.mark.parametrize("text,kind,value", [
+    ("HMS-wr: 127478", "hmsnr", "127478"), ("HMS art.er 122863", "hmsnr", "122863"),
+    ("Ser mer. 934362", "serienr", "934362"), ("Senenr 123456", "serienr", "123456"),
+])
+def test_labels_ocr_misread_are_still_labels(text, kind, value):
+    assert [(c.kind, c.value) for c in from_text(text, 0.97, "ocr")] == [(kind, value)]
+
+
+@pytest.mark.parametrize("text", ["Bes.nr 123456", "Lev.artnr 250464", "Kundene 933748", "Modhll 481539",
+                                  "Varenr 123456", "Sertifikat 123456", "Postr 811357", "Rom 123456",
+                                  "rt.nr 626672"])   # the tail of "Lev.art.nr" cut off
+def test_misread_other_labels_are_not_taken_for_ours(text):
+    assert from_text(text, 0.97, "ocr") == []
+
+
+def test_a_number_without_its_label_among_other_numbers_is_not_the_hmsnr():
+    lines = [_line("NAV Hjelpemiddelsentral", (10, 0, 300, 30)), _line("250464", (10, 40, 120, 32)),
+             _line("Serienr 123456", (10, 80, 200, 32)), _line("Ordre 999999", (10, 120, 200, 32)),
+             _line("777777", (300, 40, 120, 32))]
+    got = {(c.kind, c.value) for c in from_lines(lines)}
+    assert got == {("serienr", "123456")}
+    assert best_pair(merge(from_lines(lines))) is None
+
+
 def test_a_label_with_its_number_on_the_line_below_is_paired():
     lines = [_line("NAV Hjelpemiddelsentral", (10, 0, 300, 30)), _line("HMS-nr", (10, 40, 90, 24)),
              _line("250464", (10, 70, 120, 32)), _line("Serienr", (10, 110, 100, 24)),

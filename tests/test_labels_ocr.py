@@ -63,6 +63,30 @@ def test_a_sticker_with_the_numbers_under_their_labels_is_read():
     assert read_label(frame).pair == ("250464", "123456")
 
 
+def test_a_small_sticker_turned_35_degrees_among_numbers_is_read_and_only_its_numbers_taken():
+    card = cv2.resize(sticker(["NAV Hjelpemiddelsentral", "HMS-nr 250464", "Serienr 123456"], px=30), None,
+                      fx=0.42, fy=0.42, interpolation=cv2.INTER_AREA)    # text about 11 px high
+    frame, _ = scene_with(card, angle=35, at=(820, 330))
+    read = read_label(frame, budget_s=20.0)       # the method, not the time budget of a shared test machine
+    assert read.pair == ("250464", "123456")
+    assert {c.value for c in read.hmsnr} == {"250464"} and {c.value for c in read.serienr} == {"123456"}
+
+
+def test_a_closer_look_reads_a_tiny_tilted_line_the_frame_wide_detection_loses():
+    from hms_desk.labels.ocr import look_closer
+
+    card = cv2.resize(sticker(["HMS-nr 250464", "Serienr 123456"], px=30), None, fx=0.3, fy=0.3,
+                      interpolation=cv2.INTER_AREA)                     # text about 8 px high
+    frame, (x, y, w, h) = scene_with(card, angle=-30, at=(500, 400))
+    quad = np.array([[x, y], [x + w, y], [x + w, y + h], [x, y + h]], np.float64)
+    lines = look_closer(frame, quad, np.deg2rad(30), 8.0, margin=(1.0, 1.0))
+    texts = " ".join(line.text for line in lines)
+    assert "250464" in texts and "123456" in texts
+    for line in lines:                      # boxes come back in frame pixels, inside the region
+        xs, ys = [p[0] for p in line.box], [p[1] for p in line.box]
+        assert x - 30 <= min(xs) and max(xs) <= x + w + 30 and y - 30 <= min(ys) and max(ys) <= y + h + 30
+
+
 def test_a_frozen_frame_region_read_reads_only_that_region_in_frame_coordinates():
     frame, (x, y, w, h) = scene_with(sticker(["HMS-nr 250464", "Serienr 123456"]), angle=5, at=(900, 420))
     region = (x - 20, y - 20, w + 40, h + 40)

@@ -12,6 +12,11 @@ Where a candidate comes from (``source``):
   not labels.  A GS1 code's (01) GTIN and (21) maker's serial are never
   candidates: they are not NAV's numbers.
 
+A label OCR misread ("HMS-wr", "Ser mer.", "HMS art.er") still counts when
+its letters are at most a quarter off one of our spellings and nearer to ours
+than to any other label a picture shows next to numbers (:func:`fuzzy_label`);
+a number without a label is never a candidate, however sticker-like it looks.
+
 ``confidence`` (0–1) combines the recogniser's score, how cleanly the label
 was read and whether letters had to be read as digits (O→0, I/l→1, S→5, B→8).
 
@@ -107,14 +112,87 @@ def _number_after(text: str) -> tuple[str, float] | None:
     return value, 1.0 - 0.15 * fixed
 
 
+# Label spellings, letters only, for the forgiving match of a label OCR misread ("HMS-wr", "Ser mer.",
+# "HMS art.er", "Artikkeln"): a word is taken as our label only when it is closer to one of ours than to
+# any of the other labels a picture shows next to numbers.
+_FUZZY_LABELS = {
+    "hmsnr": ("hmsnr", "hmsartnr", "hmsartikkelnr", "hmsnummer", "artnr", "artikkelnr", "artikkelnummer"),
+    "serienr": ("serienr", "sernr", "serienummer", "serialnr", "serialno", "serialnumber"),
+    "": ("levartnr", "levnr", "leverandørnr", "bestnr", "bestillingsnr", "kundenr", "ordre", "ordrenr",
+         "faktura", "fakturanr", "regnr", "postnr", "tlf", "telefon", "lot", "lotnr", "modell", "modellnr",
+         "pris", "dato", "ref", "refnr", "rom", "vekt", "varenr", "typenr", "gtin", "ean", "batch", "sertifikat",
+         "nav", "hjelpemiddelsentral", "utlånt", "eiendom"),
+}
+_WORD = re.compile(r"[^\s\d]+(?:\s+[^\s\d]+)*")
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def fuzzy_label(word: str) -> tuple[str, int] | None:
+    """``(kind, edits)`` when ``word`` is one of our labels misread by at most a quarter of its letters
+    (at least one edit allowed) and is nearer to ours than to any other label; else None."""
+    letters = "".join(ch for ch in word.lower() if ch.isalpha())
+    if len(letters) < 4:
+        return None
+    best: dict[str, int] = {}
+    for kind, spellings in _FUZZY_LABELS.items():
+        best[kind] = min(_distance(letters, sp) for sp in spellings)
+    theirs = best.pop("")
+    kind, d = min(best.items(), key=lambda kv: kv[1])
+    # the tail of another label ("rtnr" of "Lev.art.nr" cut off): whose it is cannot be told
+    for other, spellings in _FUZZY_LABELS.items():
+        if other != kind and any(_distance(letters, sp[k:]) <= 1 for sp in spellings
+                                 for k in range(1, len(sp) - 2)):
+            return None
+    other = max(best.values())
+    allowed = max(1, round(0.25 * len(letters)))
+    if d > allowed or d >= theirs or d >= other:
+        return None
+    return kind, d
+
+
+def _fuzzy_labels_in(text: str, taken: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:
+    """Labels OCR misread: the last one to three words of each run of words (no digits), not overlapping
+    a label the exact patterns found."""
+    found = []
+    for m in _WORD.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        words = [w for w in re.finditer(r"\S+", m.group(0))]
+        hits = []
+        for k in range(max(0, len(words) - 3), len(words)):
+            start = m.start() + words[k].start()
+            span = text[start:m.end()]
+            hit = fuzzy_label(span)
+            if hit is not None:
+                hits.append((hit[1], -len(span), hit[0], start, span))
+        if hits:
+            d, _neg, kind, start, span = min(hits)
+            if _NOT_OURS.search(text[:start]):
+                continue
+            found.append((kind, start, m.end(), span.strip(), d))
+    return [(kind, start, end, label) for kind, start, end, label, _d in found]
+
+
 def _labels_in(text: str) -> list[tuple[str, int, int, str]]:
-    """``(kind, start, end, label)`` for every label in ``text``."""
+    """``(kind, start, end, label)`` for every label in ``text`` (exact patterns first, then the forgiving
+    match for words they did not explain)."""
     found = []
     for kind, rx in (("hmsnr", _HMS_LABEL), ("serienr", _SERIAL_LABEL)):
         for m in rx.finditer(text):
             if _NOT_OURS.search(text[:m.start()]):
                 continue
             found.append((kind, m.start(), m.end(), m.group(0).strip()))
+    found += _fuzzy_labels_in(text, [(f[1], f[2]) for f in found])
     found.sort(key=lambda f: f[1])
     return found
 

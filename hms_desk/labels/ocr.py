@@ -20,9 +20,15 @@ How a frame is read (:func:`read_text`):
    in one batch.  Reading stops at the first block after which both labelled
    numbers are known (the caller's ``enough``), or when the time is spent —
    the best-ranked block is always read.
-4. **Fallback** — if no block gave them (a very small sticker, lines the
-   reduced copy lost), the frame is detected again at full resolution and the
-   new lines are read.
+4. **Closer look** (:func:`look_closer`, run by the reader when no pair came
+   out) — a block that looks like the sticker (a label, a NAV header, a bare
+   six-digit number, else the best-ranked ones) is cut out with a margin of a
+   few text heights, turned level and enlarged so its text is about 48 px
+   high, and detected again (also on a sharpened copy): lines the reduced
+   frame lost or ran together are found and read.
+5. **Fallback** (:func:`read_rest`) — if that gave nothing either (a very
+   small sticker), the frame is detected again at full resolution, the new
+   lines are read, and the reader looks closer at those blocks too.
 
 :func:`reread` reads given lines again from differently made crops: the
 reader uses it for a second opinion on every number it takes.
@@ -45,7 +51,7 @@ from hms_desk.domain.errors import HmsError
 
 log = logging.getLogger("hms_desk.labels.ocr")
 
-__all__ = ["OcrLine", "OcrResult", "OcrUnavailable", "model_files", "read_text", "reread", "get_engine"]
+__all__ = ["OcrLine", "OcrResult", "OcrUnavailable", "model_files", "read_rest", "read_text", "reread", "look_closer", "get_engine"]
 
 #: The text detector sees the frame reduced to at most this many pixels on its longer side.
 FIND_MAX_SIDE = 960
@@ -161,12 +167,17 @@ def get_engine() -> _Engine:
 def _order(box: np.ndarray) -> np.ndarray:
     """The box's rectangle as top-left, top-right, bottom-right, bottom-left.
 
-    The reading direction is the rectangle's side closest to horizontal
-    (stickers are photographed roughly upright; text turned more than 45° is
-    not read)."""
+    The reading direction is the rectangle's longer side when it is clearly
+    longer (a line of text is wider than high, so a line turned past 45° is
+    still read left to right), else the side closest to horizontal (stickers
+    are photographed roughly upright; text turned more than 90° is not read)."""
     pts = cv2.boxPoints(cv2.minAreaRect(np.asarray(box, np.float32))).astype(np.float64)
     e1, e2 = pts[1] - pts[0], pts[2] - pts[1]
-    u = e1 if abs(e1[0]) >= abs(e1[1]) else e2
+    n1, n2 = float(np.linalg.norm(e1)), float(np.linalg.norm(e2))
+    if max(n1, n2) >= 1.6 * max(min(n1, n2), 1e-6):
+        u = e1 if n1 >= n2 else e2
+    else:
+        u = e1 if abs(e1[0]) >= abs(e1[1]) else e2
     u = u / (np.linalg.norm(u) or 1.0)
     if u[0] < 0:
         u = -u
@@ -306,11 +317,13 @@ def reread(frame: np.ndarray, lines: list[OcrLine], variant: str, engine: _Engin
 
 
 def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | None = None,
-              enough=None) -> OcrResult:
+              enough=None, fallback: bool = True) -> OcrResult:
     """Read the text blocks of ``frame`` (BGR uint8), sticker-like blocks first.
 
     ``enough(lines) -> bool`` is asked after each block; True stops the search
-    (the label reader passes "both numbers found").  Raises :class:`OcrUnavailable`.
+    (the label reader passes "both numbers found").  ``fallback=False`` leaves
+    out the full-resolution detection (the caller runs :func:`read_rest` when it
+    wants it).  Raises :class:`OcrUnavailable`.
     """
     t0 = time.perf_counter()
     engine = engine or get_engine()
@@ -331,17 +344,112 @@ def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | Non
         if enough is not None and enough(result.lines):
             break
     else:
-        if s < 1 and time.perf_counter() - t0 < budget_s:
-            # small text the reduced copy lost: detect once more at full resolution
-            read = [boxes[i] for idx in blocks[:MAX_BLOCKS] for i in idx]
-            fresh = [b for b in (_as_box(p) for p in engine.detect(frame))
-                     if all(np.linalg.norm(b.centre - r.centre) > 0.5 * b.height for r in read)]
-            if fresh:
-                result.fallback = True
-                for k, idx in enumerate(sorted(_group(fresh), key=lambda idx: -_block_rank(fresh, idx))):
-                    idx = sorted(idx, key=lambda i: (fresh[i].centre[1], fresh[i].centre[0]))
-                    result.lines += _recognise_block(engine, frame, fresh, idx, 1000 + k)
-                    if (enough is not None and enough(result.lines)) or time.perf_counter() - t0 > budget_s:
-                        break
+        if fallback and s < 1 and time.perf_counter() - t0 < budget_s:
+            more = read_rest(frame, result.lines, budget_s=budget_s - (time.perf_counter() - t0),
+                             engine=engine, enough=enough)
+            result.fallback = bool(more)
+            result.lines += more
     result.elapsed_s = time.perf_counter() - t0
     return result
+
+
+def read_rest(frame: np.ndarray, lines: list[OcrLine], *, budget_s: float = 3.0, engine: _Engine | None = None,
+              enough=None) -> list[OcrLine]:
+    """Small text the reduced copy lost: detect once more at full resolution and read the lines not
+    among ``lines`` (already read), best-ranked blocks first (block numbers from 1000)."""
+    t0 = time.perf_counter()
+    engine = engine or get_engine()
+    if frame.ndim == 2:
+        frame = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
+    read = [_as_box(np.asarray(line.box, np.float64)) for line in lines]
+    fresh = [b for b in (_as_box(p) for p in engine.detect(frame))
+             if all(np.linalg.norm(b.centre - r.centre) > 0.5 * b.height for r in read)]
+    out: list[OcrLine] = []
+    for k, idx in enumerate(sorted(_group(fresh), key=lambda idx: -_block_rank(fresh, idx))):
+        idx = sorted(idx, key=lambda i: (fresh[i].centre[1], fresh[i].centre[0]))
+        out += _recognise_block(engine, frame, fresh, idx, 1000 + k)
+        if (enough is not None and enough(list(lines) + out)) or time.perf_counter() - t0 > budget_s:
+            break
+    return out
+
+
+# --------------------------------------------------------------------------- a closer look at one region
+
+#: Text height (pixels) the detector gets in a closer look.
+ZOOM_TEXT_PX = 48.0
+#: Longest side of a closer look's picture.
+ZOOM_MAX_SIDE = 1600
+
+
+def _region_transform(quad: np.ndarray, angle: float, text_h: float, margin: tuple[float, float]
+                      ) -> tuple[np.ndarray, tuple[int, int]]:
+    """The affine map from frame pixels to a level, enlarged picture of ``quad`` (points, frame pixels)
+    turned by ``-angle``, with ``margin`` (along, across) text heights around it."""
+    u = np.array([np.cos(angle), np.sin(angle)])
+    v = np.array([-u[1], u[0]])
+    a, b = quad @ u, quad @ v
+    a0, a1 = a.min() - margin[0] * text_h, a.max() + margin[0] * text_h
+    b0, b1 = b.min() - margin[1] * text_h, b.max() + margin[1] * text_h
+    s = float(np.clip(ZOOM_TEXT_PX / max(text_h, 1.0), 0.5, 5.0))
+    s = min(s, ZOOM_MAX_SIDE / max(a1 - a0, b1 - b0, 1.0))
+    m = np.array([[u[0], u[1], -a0], [v[0], v[1], -b0]]) * s
+    return m, (max(16, int(round((a1 - a0) * s))), max(16, int(round((b1 - b0) * s))))
+
+
+def look_closer(frame: np.ndarray, quad: np.ndarray, angle: float, text_h: float, *,
+                margin: tuple[float, float] = (3.0, 2.5), block_no: int = 2000,
+                engine: _Engine | None = None) -> list[OcrLine]:
+    """Detect and read the text in one region again, level and enlarged.
+
+    ``quad`` is the region (any points, frame pixels), ``angle`` its reading direction and ``text_h``
+    the height of its text in frame pixels.  The region (plus ``margin`` text heights) is turned level
+    and scaled so its text is about :data:`ZOOM_TEXT_PX` high — small text the frame-wide detection
+    lost or merged is found again — then every line found is recognised.  Boxes are in frame pixels."""
+    engine = engine or get_engine()
+    if frame.ndim == 2:
+        frame = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
+    m, (w, h) = _region_transform(np.asarray(quad, np.float64).reshape(-1, 2), angle, text_h, margin)
+    interp = cv2.INTER_CUBIC if m[0, 0] ** 2 + m[0, 1] ** 2 > 1 else cv2.INTER_AREA
+    view = cv2.warpAffine(frame, m, (w, h), flags=interp, borderMode=cv2.BORDER_REPLICATE)
+    back = cv2.invertAffineTransform(m)
+    # the detector is unsteady on blurred small text: a second detection on a sharpened copy, the
+    # longer of two overlapping boxes kept (a whole "Serienr 123456" rather than its number alone)
+    sharp = cv2.addWeighted(view, 2.0, cv2.GaussianBlur(view, (0, 0), 3.0), -1.0, 0)
+    found: list[np.ndarray] = []
+    for pts in engine.detect(view) + engine.detect(sharp):
+        pts = np.asarray(pts, np.float32)
+        clash = [k for k, q in enumerate(found) if _overlap(pts, q)]
+        length = float(np.linalg.norm(pts[1] - pts[0]))
+        if any(float(np.linalg.norm(found[k][1] - found[k][0])) >= length for k in clash):
+            continue
+        found = [q for k, q in enumerate(found) if k not in clash] + [pts]
+    boxes = []
+    edge = 2.0
+    for pts in found:
+        if (pts[:, 0].min() < edge or pts[:, 1].min() < edge or pts[:, 0].max() > w - 1 - edge
+                or pts[:, 1].max() > h - 1 - edge):
+            continue              # cut by the edge of the closer look: part of a line ("rt.nr" of "Lev.art.nr")
+        p = np.hstack([pts.astype(np.float64), np.ones((4, 1))]) @ back.T
+        box = _as_box(p)
+        if box.height >= 2 and box.length >= 2:
+            boxes.append(box)
+    if not boxes:
+        return []
+    boxes.sort(key=lambda b: (b.centre @ np.array([-np.sin(angle), np.cos(angle)]),
+                              b.centre @ np.array([np.cos(angle), np.sin(angle)])))
+    crops = [_view_crop(view, m, b) for b in boxes]
+    texts = engine.recognize(crops)
+    return [OcrLine(t.strip(), sc, tuple((int(round(x)), int(round(y))) for x, y in b.pts), block_no)
+            for b, (t, sc) in zip(boxes, texts)]
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether the centre of either quadrilateral lies inside the other."""
+    return (cv2.pointPolygonTest(b.reshape(-1, 1, 2), tuple(float(v) for v in a.mean(axis=0)), False) >= 0
+            or cv2.pointPolygonTest(a.reshape(-1, 1, 2), tuple(float(v) for v in b.mean(axis=0)), False) >= 0)
+
+
+def _view_crop(view: np.ndarray, m: np.ndarray, box: _Box) -> np.ndarray:
+    """The line ``box`` (frame pixels) cut from the enlarged ``view`` (``m``: frame → view)."""
+    pts = np.hstack([box.pts, np.ones((4, 1))]) @ m.T
+    return _line_crop(view, pts)

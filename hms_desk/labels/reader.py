@@ -20,6 +20,7 @@ Presets:
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
@@ -31,7 +32,7 @@ from hms_desk.domain.errors import HmsError
 from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
 from hms_desk.labels.candidates import (Candidate, Known, Pair, best_pair, from_codes, from_lines, has_label,
                                         merge, numbers_in, replace_number)
-from hms_desk.labels.ocr import OcrLine, OcrUnavailable, read_text, reread
+from hms_desk.labels.ocr import OcrLine, OcrUnavailable, look_closer, read_rest, read_text, reread
 
 __all__ = ["LabelRead", "LiveLabelVoter", "Region", "read_label", "LIVE_LADDER"]
 
@@ -199,6 +200,86 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
     return lines
 
 
+def _both(lines: list[OcrLine]) -> bool:
+    got = from_lines(lines)
+    return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
+
+
+#: Words of the sticker's header ("NAV Hjelpemiddelsentral", "Eiendom av NAV", "Tilhører NAV"), as OCR
+#: reads them when the text is small: a block with one is looked at again like one with a label.
+_NAV_WORDS = re.compile(r"\bNAV\b|hj[e3]lp|middel|sentral|eiendom|tilh[øo]rer", re.IGNORECASE)
+#: Blocks looked at again, at most, when the first reading gave no pair.
+CLOSER_BLOCKS = 3
+
+
+def _text_height(line: OcrLine) -> float:
+    """The height of the text in ``line``'s box: the box's height, unless its text cannot explain its
+    shape (a few characters read in a box far wider than they are) — then the box holds several lines
+    the detector ran together (small text), and a quarter of its height is the guess."""
+    p = np.asarray(line.box, np.float64)
+    length = float(np.linalg.norm(p[1] - p[0]))
+    aspect = length / max(line.height, 1.0)
+    if aspect > 2.0 * max(0.55 * len(line.text.strip()), 0.5):
+        return line.height / 4.0
+    return line.height
+
+
+def _bare_number(text: str) -> bool:
+    t = text.strip(" :.,;")
+    return len(t) <= 8 and bool(numbers_in(t))
+
+
+def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=None) -> list[OcrLine]:
+    """Look again, level and enlarged, at the blocks that look like the sticker: those with a label,
+    then those with a six-digit number.  A block's new lines replace its old ones; the numbers get the
+    same second opinion.  Stops at the first block that gives both numbers, or at ``deadline``."""
+    blocks: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        blocks.setdefault(line.block, []).append(i)
+
+    def promise(idx: list[int]) -> tuple:
+        """Labels or a NAV header first, then bare six-digit numbers, then the finder's order; blocks
+        whose numbers all carry another label ("Ordre 482913") are not looked at again."""
+        texts = [lines[i].text for i in idx]
+        if any(has_label(t) or _NAV_WORDS.search(t) for t in texts):
+            return (0, min(idx))
+        if any(_bare_number(t) for t in texts):
+            return (1, min(idx))
+        if any(numbers_in(t) for t in texts):
+            return (3, min(idx))
+        return (2, min(idx))
+
+    chosen = [b for b, idx in sorted(blocks.items(), key=lambda kv: promise(kv[1]))
+              if b < 3000 and (only is None or only(b)) and promise(idx)[0] < 3][:CLOSER_BLOCKS]
+    for k, b in enumerate(chosen):
+        if time.perf_counter() > deadline:
+            break
+        idx = blocks[b]
+        boxes = [np.asarray(lines[i].box, np.float64) for i in idx]
+        angles = [np.arctan2(*(p[1] - p[0])[::-1]) for p in boxes]
+        heights = [_text_height(lines[i]) for i in idx]
+        quad, angle, text_h = np.vstack(boxes), float(np.median(angles)), float(np.median(heights))
+        new = look_closer(frame, quad, angle, text_h, margin=(4.0, 3.5), block_no=3000 + k)
+        found_h = [_text_height(ln) for ln in new if len(ln.text.strip()) >= 3]
+        if (found_h and not _both(new) and float(np.median(found_h)) < 0.7 * text_h
+                and time.perf_counter() < deadline):
+            # the text found is smaller than the first boxes said (they ran lines together): once more,
+            # enlarged for the height now measured
+            again = look_closer(frame, quad, angle, float(np.median(found_h)), margin=(4.0, 3.5),
+                                block_no=3000 + k)
+            if _both(again) or len(from_lines(again)) > len(from_lines(new)):
+                new = again
+        if not new:
+            continue
+        trial = [ln for ln in lines if ln.block != b] + new
+        trial = _second_opinion(frame, trial)
+        if len(from_lines(trial)) > len(from_lines(lines)) or _both(trial):
+            lines = trial
+        if _both(lines):
+            break
+    return lines
+
+
 def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: float = 4.0,
                ocr: bool = True, known: Known | None = None, live: bool = False) -> LabelRead:
     """Read codes and the sticker's text in ``image`` (BGR or gray uint8).
@@ -237,8 +318,18 @@ def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: flo
                 return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
 
             colour = part if part.ndim == 3 else np.dstack([part] * 3)
-            found = read_text(colour, budget_s=max(0.0, deadline - t1), enough=enough)
+            # the reduced frame's blocks; a closer look at the sticker-like ones; only then the whole
+            # frame at full resolution (slow on 1080p), and a closer look at what that found
+            found = read_text(colour, budget_s=max(0.0, deadline - t1), enough=enough, fallback=False)
             lines = _second_opinion(colour, found.lines)
+            if not _both(lines):
+                lines = _closer_look(colour, lines, deadline)
+            if not _both(lines) and time.perf_counter() < deadline:
+                more = read_rest(colour, lines, budget_s=max(0.0, deadline - time.perf_counter()), enough=enough)
+                if more:
+                    lines = _second_opinion(colour, lines + more)
+                    if not _both(lines):
+                        lines = _closer_look(colour, lines, deadline, only=lambda b: b >= 1000)
             result.text = [_shift_line(line, dx, dy) for line in lines]
             result.ocr = "ok"
         except OcrUnavailable as exc:
