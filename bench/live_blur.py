@@ -369,9 +369,9 @@ with tempfile.TemporaryDirectory(prefix="hms_snap_") as tmp:
         print("ready", flush=True)
         for line in sys.stdin:
             image = frames[line.strip()]
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             core.cases.take_snapshot(case.id, image)
-            print(round((time.perf_counter() - t) * 1000, 1), flush=True)
+            print(round((time.perf_counter() - t) * 1000, 1), round((time.process_time() - c) * 1000, 1), flush=True)
     finally:
         core.close()
 """
@@ -395,7 +395,7 @@ def snapshot_frames(path: Path, out: Path) -> dict[str, Path]:
 
 def snapshot_ms(frames: dict[str, Path], runs: int, trees: dict[str, Path]) -> dict[str, dict[str, float]]:
     """Median ms of a real snapshot (CaseService.take_snapshot: still mode, PNG, encryption,
-    database) of each frame, for each checkout in ``trees`` (this one as ``ours``; a peer
+    database) of each frame, and the CPU ms it used (all threads), for each checkout in ``trees`` (this one as ``ours``; a peer
     checkout, such as main before a change, beside it), each in its own warm process, taking
     turns snapshot by snapshot so the machine's load falls on all alike."""
     workers = {}
@@ -408,18 +408,22 @@ def snapshot_ms(frames: dict[str, Path], runs: int, trees: dict[str, Path]) -> d
             if proc.stdout.readline().strip() != "ready":
                 raise SystemExit(f"snapshot-arbeideren for {name} startet ikke")
         times: dict[str, dict[str, list[float]]] = {n: {k: [] for k in frames} for n in trees}
+        cpu: dict[str, dict[str, list[float]]] = {n: {k: [] for k in frames} for n in trees}
         for _ in range(runs):
             for label in frames:
                 for name, proc in workers.items():
                     proc.stdin.write(label + "\n")
                     proc.stdin.flush()
-                    times[name][label].append(float(proc.stdout.readline()))
+                    wall, used = proc.stdout.readline().split()
+                    times[name][label].append(float(wall))
+                    cpu[name][label].append(float(used))
     finally:
         for proc in workers.values():
             if proc.stdin:
                 proc.stdin.close()
             proc.wait(30)
-    return {name: {f"snapshot_ms_{label}": round(statistics.median(ms), 1) for label, ms in per.items()}
+    return {name: {**{f"snapshot_ms_{label}": round(statistics.median(ms), 1) for label, ms in per.items()},
+                   **{f"cpu_ms_{label}": round(statistics.median(ms), 1) for label, ms in cpu[name].items()}}
             for name, per in times.items()}
 
 
@@ -445,7 +449,8 @@ def snapshot_main(args: argparse.Namespace) -> int:
             result[f"loadavg_1min_{label}"] = round(max(load_before, os.getloadavg()[0]), 2)
             print(f"{label}: {json.dumps(figures)}", flush=True)
     if "snapshot_loaded" in result:
-        result["targets"] = {f"{k}_le_400_loaded": v <= 400 for k, v in result["snapshot_loaded"].items()}
+        result["targets"] = {f"{k}_le_400_loaded": v <= 400 for k, v in result["snapshot_loaded"].items()
+                             if k.startswith("snapshot_ms")}
     print(json.dumps(result))
     return 0
 
@@ -508,7 +513,8 @@ def main(argv: list[str] | None = None) -> int:
             checks[f"run_{label}_le_1"] = on["longest_uncovered_run"] <= 1
     if "snapshot_loaded" in result:
         for label, ms in result["snapshot_loaded"].items():
-            checks[f"{label}_le_400_loaded"] = ms <= 400
+            if label.startswith("snapshot_ms"):
+                checks[f"{label}_le_400_loaded"] = ms <= 400
     result["targets"] = checks
     print(json.dumps(result))
     return 0
