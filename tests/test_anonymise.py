@@ -1,9 +1,11 @@
 """Face anonymisation: faces are found and hidden, nothing else changes, and it fails closed.
 
 Pictures the project may ship are used (the public-domain astronaut portrait
-in resources/demo and scenes composed from it); the detector's answers on the
-development photos in ../shared/data/faces are checked against the boxes
-recorded before the anonymiser was split (read in place, never copied).
+in resources/demo and scenes composed from it); the float reference model's
+answers on the development photos in ../shared/data/faces are checked bit for
+bit against the boxes recorded before the anonymiser was split, and the int8
+model the app runs must find every one of those faces (photos read in place,
+never copied).
 """
 
 from __future__ import annotations
