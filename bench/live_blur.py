@@ -34,10 +34,14 @@ another video, one thread), each beside the same pipeline with blur off:
 * ``demo_call_720p``: the demo call (1280×720, 25 fps) through the pane, blur on and off;
 * ``snapshot_loaded``: a real snapshot (``CaseService.take_snapshot``: still-mode
   anonymisation, PNG, encryption, database) of a 1920×1080 frame and of a
-  1280×720 demo-call frame, median, with the core kept busy.
+  1280×720 demo-call frame, median, with the core kept busy (in a warm process
+  of its own).  ``--snapshot-only`` measures just that, idle and loaded, and
+  with ``--peer-tree DIR`` another checkout beside it (snapshots taking turns).
 
     .venv/bin/python bench/live_blur.py            # 10 s clip
     .venv/bin/python bench/live_blur.py --quick    # 4 s clip, under a minute
+    git worktree add /tmp/hms-main main           # then, the snapshot before/after:
+    .venv/bin/python bench/live_blur.py --snapshot-only --quick --peer-tree /tmp/hms-main
 
 The machine this runs on must be otherwise quiet for the CPU figures to mean
 anything.  The last line printed is one JSON object.
@@ -345,43 +349,126 @@ class MeetingClient:
         self.proc.wait(10)
 
 
-def snapshot_ms(path: Path, runs: int) -> dict[str, float]:
-    """Median ms of a real snapshot (CaseService.take_snapshot: still mode, PNG, encryption,
-    database) of a 1920×1080 frame of the clip and of a 1280×720 frame of the demo call."""
-    from hms_desk.app import Options, build_core
-    from hms_desk.platform.secrets import MemorySecrets
+_SNAPSHOT_WORKER = r"""
+import sys, time, tempfile
+from pathlib import Path
+tree = sys.argv[1]
+sys.path.insert(0, tree)
+import cv2
+import hms_desk
+assert Path(hms_desk.__file__).resolve().is_relative_to(Path(tree).resolve()), hms_desk.__file__
+from hms_desk.app import Options, build_core
+from hms_desk.platform.secrets import MemorySecrets
+frames = {arg.split("=", 1)[0]: cv2.imread(arg.split("=", 1)[1], cv2.IMREAD_COLOR) for arg in sys.argv[2:]}
+with tempfile.TemporaryDirectory(prefix="hms_snap_") as tmp:
+    core = build_core(Options(profile=Path(tmp), secrets=MemorySecrets()))
+    try:
+        case = core.cases.start()
+        for image in frames.values():
+            core.cases.take_snapshot(case.id, image)  # warm
+        print("ready", flush=True)
+        for line in sys.stdin:
+            image = frames[line.strip()]
+            t, c = time.perf_counter(), time.process_time()
+            core.cases.take_snapshot(case.id, image)
+            print(round((time.perf_counter() - t) * 1000, 1), round((time.process_time() - c) * 1000, 1), flush=True)
+    finally:
+        core.close()
+"""
+
+
+def snapshot_frames(path: Path, out: Path) -> dict[str, Path]:
+    """A 1920×1080 frame of the clip and a 1280×720 frame of the demo call, as PNG files."""
     from hms_desk.video.demo_scene import DemoScene
 
     cap = cv2.VideoCapture(str(path))
     cap.set(cv2.CAP_PROP_POS_FRAMES, 20)
     ok, frame = cap.read()
     cap.release()
-    frames = {"snapshot_ms_1080p": frame, "snapshot_ms_720p_demo": DemoScene().render(20)}
-    out = {}
-    with tempfile.TemporaryDirectory(prefix="hms_snap_") as tmp:
-        core = build_core(Options(profile=Path(tmp), secrets=MemorySecrets()))
-        try:
-            case = core.cases.start()
-            for label, image in frames.items():
-                core.cases.take_snapshot(case.id, image)  # warm
-                times = []
-                for _ in range(runs):
-                    t = time.perf_counter()
-                    core.cases.take_snapshot(case.id, image)
-                    times.append((time.perf_counter() - t) * 1000)
-                out[label] = round(statistics.median(times), 1)
-        finally:
-            core.close()
-    return out
+    if not ok:
+        raise SystemExit("klippet kunne ikke leses")
+    files = {"1080p": out / "snap_1080p.png", "720p_demo": out / "snap_720p_demo.png"}
+    cv2.imwrite(str(files["1080p"]), frame)
+    cv2.imwrite(str(files["720p_demo"]), DemoScene().render(20))
+    return files
+
+
+def snapshot_ms(frames: dict[str, Path], runs: int, trees: dict[str, Path]) -> dict[str, dict[str, float]]:
+    """Median ms of a real snapshot (CaseService.take_snapshot: still mode, PNG, encryption,
+    database) of each frame, and the CPU ms it used (all threads), for each checkout in ``trees`` (this one as ``ours``; a peer
+    checkout, such as main before a change, beside it), each in its own warm process, taking
+    turns snapshot by snapshot so the machine's load falls on all alike."""
+    workers = {}
+    try:
+        for name, tree in trees.items():
+            workers[name] = subprocess.Popen(
+                [sys.executable, "-c", _SNAPSHOT_WORKER, str(tree), *[f"{k}={v}" for k, v in frames.items()]],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=str(tree))
+        for name, proc in workers.items():
+            if proc.stdout.readline().strip() != "ready":
+                raise SystemExit(f"snapshot-arbeideren for {name} startet ikke")
+        times: dict[str, dict[str, list[float]]] = {n: {k: [] for k in frames} for n in trees}
+        cpu: dict[str, dict[str, list[float]]] = {n: {k: [] for k in frames} for n in trees}
+        for _ in range(runs):
+            for label in frames:
+                for name, proc in workers.items():
+                    proc.stdin.write(label + "\n")
+                    proc.stdin.flush()
+                    wall, used = proc.stdout.readline().split()
+                    times[name][label].append(float(wall))
+                    cpu[name][label].append(float(used))
+    finally:
+        for proc in workers.values():
+            if proc.stdin:
+                proc.stdin.close()
+            proc.wait(30)
+    return {name: {**{f"snapshot_ms_{label}": round(statistics.median(ms), 1) for label, ms in per.items()},
+                   **{f"cpu_ms_{label}": round(statistics.median(ms), 1) for label, ms in cpu[name].items()}}
+            for name, per in times.items()}
+
+
+def snapshot_main(args: argparse.Namespace) -> int:
+    """``--snapshot-only``: the snapshot figures idle and with one core busy, ours (beside a peer checkout)."""
+    trees = {"ours": ROOT, **({"peer": args.peer_tree.resolve()} if args.peer_tree else {})}
+    runs = 5 if args.quick else 11
+    result: dict = {"bench": "live_blur", "part": "snapshot", "quick": args.quick, "cpus": os.cpu_count(),
+                    "trees": {k: str(v) for k, v in trees.items()}}
+    with tempfile.TemporaryDirectory(prefix="hms_live_bench_") as tmp:
+        path = Path(tmp) / "faces_1080p30.mp4"
+        make_clip(path, 30)
+        frames = snapshot_frames(path, Path(tmp))
+        for label in ("idle",) + (() if args.no_load else ("loaded",)):
+            load_before = os.getloadavg()[0]
+            if label == "loaded":
+                with MeetingClient():
+                    figures = snapshot_ms(frames, runs, trees)
+            else:
+                figures = snapshot_ms(frames, runs, trees)
+            for name, fig in figures.items():
+                result[f"snapshot_{label}" if name == "ours" else f"peer_snapshot_{label}"] = fig
+            result[f"loadavg_1min_{label}"] = round(max(load_before, os.getloadavg()[0]), 2)
+            print(f"{label}: {json.dumps(figures)}", flush=True)
+    if "snapshot_loaded" in result:
+        result["targets"] = {f"{k}_le_400_loaded": v <= 400 for k, v in result["snapshot_loaded"].items()
+                             if k.startswith("snapshot_ms")}
+    print(json.dumps(result))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="a 4 s clip instead of 10 s")
     ap.add_argument("--no-load", action="store_true", help="skip the runs with one core busy")
+    ap.add_argument("--snapshot-only", action="store_true",
+                    help="only the snapshot figures, idle and with one core busy")
+    ap.add_argument("--peer-tree", type=Path,
+                    help="with --snapshot-only: another checkout (e.g. main before a change) measured "
+                         "side by side, taking turns snapshot by snapshot")
     args = ap.parse_args(argv)
     if shutil.which("ffmpeg") is None:
         raise SystemExit("ffmpeg trengs (Debian-pakken ffmpeg)")
+    if args.snapshot_only:
+        return snapshot_main(args)
     seconds = 4 if args.quick else 10
     result: dict = {"bench": "live_blur", "quick": args.quick, "cpus": os.cpu_count(),
                     "clip": f"{W}x{H}@{FPS} H.264, faces 80-260 px, up to 100 px/frame"}
@@ -397,7 +484,8 @@ def main(argv: list[str] | None = None) -> int:
                 off = run_pane(path, truth, False, seconds)
                 on = run_pane(path, truth, True, seconds, hidden_s=0.0 if loaded else 3.0)
                 if loaded:
-                    result["snapshot_loaded"] = snapshot_ms(path, 3 if args.quick else 5)
+                    frames = snapshot_frames(path, Path(tmp))
+                    result["snapshot_loaded"] = snapshot_ms(frames, 3 if args.quick else 5, {"ours": ROOT})["ours"]
             finally:
                 if loaded:
                     client.__exit__()
@@ -425,7 +513,8 @@ def main(argv: list[str] | None = None) -> int:
             checks[f"run_{label}_le_1"] = on["longest_uncovered_run"] <= 1
     if "snapshot_loaded" in result:
         for label, ms in result["snapshot_loaded"].items():
-            checks[f"{label}_le_400_loaded"] = ms <= 400
+            if label.startswith("snapshot_ms"):
+                checks[f"{label}_le_400_loaded"] = ms <= 400
     result["targets"] = checks
     print(json.dumps(result))
     return 0

@@ -1,9 +1,11 @@
 """Face anonymisation: faces are found and hidden, nothing else changes, and it fails closed.
 
 Pictures the project may ship are used (the public-domain astronaut portrait
-in resources/demo and scenes composed from it); the detector's answers on the
-development photos in ../shared/data/faces are checked against the boxes
-recorded before the anonymiser was split (read in place, never copied).
+in resources/demo and scenes composed from it); the float reference model's
+answers on the development photos in ../shared/data/faces are checked bit for
+bit against the boxes recorded before the anonymiser was split, and the int8
+model the app runs must find every one of those faces (photos read in place,
+never copied).
 """
 
 from __future__ import annotations
@@ -320,16 +322,36 @@ def test_shared_instance_is_created_once_across_threads(astronaut: np.ndarray) -
 # --------------------------------------------------------------------------- #
 
 @pytest.mark.skipif(not DEV_PHOTOS.is_dir(), reason="the development photos (../shared/data/faces) are not here")
-def test_detector_gives_the_recorded_boxes_on_the_development_photos() -> None:
-    """The split kept the detector's outputs identical, box for box and bit for bit."""
+def test_reference_model_gives_the_recorded_boxes_on_the_development_photos() -> None:
+    """The float model through the detector still gives the recorded answers, box for box and
+    bit for bit (the split of the anonymiser kept them identical)."""
     recorded = json.loads(RECORDED.read_text(encoding="utf-8"))
-    detector = shared_detector()
+    detector = Detector(resource("models", detector_module.REFERENCE_MODEL))
     assert len(recorded["boxes"]) == 34  # every photo of the set, faceless ones included
     for name, rows in recorded["boxes"].items():
         image = cv2.imread(str(DEV_PHOTOS / name), cv2.IMREAD_COLOR)
         assert image is not None, name
         found = detector.detect(image, recorded["threshold"])
         assert found.tolist() == np.asarray(rows, np.float32).reshape(-1, 5).tolist(), name
+
+
+@pytest.mark.skipif(not DEV_PHOTOS.is_dir(), reason="the development photos (../shared/data/faces) are not here")
+def test_int8_model_finds_every_recorded_face_on_the_development_photos() -> None:
+    """The shipped int8 model finds a box on every face the float model found (198 boxes on
+    the 34 photos, IoU at least 0.6 – measured: 0.63 or more, 0.84 for 95 % of them) and adds
+    only faint ones (recall on the harder set stays 1.0: bench/anonymise.py)."""
+    recorded = json.loads(RECORDED.read_text(encoding="utf-8"))
+    detector = shared_detector()
+    assert detector.name.startswith("CenterFace int8")
+    extra = []
+    for name, rows in recorded["boxes"].items():
+        image = cv2.imread(str(DEV_PHOTOS / name), cv2.IMREAD_COLOR)
+        found = [tuple(r) for r in detector.detect(image, 0.1).tolist()]
+        for row in rows:
+            assert max((iou(row[:4], f[:4]) for f in found), default=0.0) >= 0.6, (name, row)
+        extra += [f[4] for f in found if f[4] > recorded["threshold"]
+                  and max((iou(row[:4], f[:4]) for row in rows), default=0.0) < 0.3]
+    assert len(extra) <= 10 and max(extra, default=0.0) < 0.3, extra
 
 
 def test_one_session_configured_for_a_desktop() -> None:
@@ -368,6 +390,26 @@ def test_still_mode_runs_its_passes_side_by_side(astronaut: np.ndarray) -> None:
     anonymiser = FaceAnonymiser(StillParams(), detector=Watching())
     boxes = anonymiser.detect_still(scene)
     assert most[0] == 2
+    assert covers(boxes, ((face[0] + face[2]) / 2, (face[1] + face[3]) / 2))
+
+
+def test_a_720p_picture_is_searched_on_both_cores(astronaut: np.ndarray) -> None:
+    """A 1280×720 picture's 1.3× pass (one tile of 1664×936) is cut in two halves that
+    overlap and run at the same moment; a face on the cut is still found."""
+    both = threading.Barrier(2, timeout=30)
+    halves = []
+
+    class Watching(Detector):
+        def detect(self, bgr: np.ndarray, threshold: float) -> np.ndarray:
+            if bgr.shape[:2] == (936, 928):  # each half of the finest pass waits for the other
+                halves.append(bgr.shape)
+                both.wait()
+            return super().detect(bgr, threshold)
+
+    scene = textured_background(1280, 720)
+    face = paste_head(scene, astronaut, 580, 300, 90)  # across the middle, where the halves overlap
+    boxes = FaceAnonymiser(StillParams(), detector=Watching()).detect_still(scene)
+    assert len(halves) == 2
     assert covers(boxes, ((face[0] + face[2]) / 2, (face[1] + face[3]) / 2))
 
 

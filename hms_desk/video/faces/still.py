@@ -111,6 +111,11 @@ class StillParams:
     tile, tile_overlap, max_pass_side:
         Passes longer than ``tile`` px are cut into tiles overlapping by
         ``tile_overlap`` px; a whole enlarged pass is capped at ``max_pass_side``.
+    split_pixels:
+        A pass of more pixels that would be one tile is cut in two along its
+        long side (overlapping by ``tile_overlap``) so both cores share it: a
+        1280×720 picture's 1.3× pass would otherwise run on one core while
+        the other waits.
     """
 
     threshold: float = 0.12
@@ -128,6 +133,7 @@ class StillParams:
     tile: int = 2048  # a 1920×1080 picture at 1.3× is two tiles, run side by side
     tile_overlap: int = 192
     max_pass_side: int = 3072
+    split_pixels: int = 1_000_000
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "zooms", tuple(sorted(float(s) for s in self.zooms)))
@@ -214,6 +220,11 @@ class FaceAnonymiser:
             scaled = cv2.resize(bgr, (sw, sh), interpolation=interp)
         xs, tw = _tiles(sw, p.tile, p.tile_overlap)
         ys, th = _tiles(sh, p.tile, p.tile_overlap)
+        if len(xs) * len(ys) < MAX_PARALLEL and sw * sh > p.split_pixels:
+            if sw >= sh:
+                xs, tw = _tiles(sw, p.tile, p.tile_overlap, at_least=MAX_PARALLEL)
+            else:
+                ys, th = _tiles(sh, p.tile, p.tile_overlap, at_least=MAX_PARALLEL)
         return [_Pass(scaled[ty:ty + th, tx:tx + tw], threshold, group, tx, ty, sw / w, sh / h, ox, oy)
                 for ty in ys for tx in xs]
 
@@ -369,11 +380,12 @@ def _merge_windows(windows: list[list[float]]) -> list[list[float]]:
     return merged
 
 
-def _tiles(length: int, tile: int, overlap: int) -> tuple[list[int], int]:
-    """Start offsets and size of evenly sized tiles covering ``length`` with at least ``overlap``."""
-    if length <= tile:
+def _tiles(length: int, tile: int, overlap: int, at_least: int = 1) -> tuple[list[int], int]:
+    """Start offsets and size of evenly sized tiles (at most ``tile``, at least ``at_least``
+    of them) covering ``length`` with at least ``overlap``."""
+    n = max(at_least, int(np.ceil((length - overlap) / (tile - overlap))) if length > tile else 1)
+    if n == 1:
         return [0], length
-    n = int(np.ceil((length - overlap) / (tile - overlap)))
     size = int(np.ceil((length + (n - 1) * overlap) / n))
     starts = [round(i * (length - size) / (n - 1)) for i in range(n)]
     return starts, size
