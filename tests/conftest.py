@@ -174,6 +174,12 @@ def ops(gui_core, qtbot):
     dispatcher.deleteLater()
 
 
+def picture_shown(video) -> bool:
+    """The pane shows a real picture (not the black frame shown while the face blur starts)."""
+    frame = video.current_frame()
+    return frame is not None and not (frame.coverage is not None and frame.coverage.blanked)
+
+
 @pytest.fixture
 def window(gui_core, qtbot, request):
     """The real main window, built by the GUI half of the composition root, shown (in bokmål, with

@@ -18,6 +18,7 @@ from hms_desk.ui.application import build_window
 from hms_desk.ui.video_pane import VideoPane
 from hms_desk.video import DemoSource
 from hms_desk.video.demo_scene import DemoScene
+from conftest import picture_shown
 
 TIMEOUT_MS = 10_000
 
@@ -209,7 +210,7 @@ def test_annoter_menu_and_snapshot_with_drawings(gui_core, qtbot) -> None:
         assert not layer.tool_actions["pil"].isEnabled()
         with qtbot.waitSignal(cp.caseStarted, timeout=10_000):
             win.act_new_case.trigger()
-        qtbot.waitUntil(lambda: video.current_frame() is not None, timeout=15_000)
+        qtbot.waitUntil(lambda: picture_shown(video), timeout=15_000)
         with qtbot.waitSignal(video.freezeChanged, timeout=5000):
             win.act_freeze.trigger()
         assert layer.tool_actions["pil"].isEnabled()

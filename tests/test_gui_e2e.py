@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pypdf import PdfReader
 
 from tests.document_gui_helpers import save_as  # noqa: F401
+from conftest import picture_shown
 
 
 pytestmark = pytest.mark.slow
@@ -32,7 +33,7 @@ def test_whole_support_call(window, gui_core, qtbot, answers, save_as, tmp_path)
     qtbot.waitUntil(lambda: cp.people.count() == 1, timeout=5000)
 
     # live demo video arrives, then freeze
-    qtbot.waitUntil(lambda: video.current_frame() is not None, timeout=15000)
+    qtbot.waitUntil(lambda: picture_shown(video), timeout=15000)
     with qtbot.waitSignal(video.freezeChanged, timeout=5000):
         win.act_freeze.trigger()
     assert video.is_frozen

@@ -27,6 +27,7 @@ from hms_desk.parts.catalog import parts_for_device
 from hms_desk.storage.models import Device, Loan, Municipality
 from hms_desk.ui import print_preview
 from hms_desk.ui.parts_panel import PartsPanel, placeholder_pixmap
+from conftest import picture_shown
 
 pytestmark = pytest.mark.slow
 
@@ -88,7 +89,7 @@ def test_order_from_lookup_to_printed_parts_and_repair_order(window, gui_core, q
     # a case with an anonymised picture of the damage
     with qtbot.waitSignal(cp.caseStarted, timeout=10000):
         win.act_new_case.trigger()
-    qtbot.waitUntil(lambda: video.current_frame() is not None, timeout=15000)
+    qtbot.waitUntil(lambda: picture_shown(video), timeout=15000)
     with qtbot.waitSignal(cp.snapshotAdded, timeout=30000) as snap:
         win.act_snapshot.trigger()
     assert win.context.snapshot_id == snap.args[0]

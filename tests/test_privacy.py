@@ -38,6 +38,7 @@ from hms_desk.video.frames import Frame
 from hms_desk.video.live_blur import BLANK_TEXT, LiveBlur, LiveBlurParams, LiveBlurSwitch, outgoing_image
 
 from test_personal_data_scan import FNR, make_fnr, scene_with_face
+from conftest import picture_shown
 
 HEAD_CROP = (150, 30, 300, 210)
 FACE_IN_CROP = (25, 24, 125, 150)
@@ -415,7 +416,7 @@ def test_gui_live_blur_consent_pause_receipt(window, gui_core, qtbot, answers):
         cp.user_takes_part.setChecked(True)
     assert win.live_blur.enabled and win.act_live_blur.isChecked()
     assert cp.pictures_blocked and "INGEN BILDER" in cp.consent_state.text()
-    qtbot.waitUntil(lambda: video.current_frame() is not None, timeout=20000)
+    qtbot.waitUntil(lambda: picture_shown(video), timeout=20000)
     win.act_snapshot.trigger()
     qtbot.waitUntil(lambda: "samtykke" in cp.status.text(), timeout=20000)
     assert cp.snapshots.count() == 0

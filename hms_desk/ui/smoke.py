@@ -65,8 +65,9 @@ class SnapshotSmoke(QObject):
         self._poll.start()
 
     def _wait_for_frame(self) -> None:
-        if self._win.video.current_frame() is None:
-            return
+        frame = self._win.video.current_frame()
+        if frame is None or (frame.coverage is not None and frame.coverage.blanked):
+            return                    # the black frame shown while the face blur starts
         self._poll.stop()
         self._step = "bilde"
         self._win.act_snapshot.trigger()

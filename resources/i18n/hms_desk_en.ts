@@ -225,17 +225,17 @@
         <translation>{0} – shortcut {1}</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="559" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="571" />
         <source>Tekst på bildet</source>
         <translation>Text on the picture</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="564" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="576" />
         <source>Tekst (høyst 80 tegn, ingen personopplysninger):</source>
         <translation>Text (at most 80 characters, no personal data):</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/annotation_layer.py" line="642" />
+        <location filename="../../hms_desk/ui/annotation_layer.py" line="654" />
         <source>Tegn på bildet – punktet er utenfor.</source>
         <translation>Draw on the picture – that point is outside it.</translation>
     </message>
@@ -2175,7 +2175,7 @@ Please send the report below to support. It contains no personal data.</translat
     </message>
     <message>
         <location filename="../../hms_desk/ui/main_window.py" line="100" />
-        <location filename="../../hms_desk/ui/main_window.py" line="325" />
+        <location filename="../../hms_desk/ui/main_window.py" line="331" />
         <source>Kamera på</source>
         <translation>Camera on</translation>
     </message>
@@ -2385,42 +2385,47 @@ Please send the report below to support. It contains no personal data.</translat
         <translation>The share window is open: share it in the meeting app. Ctrl+Shift+D closes it.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="335" />
+        <location filename="../../hms_desk/ui/main_window.py" line="315" />
+        <source>Bildet er svart fordi ansiktssladdingen starter eller henger etter. Ta bildet om et øyeblikk.</source>
+        <translation>The picture is black because face blurring is starting or catching up. Take the picture in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../hms_desk/ui/main_window.py" line="341" />
         <source>S&amp;øk</source>
         <translation>S&amp;earch</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="353" />
+        <location filename="../../hms_desk/ui/main_window.py" line="359" />
         <source>Forb&amp;eredelser</source>
         <translation>Pr&amp;eparations</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="354" />
+        <location filename="../../hms_desk/ui/main_window.py" line="360" />
         <source>&amp;Forberedelser (utprøving og bolig)</source>
         <translation>&amp;Preparations (trials and housing)</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="356" />
+        <location filename="../../hms_desk/ui/main_window.py" line="362" />
         <source>Forbered utprøving eller boligsak: sjekkliste, produkter, tegninger, invitasjon og forberedelsesark</source>
         <translation>Prepare a trial or housing case: checklist, products, drawings, invitation and prep sheet</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="372" />
+        <location filename="../../hms_desk/ui/main_window.py" line="378" />
         <source>A&amp;vvik …</source>
         <translation>De&amp;viations …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="373" />
+        <location filename="../../hms_desk/ui/main_window.py" line="379" />
         <source>Meld avvik og se avvikslisten for internkontroll</source>
         <translation>Report deviations and see the list for internal control</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="477" />
+        <location filename="../../hms_desk/ui/main_window.py" line="483" />
         <source>Vindusoppsettet er tilbakestilt.</source>
         <translation>The window layout is reset.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="495" />
+        <location filename="../../hms_desk/ui/main_window.py" line="501" />
         <source>Demosamtalen er klar: sak «demo» under Saker.</source>
         <translation>The demo call is ready: case “demo” under Cases.</translation>
     </message>
@@ -2508,37 +2513,37 @@ Please send the report below to support. It contains no personal data.</translat
         <translation>No video picture to capture.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="322" />
+        <location filename="../../hms_desk/ui/main_window.py" line="328" />
         <source>PERSONVERNPAUSE – kamera av</source>
         <translation>PRIVACY PAUSE – camera off</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="336" />
+        <location filename="../../hms_desk/ui/main_window.py" line="342" />
         <source>&amp;Søk etter hjelpemiddel</source>
         <translation>&amp;Search for a device</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="344" />
+        <location filename="../../hms_desk/ui/main_window.py" line="350" />
         <source>Sa&amp;ker</source>
         <translation>Ca&amp;ses</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="345" />
+        <location filename="../../hms_desk/ui/main_window.py" line="351" />
         <source>Saker og &amp;bestillinger</source>
         <translation>Cases and &amp;orders</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="396" />
+        <location filename="../../hms_desk/ui/main_window.py" line="402" />
         <source>Språket endres neste gang HMS Desk starter.</source>
         <translation>The language changes the next time HMS Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="399" />
+        <location filename="../../hms_desk/ui/main_window.py" line="405" />
         <source>Om HMS Desk</source>
         <translation>About HMS Desk</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="400" />
+        <location filename="../../hms_desk/ui/main_window.py" line="406" />
         <source>{0} {1}
 Videostøtte, oppslag og delbestilling for NAV Hjelpemiddelsentral.
 Katalogdata: NAV (MIT-lisens).</source>
@@ -2547,38 +2552,38 @@ Video support, lookup and parts ordering for NAV Hjelpemiddelsentral.
 Catalogue data: NAV (MIT licence).</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="415" />
-        <location filename="../../hms_desk/ui/main_window.py" line="418" />
+        <location filename="../../hms_desk/ui/main_window.py" line="421" />
+        <location filename="../../hms_desk/ui/main_window.py" line="424" />
         <source>Hurtigtaster</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="419" />
+        <location filename="../../hms_desk/ui/main_window.py" line="425" />
         <source>Handling</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="419" />
+        <location filename="../../hms_desk/ui/main_window.py" line="425" />
         <source>Tast</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="447" />
+        <location filename="../../hms_desk/ui/main_window.py" line="453" />
         <source>Velg &amp;videokilde …</source>
         <translation>Choose &amp;video source …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="448" />
+        <location filename="../../hms_desk/ui/main_window.py" line="454" />
         <source>Kamera, vindu, skjerm, strøm, fil eller demo</source>
         <translation>Camera, window, screen, stream, file or demo</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="449" />
+        <location filename="../../hms_desk/ui/main_window.py" line="455" />
         <source>Forhånds&amp;sjekk …</source>
         <translation>Pre-call &amp;check …</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="450" />
+        <location filename="../../hms_desk/ui/main_window.py" line="456" />
         <source>Sjekk bilde, bildefrekvens og lys før samtalen</source>
         <translation>Check picture, frame rate and light before the call</translation>
     </message>
@@ -3870,22 +3875,22 @@ Catalogue data: NAV (MIT licence).</translation>
 <context>
     <name>QuitDialog</name>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="538" />
+        <location filename="../../hms_desk/ui/main_window.py" line="544" />
         <source>Sak {0} er åpen</source>
         <translation>Case {0} is open</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="539" />
+        <location filename="../../hms_desk/ui/main_window.py" line="545" />
         <source>Sak {0} er fortsatt åpen. Vil du avslutte saken nå (bildene slettes), eller la den stå åpen til neste gang HMS Desk starter?</source>
         <translation>Case {0} is still open. Do you want to close the case now (the pictures are deleted), or leave it open until HMS Desk starts next time?</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="541" />
+        <location filename="../../hms_desk/ui/main_window.py" line="547" />
         <source>&amp;La saken stå åpen</source>
         <translation>&amp;Leave the case open</translation>
     </message>
     <message>
-        <location filename="../../hms_desk/ui/main_window.py" line="542" />
+        <location filename="../../hms_desk/ui/main_window.py" line="548" />
         <source>&amp;Avslutt saken</source>
         <translation>&amp;Close the case</translation>
     </message>
