@@ -230,8 +230,8 @@ def _text_height(line: OcrLine) -> float:
     p = np.asarray(line.box, np.float64)
     length = float(np.linalg.norm(p[1] - p[0]))
     aspect = length / max(line.height, 1.0)
-    if aspect > 2.0 * max(0.55 * len(line.text.strip()), 0.5):
-        return line.height / 4.0
+    if aspect > 2.0 * max(0.55 * len(line.text.strip()), 0.5) or len(line.text.strip()) <= 2:
+        return line.height / 4.0        # (a box read as one or two signs: a small sticker seen as one blob)
     return line.height
 
 
