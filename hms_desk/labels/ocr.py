@@ -21,14 +21,21 @@ How a frame is read (:func:`read_text`):
    numbers are known (the caller's ``enough``), or when the time is spent —
    the best-ranked block is always read.
 4. **Closer look** (:func:`look_closer`, run by the reader when no pair came
-   out) — a block that looks like the sticker (a label, a NAV header, a bare
-   six-digit number, else the best-ranked ones) is cut out with a margin of a
-   few text heights, turned level and enlarged so its text is about 48 px
-   high, and detected again (also on a sharpened copy): lines the reduced
-   frame lost or ran together are found and read.
-5. **Fallback** (:func:`read_rest`) — if that gave nothing either (a very
-   small sticker), the frame is detected again at full resolution, the new
-   lines are read, and the reader looks closer at those blocks too.
+   out) — a block that looks like the sticker (a label, a NAV header — then
+   with the space under it —, a bare six-digit number, else the best-ranked
+   ones) is cut out with a margin of a few text heights, turned level and
+   enlarged so its text is about 48 px high (at most :data:`ZOOM_MAX_PIXELS`),
+   and detected again on a sharpened copy (the plain copy too only when no pair
+   came out): lines the reduced frame lost or ran together are found and read.
+   Variants for the sticker's block when that is not enough: ``"small"``
+   (labels far smaller than their numbers: enlarged 3–5× and sharpened
+   harder) and ``"contrast"`` (glare: CLAHE on the lightness).
+5. **Fallback** (:func:`read_rest`) — the frame detected again at full
+   resolution (a very small sticker), when its cost fits the reader's bound;
+   the reader looks closer at those blocks too, and, when no text looked like a
+   sticker at all, reads a copy turned by 90° (text turned past ~55° is not
+   detected).  The reader bounds all of step 4–5 in units of step 1's own
+   detection time (``reader.EXTRA_EFFORT``).
 
 :func:`reread` reads given lines again from differently made crops: the
 reader uses it for a second opinion on every number it takes.
