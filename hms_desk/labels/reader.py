@@ -32,7 +32,8 @@ from hms_desk.domain.errors import HmsError
 from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
 from hms_desk.labels.candidates import (Candidate, Known, Pair, best_pair, from_codes, from_lines, has_label,
                                         merge, numbers_in, replace_number)
-from hms_desk.labels.ocr import FIND_MAX_SIDE, OcrLine, OcrUnavailable, _overlap, look_closer, read_rest, read_text, reread
+from hms_desk.labels.ocr import (FIND_MAX_SIDE, OcrLine, OcrUnavailable, _overlap, look_closer, read_rest, read_text,
+                                 reread)
 
 __all__ = ["LabelRead", "LiveLabelVoter", "Region", "read_label", "LIVE_LADDER"]
 
