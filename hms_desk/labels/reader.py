@@ -231,8 +231,8 @@ def _text_height(line: OcrLine) -> float:
     p = np.asarray(line.box, np.float64)
     length = float(np.linalg.norm(p[1] - p[0]))
     aspect = length / max(line.height, 1.0)
-    if aspect > 2.0 * max(0.55 * len(line.text.strip()), 0.5) or len(line.text.strip()) <= 2:
-        return line.height / 4.0        # (a box read as one or two signs: a small sticker seen as one blob)
+    if aspect > 2.0 * max(0.55 * len(line.text.strip()), 0.5):
+        return line.height / 4.0
     return line.height
 
 
@@ -269,7 +269,9 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
         idx = blocks[b]
         boxes = [np.asarray(lines[i].box, np.float64) for i in idx]
         angles = [np.arctan2(*(p[1] - p[0])[::-1]) for p in boxes]
-        heights = [_text_height(lines[i]) for i in idx]
+        # a block of boxes read as one or two signs only: a small sticker seen as one blob
+        real = [i for i in idx if len(lines[i].text.strip()) >= 3]
+        heights = [_text_height(lines[i]) for i in real] if real else [lines[i].height / 4.0 for i in idx]
         quad, angle, text_h = np.vstack(boxes), float(np.median(angles)), float(np.median(heights))
         if not any(numbers_in(lines[i].text) or has_label(lines[i].text) for i in idx):
             # the header alone ("NAV Hjelpemiddelsentral"): the numbers are printed under it
