@@ -21,14 +21,21 @@ How a frame is read (:func:`read_text`):
    numbers are known (the caller's ``enough``), or when the time is spent —
    the best-ranked block is always read.
 4. **Closer look** (:func:`look_closer`, run by the reader when no pair came
-   out) — a block that looks like the sticker (a label, a NAV header, a bare
-   six-digit number, else the best-ranked ones) is cut out with a margin of a
-   few text heights, turned level and enlarged so its text is about 48 px
-   high, and detected again (also on a sharpened copy): lines the reduced
-   frame lost or ran together are found and read.
-5. **Fallback** (:func:`read_rest`) — if that gave nothing either (a very
-   small sticker), the frame is detected again at full resolution, the new
-   lines are read, and the reader looks closer at those blocks too.
+   out) — a block that looks like the sticker (a label, a NAV header — then
+   with the space under it —, a bare six-digit number, else the best-ranked
+   ones) is cut out with a margin of a few text heights, turned level and
+   enlarged so its text is about 48 px high (at most :data:`ZOOM_MAX_PIXELS`),
+   and detected again on a sharpened copy (the plain copy too only when no pair
+   came out): lines the reduced frame lost or ran together are found and read.
+   Variants for the sticker's block when that is not enough: ``"small"``
+   (labels far smaller than their numbers: enlarged 3–5× and sharpened
+   harder) and ``"contrast"`` (glare: CLAHE on the lightness).
+5. **Fallback** (:func:`read_rest`) — the frame detected again at full
+   resolution (a very small sticker), when its cost fits the reader's bound;
+   the reader looks closer at those blocks too, and, when no text looked like a
+   sticker at all, reads a copy turned by 90° (text turned past ~55° is not
+   detected).  The reader bounds all of step 4–5 in units of step 1's own
+   detection time (``reader.EXTRA_EFFORT``).
 
 :func:`reread` reads given lines again from differently made crops: the
 reader uses it for a second opinion on every number it takes.
@@ -91,6 +98,7 @@ class OcrResult:
     blocks_read: int = 0
     fallback: bool = False
     elapsed_s: float = 0.0
+    detect_s: float = 0.0       # the frame-wide detection alone: the unit the reader budgets its extra looks in
 
 
 def model_files() -> dict[str, Path]:
@@ -332,9 +340,11 @@ def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | Non
     h, w = frame.shape[:2]
     s = min(1.0, FIND_MAX_SIDE / max(h, w))
     small = cv2.resize(frame, None, fx=s, fy=s, interpolation=cv2.INTER_AREA) if s < 1 else frame
+    td = time.perf_counter()
     boxes = [_as_box(b / s) for b in engine.detect(small)]
+    detect_s = time.perf_counter() - td
     blocks = sorted(_group(boxes), key=lambda idx: -_block_rank(boxes, idx))
-    result = OcrResult([])
+    result = OcrResult([], detect_s=detect_s)
     for k, idx in enumerate(blocks[:MAX_BLOCKS]):
         if k > 0 and time.perf_counter() - t0 > budget_s:
             break                         # the best-ranked block is always read
@@ -377,8 +387,11 @@ def read_rest(frame: np.ndarray, lines: list[OcrLine], *, budget_s: float = 3.0,
 
 #: Text height (pixels) the detector gets in a closer look.
 ZOOM_TEXT_PX = 48.0
-#: Longest side of a closer look's picture.
+#: Longest side of a closer look's picture …
 ZOOM_MAX_SIDE = 1600
+#: … and its area: the detector's time grows with the pixels, and a closer look at more than half the
+#: reduced frame's pixels costs more than it finds.
+ZOOM_MAX_PIXELS = 360_000
 
 
 def _region_transform(quad: np.ndarray, angle: float, text_h: float, margin: tuple[float, float]
@@ -391,38 +404,71 @@ def _region_transform(quad: np.ndarray, angle: float, text_h: float, margin: tup
     a0, a1 = a.min() - margin[0] * text_h, a.max() + margin[0] * text_h
     b0, b1 = b.min() - margin[1] * text_h, b.max() + margin[1] * text_h
     s = float(np.clip(ZOOM_TEXT_PX / max(text_h, 1.0), 0.5, 5.0))
-    s = min(s, ZOOM_MAX_SIDE / max(a1 - a0, b1 - b0, 1.0))
+    s = min(s, ZOOM_MAX_SIDE / max(a1 - a0, b1 - b0, 1.0),
+            float(np.sqrt(ZOOM_MAX_PIXELS / max((a1 - a0) * (b1 - b0), 1.0))))
     m = np.array([[u[0], u[1], -a0], [v[0], v[1], -b0]]) * s
     return m, (max(16, int(round((a1 - a0) * s))), max(16, int(round((b1 - b0) * s))))
 
 
 def look_closer(frame: np.ndarray, quad: np.ndarray, angle: float, text_h: float, *,
                 margin: tuple[float, float] = (3.0, 2.5), block_no: int = 2000,
-                engine: _Engine | None = None) -> list[OcrLine]:
+                engine: _Engine | None = None, variant: str = "", enough=None,
+                deadline: float | None = None) -> list[OcrLine]:
     """Detect and read the text in one region again, level and enlarged.
 
     ``quad`` is the region (any points, frame pixels), ``angle`` its reading direction and ``text_h``
     the height of its text in frame pixels.  The region (plus ``margin`` text heights) is turned level
     and scaled so its text is about :data:`ZOOM_TEXT_PX` high — small text the frame-wide detection
-    lost or merged is found again — then every line found is recognised.  Boxes are in frame pixels."""
+    lost or merged is found again — then every line found is recognised.  Boxes are in frame pixels.
+
+    ``variant``: ``"contrast"`` evens out glare (CLAHE) before detecting and reading; ``"small"`` sharpens
+    the enlarged picture harder (text a few pixels high, blurred).  ``enough(lines) -> bool`` (the
+    reader: both numbers found) spares the second detection, and so does ``deadline`` (a
+    ``time.perf_counter()`` value) once passed."""
     engine = engine or get_engine()
     if frame.ndim == 2:
         frame = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
     m, (w, h) = _region_transform(np.asarray(quad, np.float64).reshape(-1, 2), angle, text_h, margin)
     interp = cv2.INTER_CUBIC if m[0, 0] ** 2 + m[0, 1] ** 2 > 1 else cv2.INTER_AREA
     view = cv2.warpAffine(frame, m, (w, h), flags=interp, borderMode=cv2.BORDER_REPLICATE)
-    back = cv2.invertAffineTransform(m)
-    # the detector is unsteady on blurred small text: a second detection on a sharpened copy, the
-    # longer of two overlapping boxes kept (a whole "Serienr 123456" rather than its number alone)
+    if variant == "contrast":
+        # glare: local contrast (CLAHE) on the lightness brings back strokes a highlight washed out
+        lab = cv2.cvtColor(view, cv2.COLOR_BGR2LAB)
+        lab[:, :, 0] = cv2.createCLAHE(clipLimit=3.0, tileGridSize=(4, 8)).apply(lab[:, :, 0])
+        view = cv2.cvtColor(lab, cv2.COLOR_LAB2BGR)
+    elif variant == "small":
+        # tiny blurred text, enlarged 3–5×: a stronger unsharp mask in proportion to the enlargement
+        sigma = float(np.clip(np.sqrt(m[0, 0] ** 2 + m[0, 1] ** 2), 2.0, 5.0))
+        view = cv2.addWeighted(view, 3.0, cv2.GaussianBlur(view, (0, 0), sigma), -2.0, 0)
     sharp = cv2.addWeighted(view, 2.0, cv2.GaussianBlur(view, (0, 0), 3.0), -1.0, 0)
-    found: list[np.ndarray] = []
-    for pts in engine.detect(view) + engine.detect(sharp):
+    # the detector is unsteady on blurred small text: first a detection on a sharpened copy; only when
+    # its lines are not ``enough`` a second one on the plain copy, the longer of two overlapping boxes
+    # kept (a whole "Serienr 123456" rather than its number alone)
+    found = _merge_boxes([], engine.detect(sharp))
+    lines = _read_view(engine, view, m, w, h, found, angle, block_no)
+    if (enough is None or not enough(lines)) and (deadline is None or time.perf_counter() < deadline):
+        more = _merge_boxes(found, engine.detect(view))
+        if len(more) != len(found) or any(a is not b for a, b in zip(more, found)):
+            lines = _read_view(engine, view, m, w, h, more, angle, block_no)
+    return lines
+
+
+def _merge_boxes(found: list[np.ndarray], detected: list[np.ndarray]) -> list[np.ndarray]:
+    found = list(found)
+    for pts in detected:
         pts = np.asarray(pts, np.float32)
         clash = [k for k, q in enumerate(found) if _overlap(pts, q)]
         length = float(np.linalg.norm(pts[1] - pts[0]))
         if any(float(np.linalg.norm(found[k][1] - found[k][0])) >= length for k in clash):
             continue
         found = [q for k, q in enumerate(found) if k not in clash] + [pts]
+    return found
+
+
+def _read_view(engine: _Engine, view: np.ndarray, m: np.ndarray, w: int, h: int, found: list[np.ndarray],
+               angle: float, block_no: int) -> list[OcrLine]:
+    """Recognise the boxes ``found`` in the closer look's ``view``; boxes returned in frame pixels."""
+    back = cv2.invertAffineTransform(m)
     boxes = []
     edge = 2.0
     for pts in found:

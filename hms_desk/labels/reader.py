@@ -32,7 +32,8 @@ from hms_desk.domain.errors import HmsError
 from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
 from hms_desk.labels.candidates import (Candidate, Known, Pair, best_pair, from_codes, from_lines, has_label,
                                         merge, numbers_in, replace_number)
-from hms_desk.labels.ocr import OcrLine, OcrUnavailable, look_closer, read_rest, read_text, reread
+from hms_desk.labels.ocr import (FIND_MAX_SIDE, OcrLine, OcrUnavailable, _overlap, look_closer, read_rest, read_text,
+                                 reread)
 
 __all__ = ["LabelRead", "LiveLabelVoter", "Region", "read_label", "LIVE_LADDER"]
 
@@ -46,6 +47,9 @@ LIVE_DIRECT_MAX_PIXELS = 1280 * 720
 INVALID_IMAGE_TEXT = "Bildet er tomt eller ugyldig."
 #: A number no other crop confirmed — but none contradicted either — is kept at this recogniser score.
 UNCONFIRMED_MIN_SCORE = 0.9
+#: Text whose detected box is lower than this (frame pixels; the box is about twice the letters' height) is at
+#: the limit of legibility: a wavering reading drops its block.
+SMALL_TEXT_PX = 28.0
 INVALID_REGION_TEXT = "Det markerte området er utenfor bildet eller for lite."
 
 
@@ -182,7 +186,15 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
         for k, text in zip(undecided, extra):
             fourth[k] = text
         opinions.append(fourth)
+    # text at the limit of legibility (a few pixels high, blurred) can be misread the same way from every
+    # crop: when one number of a block of such text wavers between readings, none of that block's numbers
+    # is trusted
+    shaky = {lines[i].block for k, i in enumerate(used)
+             if _text_height(lines[i]) < SMALL_TEXT_PX and len(votes_for(k, i)) > 1}
     for k, i in enumerate(used):
+        if lines[i].block in shaky and _text_height(lines[i]) < SMALL_TEXT_PX:
+            lines[i] = replace(lines[i], text=replace_number(lines[i].text, "??????"))
+            continue
         votes = votes_for(k, i)
         first = numbers_in(lines[i].text)[0]
         total = sum(votes.values())
@@ -250,25 +262,52 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
         return (2, min(idx))
 
     chosen = [b for b, idx in sorted(blocks.items(), key=lambda kv: promise(kv[1]))
-              if b < 3000 and (only is None or only(b)) and promise(idx)[0] < 3][:CLOSER_BLOCKS]
+              if not 3000 <= b < 4000 and (only is None or only(b)) and promise(idx)[0] < 3][:CLOSER_BLOCKS]
     for k, b in enumerate(chosen):
         if time.perf_counter() > deadline:
             break
         idx = blocks[b]
         boxes = [np.asarray(lines[i].box, np.float64) for i in idx]
         angles = [np.arctan2(*(p[1] - p[0])[::-1]) for p in boxes]
-        heights = [_text_height(lines[i]) for i in idx]
+        # a block of boxes read as one or two signs only: a small sticker seen as one blob
+        real = [i for i in idx if len(lines[i].text.strip()) >= 3]
+        heights = [_text_height(lines[i]) for i in real] if real else [lines[i].height / 4.0 for i in idx]
         quad, angle, text_h = np.vstack(boxes), float(np.median(angles)), float(np.median(heights))
-        new = look_closer(frame, quad, angle, text_h, margin=(4.0, 3.5), block_no=3000 + k)
+        if not any(numbers_in(lines[i].text) or has_label(lines[i].text) for i in idx):
+            # the header alone ("NAV Hjelpemiddelsentral"): the numbers are printed under it
+            down = np.array([-np.sin(angle), np.cos(angle)])
+            quad = np.vstack([quad, quad + down * 5.0 * text_h])
+        new = look_closer(frame, quad, angle, text_h, margin=(4.0, 3.5), block_no=3000 + k, enough=_both,
+                         deadline=deadline)
         found_h = [_text_height(ln) for ln in new if len(ln.text.strip()) >= 3]
         if (found_h and not _both(new) and float(np.median(found_h)) < 0.7 * text_h
                 and time.perf_counter() < deadline):
             # the text found is smaller than the first boxes said (they ran lines together): once more,
             # enlarged for the height now measured
-            again = look_closer(frame, quad, angle, float(np.median(found_h)), margin=(4.0, 3.5),
-                                block_no=3000 + k)
+            text_h = float(np.median(found_h))
+            again = look_closer(frame, quad, angle, text_h, margin=(4.0, 3.5), block_no=3000 + k, enough=_both,
+                         deadline=deadline)
             if _both(again) or len(from_lines(again)) > len(from_lines(new)):
                 new = again
+        if not _both(new) and promise(idx)[0] == 0:
+            # the sticker, but not both numbers: harder looks, most promising first, while time is left —
+            # labels much smaller than their numbers (under ~10 px: enlarged 3–5× and sharpened), then
+            # glare (local contrast)
+            tries = []
+            if any(_bare_number(ln.text) for ln in new) and not any(has_label(ln.text) for ln in new):
+                tries.append(("small", 0.4 * text_h))
+            elif text_h < 10:
+                tries.append(("small", text_h))
+            tries.append(("contrast", text_h))
+            for variant, th in tries:
+                if time.perf_counter() > deadline:
+                    break
+                more = look_closer(frame, quad, angle, th, margin=(4.0, 3.5), block_no=3000 + k, variant=variant,
+                                  enough=_both, deadline=deadline)
+                if _both(more) or len(from_lines(more)) > len(from_lines(new)):
+                    new = more
+                if _both(new):
+                    break
         if not new:
             continue
         trial = [ln for ln in lines if ln.block != b] + new
@@ -277,6 +316,69 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
             lines = trial
         if _both(lines):
             break
+    return lines
+
+
+def _disagree(lines: list[OcrLine]) -> list[OcrLine]:
+    """The same printed line read twice (two closer looks, or a look and the first reading) with two
+    different numbers: neither reading is trusted — both numbers become "??????"."""
+    boxes = [np.asarray(ln.box, np.float32) for ln in lines]
+    nums = [numbers_in(ln.text)[:1] for ln in lines]
+    bad: set[int] = set()
+    for i in range(len(lines)):
+        for j in range(i + 1, len(lines)):
+            if not nums[i] or not nums[j] or nums[i] == nums[j]:
+                continue
+            hi, hj = lines[i].height, lines[j].height
+            if max(hi, hj) > 2.0 * max(min(hi, hj), 1.0) or not _overlap(boxes[i], boxes[j]):
+                continue
+            bad |= {i, j}
+    return [replace(ln, text=replace_number(ln.text, "??????")) if i in bad else ln for i, ln in enumerate(lines)]
+
+
+#: What the reader may spend on a frame whose first reading gave no pair — closer looks, the full-resolution
+#: detection, a turned copy — in units of the frame-wide detection's own time (so the bound holds on a
+#: slow or busy machine alike): together with the first reading about what one plain OCR call costs.
+EXTRA_EFFORT = 6.0
+
+
+def _sticker_like(lines: list[OcrLine]) -> bool:
+    return any(has_label(ln.text) or _NAV_WORDS.search(ln.text) for ln in lines)
+
+
+def _look_further(colour: np.ndarray, lines: list[OcrLine], detect_s: float, deadline: float,
+                  enough) -> list[OcrLine]:
+    """After a first reading without a pair: the further steps, most promising first, until a pair or
+    ``deadline``.  A block that looks like the sticker (a label, the NAV header) is looked at closer first;
+    the full-resolution detection (small text the reduced frame lost) runs only when its cost — the first
+    detection's time, scaled by the pixels — fits in the time left; then closer looks at what it found;
+    last, when no text looked like a sticker at all, a copy turned by 90° (the detector misses text
+    turned more than about 55°)."""
+    looked = _sticker_like(lines)
+    if looked:
+        lines = _closer_look(colour, lines, deadline)
+    if _both(lines):
+        return lines
+    H, W = colour.shape[:2]
+    reduced = min(1.0, FIND_MAX_SIDE / max(H, W)) ** 2
+    cost = detect_s / max(reduced, 1e-6)
+    if reduced < 1.0 and time.perf_counter() + cost < deadline:
+        more = read_rest(colour, lines, budget_s=max(0.0, deadline - time.perf_counter()), enough=enough)
+        if more:
+            lines = _second_opinion(colour, lines + more)
+    if not _both(lines) and time.perf_counter() < deadline:
+        # blocks looked at already are not looked at again
+        lines = _closer_look(colour, lines, deadline, only=(lambda b: b >= 1000) if looked else None)
+    if (not _both(lines) and not _sticker_like(lines) and not any(numbers_in(ln.text) for ln in lines)
+            and time.perf_counter() + detect_s < deadline):
+        turned = read_text(np.ascontiguousarray(np.rot90(colour)), budget_s=max(0.0, deadline - time.perf_counter()),
+                           enough=enough, fallback=False)
+        back = [replace(ln, box=tuple((W - 1 - y, x) for x, y in ln.box), block=4000 + max(ln.block, 0))
+                for ln in turned.lines]
+        if back:
+            lines = _second_opinion(colour, lines + back)
+            if not _both(lines) and time.perf_counter() < deadline:
+                lines = _closer_look(colour, lines, deadline, only=lambda b: b >= 4000)
     return lines
 
 
@@ -318,19 +420,12 @@ def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: flo
                 return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
 
             colour = part if part.ndim == 3 else np.dstack([part] * 3)
-            # the reduced frame's blocks; a closer look at the sticker-like ones; only then the whole
-            # frame at full resolution (slow on 1080p), and a closer look at what that found
             found = read_text(colour, budget_s=max(0.0, deadline - t1), enough=enough, fallback=False)
             lines = _second_opinion(colour, found.lines)
             if not _both(lines):
-                lines = _closer_look(colour, lines, deadline)
-            if not _both(lines) and time.perf_counter() < deadline:
-                more = read_rest(colour, lines, budget_s=max(0.0, deadline - time.perf_counter()), enough=enough)
-                if more:
-                    lines = _second_opinion(colour, lines + more)
-                    if not _both(lines):
-                        lines = _closer_look(colour, lines, deadline, only=lambda b: b >= 1000)
-            result.text = [_shift_line(line, dx, dy) for line in lines]
+                lines = _look_further(colour, lines, found.detect_s, min(deadline, time.perf_counter()
+                                                                        + EXTRA_EFFORT * found.detect_s), enough)
+            result.text = [_shift_line(line, dx, dy) for line in _disagree(lines)]
             result.ocr = "ok"
         except OcrUnavailable as exc:
             result.ocr = exc.message
