@@ -180,6 +180,17 @@ def picture_shown(video) -> bool:
     return frame is not None and not (frame.coverage is not None and frame.coverage.blanked)
 
 
+def as_blank_start_frame(frame):
+    """``frame`` as live blur hands it on before its first detection: black with a banner."""
+    import dataclasses
+
+    from hms_desk.video.frames import Coverage
+
+    black = frame.image.copy()
+    black[:] = 0
+    return dataclasses.replace(frame, image=black, coverage=Coverage("starter", None, False, True, 0))
+
+
 @pytest.fixture
 def window(gui_core, qtbot, request):
     """The real main window, built by the GUI half of the composition root, shown (in bokmål, with
