@@ -177,7 +177,7 @@ def ops(gui_core, qtbot):
 def picture_shown(video) -> bool:
     """The pane shows a real picture (not the black frame shown while the face blur starts)."""
     frame = video.current_frame()
-    return frame is not None and not (frame.coverage is not None and frame.coverage.blanked)
+    return frame is not None and not frame.blanked
 
 
 def as_blank_start_frame(frame):

@@ -91,12 +91,6 @@ class ChipState:
 HIDDEN = ChipState()
 
 
-def _blanked(frame) -> bool:
-    """A black frame with a banner (live blur starting or behind): nothing to read on it."""
-    coverage = getattr(frame, "coverage", None)
-    return bool(coverage is not None and coverage.blanked)
-
-
 def _eats_enter(widget: QWidget | None) -> bool:
     """True when Enter already means something where the keyboard focus is (a text field, a list, a dialog)."""
     if widget is None:
@@ -430,7 +424,7 @@ class LabelReader(QObject):
                 reason = "ingen bilde"
             elif (frame.seq, frame.t_capture) == self._last_seq:
                 reason = "samme bilde"
-            elif _blanked(frame):
+            elif frame.blanked:
                 reason = "sladdet"
         if reason is not None:
             self.ticked.emit(reason)
@@ -548,7 +542,7 @@ class LabelReader(QObject):
         frame = pane.current_frame()
         if frame is None:
             return False
-        if _blanked(frame):
+        if frame.blanked:
             self._show(ChipState("message", text=self.tr(
                 "Bildet er svart mens ansiktssladdingen starter eller henger etter. Slipp bildet fri og prøv "
                 "igjen om et øyeblikk.")), expire=True)

@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         if frame is None:
             self.statusBar().showMessage(self.tr("Ingen videobilde å ta bilde av."), 5000)
             return
-        if frame.coverage is not None and frame.coverage.blanked:
+        if frame.blanked:
             # a black frame with a banner (face blur starting, behind or failed): nothing to keep
             self.statusBar().showMessage(self.tr(
                 "Bildet er svart fordi ansiktssladdingen starter eller henger etter. Ta bildet om et øyeblikk."),

@@ -66,7 +66,7 @@ class SnapshotSmoke(QObject):
 
     def _wait_for_frame(self) -> None:
         frame = self._win.video.current_frame()
-        if frame is None or (frame.coverage is not None and frame.coverage.blanked):
+        if frame is None or frame.blanked:
             return                    # the black frame shown while the face blur starts
         self._poll.stop()
         self._step = "bilde"

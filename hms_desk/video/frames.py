@@ -60,6 +60,11 @@ class Frame:
     def height(self) -> int:
         return int(self.image.shape[0])
 
+    @property
+    def blanked(self) -> bool:
+        """Black with a banner (live blur starting, behind or failed): nothing of the scene on it."""
+        return self.coverage is not None and self.coverage.blanked
+
     def copy(self) -> "Frame":
         """A frame with its own copy of the pixels (safe to keep or draw on)."""
         return Frame(self.image.copy(), self.seq, self.t_capture, self.source_name, self.coverage)
