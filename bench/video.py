@@ -195,6 +195,7 @@ def pane_run(path: Path, frames: int, blur_on: bool, reader_on: bool = False) ->
     if reader is not None:
         reader.stop()
         tasks.shutdown()
+        label_chip.read_label = plain           # the next run reads untimed again
     pane.shutdown()
     pane.close()
     if blur is not None:
