@@ -469,7 +469,6 @@ class LabelReader(QObject):
         confirmed = (self.ocr_voter if ocr else self.voter).add(read)
         if confirmed is not None and read.pair == (confirmed.hmsnr, confirmed.serienr):
             self._pair_seen_at = now
-        if confirmed is not None and read.pair == (confirmed.hmsnr, confirmed.serienr):
             self._offer_live(confirmed)
         elif read.best is None and not ocr:
             self._offer_codes(read)
@@ -514,11 +513,7 @@ class LabelReader(QObject):
             else:
                 text = code.text if len(code.text) <= 40 else code.text[:39] + "…"
                 parts.append(self.tr("Strekkode {0} «{1}»").format(code.format, text.replace("\x1d", " ")))
-        seen: list[str] = []
-        for p in parts:
-            if p not in seen:
-                seen.append(p)
-        return " · ".join(seen[:3])
+        return " · ".join(list(dict.fromkeys(parts))[:3])      # each once, in order
 
     # -- on demand -----------------------------------------------------------------------------------
     def start_region(self) -> None:
