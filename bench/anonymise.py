@@ -145,7 +145,8 @@ def run_ours(dataset: Path, out: Path) -> dict:
         t0 = time.perf_counter()
         result = anonymise_still(image)
         times.append(time.perf_counter() - t0)
-        cv2.imwrite(str(out / name), result.image, [cv2.IMWRITE_JPEG_QUALITY, 95])
+        quality = [cv2.IMWRITE_JPEG_QUALITY, 95] if name.lower().endswith((".jpg", ".jpeg")) else []
+        cv2.imwrite(str(out / name), result.image, quality)
     return {**evaluate(dataset, out), "ms_per_image": round(statistics.fmean(times) * 1000, 1)}
 
 

@@ -35,7 +35,11 @@ another video, one thread), each beside the same pipeline with blur off:
 * ``snapshot_loaded``: a real snapshot (``CaseService.take_snapshot``: still-mode
   anonymisation, PNG, encryption, database) of a 1920×1080 frame and of a
   1280×720 demo-call frame, median, with the core kept busy (in a warm process
-  of its own).  ``--snapshot-only`` measures just that, idle and loaded, and
+  of its own), each a picture of its own (one pixel differs): taken from the
+  live picture, and (``…_frozen``) of a frozen picture, which the app searches
+  for faces as it freezes (``CaseService.search_ahead``, not timed: the
+  technician looks and draws before pressing the key) so the snapshot only
+  hides, draws, encodes and stores.  ``--snapshot-only`` measures just that, idle and loaded, and
   with ``--peer-tree DIR`` another checkout beside it (snapshots taking turns).
 
     .venv/bin/python bench/live_blur.py            # 10 s clip
@@ -367,8 +371,14 @@ with tempfile.TemporaryDirectory(prefix="hms_snap_") as tmp:
         for image in frames.values():
             core.cases.take_snapshot(case.id, image)  # warm
         print("ready", flush=True)
+        n = 0
         for line in sys.stdin:
-            image = frames[line.strip()]
+            label, _, how = line.strip().partition(":")
+            n += 1
+            image = frames[label].copy()
+            image[0, 0] = (n % 256, n // 256 % 256, 7)    # every snapshot a picture of its own
+            if how == "frozen":   # frozen first: searched ahead while the technician looks and draws
+                getattr(core.cases, "search_ahead", lambda _image: 0)(image)
             t, c = time.perf_counter(), time.process_time()
             core.cases.take_snapshot(case.id, image)
             print(round((time.perf_counter() - t) * 1000, 1), round((time.process_time() - c) * 1000, 1), flush=True)
@@ -407,10 +417,11 @@ def snapshot_ms(frames: dict[str, Path], runs: int, trees: dict[str, Path]) -> d
         for name, proc in workers.items():
             if proc.stdout.readline().strip() != "ready":
                 raise SystemExit(f"snapshot-arbeideren for {name} startet ikke")
-        times: dict[str, dict[str, list[float]]] = {n: {k: [] for k in frames} for n in trees}
-        cpu: dict[str, dict[str, list[float]]] = {n: {k: [] for k in frames} for n in trees}
+        kinds = [k for label in frames for k in (label, f"{label}:frozen")]
+        times: dict[str, dict[str, list[float]]] = {n: {k: [] for k in kinds} for n in trees}
+        cpu: dict[str, dict[str, list[float]]] = {n: {k: [] for k in kinds} for n in trees}
         for _ in range(runs):
-            for label in frames:
+            for label in kinds:
                 for name, proc in workers.items():
                     proc.stdin.write(label + "\n")
                     proc.stdin.flush()
@@ -422,8 +433,11 @@ def snapshot_ms(frames: dict[str, Path], runs: int, trees: dict[str, Path]) -> d
             if proc.stdin:
                 proc.stdin.close()
             proc.wait(30)
-    return {name: {**{f"snapshot_ms_{label}": round(statistics.median(ms), 1) for label, ms in per.items()},
-                   **{f"cpu_ms_{label}": round(statistics.median(ms), 1) for label, ms in cpu[name].items()}}
+    def key(label: str) -> str:
+        return label.replace(":", "_")
+
+    return {name: {**{f"snapshot_ms_{key(label)}": round(statistics.median(ms), 1) for label, ms in per.items()},
+                   **{f"cpu_ms_{key(label)}": round(statistics.median(ms), 1) for label, ms in cpu[name].items()}}
             for name, per in times.items()}
 
 

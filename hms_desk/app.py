@@ -174,7 +174,7 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     from hms_desk.services.journal import JournalService
     from hms_desk.services.lookup import LookupService
     from hms_desk.services.preparations import PreparationService
-    from hms_desk.video.anonymise import anonymise_still
+    from hms_desk.video.anonymise import anonymise_still, search_ahead_still
 
     # 1. profile
     profile = (Profile.at(opts.profile) if opts.profile else Profile.default()).ensure()
@@ -204,7 +204,8 @@ def build_core(opts: Options, gui: bool = False) -> Core:
     tasks = opts.tasks or (ThreadTasks() if gui else InlineTasks())
     captures = CaptureStore(profile.captures_dir, secrets, db.database_id())
     lookup = LookupService(db)
-    cases = CaseService(db, captures, anonymise_still, technician=settings.technician)
+    cases = CaseService(db, captures, anonymise_still, technician=settings.technician,
+                        search_ahead=search_ahead_still)
     orders = OrderService(db)
     journal = JournalService(db, cases, lookup, settings.hms_unit, profile.exports_dir)
     order_documents = OrderDocumentService(db, orders, cases, lookup, profile.exports_dir,

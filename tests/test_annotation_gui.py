@@ -234,6 +234,44 @@ def test_annoter_menu_and_snapshot_with_drawings(gui_core, qtbot) -> None:
         win.video.shutdown()
 
 
+def test_a_frozen_picture_is_searched_for_faces_before_its_snapshot(gui_core, qtbot, monkeypatch) -> None:
+    """Freezing starts the still search at once (CPU door); the snapshot of that picture then
+    uses it instead of searching again.  Without a case nothing is searched."""
+    from hms_desk.video.anonymise import shared_anonymiser
+
+    anon = shared_anonymiser()
+    monkeypatch.setattr(anon, "_ahead", type(anon._ahead)())   # the demo repeats: forget earlier tests' searches
+    searches: list[tuple[int, ...]] = []
+    real = anon._detect_still
+    monkeypatch.setattr(anon, "_detect_still", lambda bgr: searches.append(bgr.shape) or real(bgr))
+    win = build_window(gui_core)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        cp, video = win.case_panel, win.video
+        qtbot.waitUntil(lambda: picture_shown(video), timeout=15_000)
+        with qtbot.waitSignal(video.freezeChanged, timeout=5000):
+            win.act_freeze.trigger()
+        qtbot.waitUntil(lambda: win.ops.running == 0, timeout=5000)
+        assert searches == []                                   # no case: nothing to store, no search
+        with qtbot.waitSignal(video.freezeChanged, timeout=5000):
+            win.act_freeze.trigger()
+        with qtbot.waitSignal(cp.caseStarted, timeout=10_000):
+            win.act_new_case.trigger()
+        qtbot.waitUntil(lambda: picture_shown(video), timeout=15_000)
+        with qtbot.waitSignal(video.freezeChanged, timeout=5000):
+            win.act_freeze.trigger()
+        qtbot.waitUntil(lambda: len(searches) == 1 and win.ops.running == 0, timeout=30_000)
+        with qtbot.waitSignal(cp.snapshotAdded, timeout=30_000) as blocker:
+            win.act_snapshot.trigger()
+        assert len(searches) == 1                               # the snapshot used that search
+        with gui_core.db.session() as s:
+            snap = s.get(Snapshot, blocker.args[0])
+            assert (snap.width, snap.height) == (searches[0][1], searches[0][0])
+    finally:
+        win.video.shutdown()
+
+
 # -- the full tool set ----------------------------------------------------------------------
 
 def _freeze(qtbot, widget) -> None:

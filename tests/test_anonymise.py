@@ -229,11 +229,15 @@ def test_shared_instance_fails_closed_without_model(monkeypatch: pytest.MonkeyPa
                                                     astronaut: np.ndarray) -> None:
     monkeypatch.setattr(still_module, "_shared", None)
     monkeypatch.setattr(detector_module, "_shared", None)
+    monkeypatch.setattr(detector_module, "_shared_still", None)
     monkeypatch.setenv("HMS_DESK_RESOURCES", str(tmp_path))  # a resources folder without the model
     with pytest.raises(AnonymisationError):
         anonymise_still(astronaut)
+    with pytest.raises(AnonymisationError):
+        shared_detector()
     # the failure is not cached as a usable instance
     assert still_module._shared is None and detector_module._shared is None
+    assert detector_module._shared_still is None
 
 
 class _FailingDetector(Detector):
@@ -318,6 +322,104 @@ def test_shared_instance_is_created_once_across_threads(astronaut: np.ndarray) -
 
 
 # --------------------------------------------------------------------------- #
+# Searching a frozen picture ahead of its snapshot
+# --------------------------------------------------------------------------- #
+
+class _CountingAnonymiser(FaceAnonymiser):
+    """Counts whole searches; ``gate`` (when set) holds a search until released."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.searches = 0
+        self.gate: threading.Event | None = None
+        self.started = threading.Event()
+
+    def _detect_still(self, bgr: np.ndarray) -> list[Box]:
+        self.searches += 1
+        self.started.set()
+        if self.gate is not None:
+            assert self.gate.wait(30)
+        return super()._detect_still(bgr)
+
+
+def test_a_picture_searched_ahead_is_not_searched_again(astronaut: np.ndarray) -> None:
+    anon = _CountingAnonymiser()
+    fresh = FaceAnonymiser().still(astronaut)
+
+    assert anon.search_ahead(astronaut) == 1
+    result = anon.still(astronaut.copy())   # the snapshot gets a copy of the frozen frame
+
+    assert anon.searches == 1
+    assert result.boxes == fresh.boxes
+    assert np.array_equal(result.image, fresh.image)   # hidden exactly as a fresh search hides it
+
+
+def test_other_pixels_are_searched_again(astronaut: np.ndarray) -> None:
+    """One pixel changed is another picture: its faces are searched, never taken from a neighbour."""
+    anon = _CountingAnonymiser()
+    anon.search_ahead(astronaut)
+    changed = astronaut.copy()
+    changed[0, 0] ^= 1
+    anon.still(changed)
+    anon.still(astronaut[:, :-1])            # same pixels, other shape
+    assert anon.searches == 3
+
+
+def test_only_the_newest_searches_are_kept(astronaut: np.ndarray) -> None:
+    anon = _CountingAnonymiser()
+    pictures = [cv2.resize(astronaut, (256 + 32 * k, 256)) for k in range(FaceAnonymiser.KEEP_AHEAD + 1)]
+    for picture in pictures:
+        anon.search_ahead(picture)
+    anon.still(pictures[-1])
+    assert anon.searches == len(pictures)     # the newest was kept
+    anon.still(pictures[0])
+    assert anon.searches == len(pictures) + 1  # the oldest was let go
+
+
+def test_a_snapshot_during_the_search_ahead_waits_for_it(astronaut: np.ndarray) -> None:
+    """The snapshot key pressed while the frozen picture is still being searched: one search, shared."""
+    anon = _CountingAnonymiser()
+    anon.gate = threading.Event()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        ahead = pool.submit(anon.search_ahead, astronaut)
+        assert anon.started.wait(30)
+        snapshot = pool.submit(anon.still, astronaut.copy())
+        anon.gate.set()
+        assert ahead.result(30) == 1
+        assert len(snapshot.result(30).boxes) == 1
+    assert anon.searches == 1
+
+
+def test_a_failed_search_ahead_is_not_kept(monkeypatch: pytest.MonkeyPatch, astronaut: np.ndarray) -> None:
+    """A search ahead that failed is forgotten: the snapshot searches again, and fails closed if
+    that fails too."""
+    anon = _CountingAnonymiser()
+    calls = {"n": 0}
+    real = anon.detector.detect
+
+    def flaky(bgr: np.ndarray, threshold: float) -> np.ndarray:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise AnonymisationError("simulert feil", code="ANSIKT_FEIL")
+        return real(bgr, threshold)
+
+    monkeypatch.setattr(anon.detector, "detect", flaky)
+    with pytest.raises(AnonymisationError):
+        anon.search_ahead(astronaut)
+    assert len(anon.still(astronaut).boxes) == 1
+    assert anon.searches == 2
+
+    monkeypatch.setattr(anon.detector, "detect", lambda *a: (_ for _ in ()).throw(
+        AnonymisationError("simulert feil", code="ANSIKT_FEIL")))
+    other = astronaut.copy()
+    other[0, 0] ^= 1
+    with pytest.raises(AnonymisationError):
+        anon.search_ahead(other)
+    with pytest.raises(AnonymisationError):
+        anon.still(other)                    # never an unblurred picture
+
+
+# --------------------------------------------------------------------------- #
 # The detector: today's answers, one desktop-friendly session
 # --------------------------------------------------------------------------- #
 
@@ -354,20 +456,50 @@ def test_int8_model_finds_every_recorded_face_on_the_development_photos() -> Non
     assert len(extra) <= 10 and max(extra, default=0.0) < 0.3, extra
 
 
-def test_one_session_configured_for_a_desktop() -> None:
-    """Still mode and live blur share one session; it never spin-waits and runs a pass on one thread."""
+def test_two_sessions_configured_for_a_desktop() -> None:
+    """Live blur runs a pass on its own thread; still mode spreads a pass over both cores (one
+    session each, made once); neither spin-waits."""
+    from hms_desk.video.faces.detector import MAX_PARALLEL, shared_still_detector
     from hms_desk.video.live_blur import LiveBlur
 
-    assert FaceAnonymiser().detector is shared_detector() is shared_anonymiser().detector
     assert LiveBlur(start=False)._factory is shared_detector
-    opts = shared_detector()._session.get_session_options()
-    assert opts.get_session_config_entry("session.intra_op.allow_spinning") == "0"
-    assert opts.intra_op_num_threads == 1 and opts.inter_op_num_threads == 1
+    assert FaceAnonymiser().detector is shared_still_detector() is shared_anonymiser().detector
+    assert shared_still_detector() is not shared_detector()
+    for detector, threads in ((shared_detector(), 1), (shared_still_detector(), MAX_PARALLEL)):
+        opts = detector._session.get_session_options()
+        assert opts.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+        assert opts.intra_op_num_threads == threads == detector.threads
+        assert opts.inter_op_num_threads == 1
+
+
+def test_a_full_hd_picture_is_one_pass_on_both_cores(astronaut: np.ndarray) -> None:
+    """With the still detector, a 1920×1080 picture's 1.3× pass is one pass (onnxruntime spreads
+    it over the cores, which balances under load better than two tiles side by side)."""
+    from hms_desk.video.faces.detector import shared_still_detector
+
+    shapes = []
+
+    class Watching(Detector):
+        def __init__(self) -> None:
+            real = shared_still_detector()
+            self.__dict__.update(real.__dict__)
+
+        def detect(self, bgr: np.ndarray, threshold: float) -> np.ndarray:
+            shapes.append(bgr.shape[:2])
+            return super().detect(bgr, threshold)
+
+    scene = textured_background(1920, 1080)
+    face = paste_head(scene, astronaut, 900, 400, 150)
+    boxes = FaceAnonymiser(detector=Watching()).detect_still(scene)
+    assert (1403, 2494) in shapes                               # the whole picture at 1.3×, once
+    assert not [w for _, w in shapes if 1000 < w < 2494]        # and never cut into tiles
+    assert covers(boxes, ((face[0] + face[2]) / 2, (face[1] + face[3]) / 2))
 
 
 def test_still_mode_runs_its_passes_side_by_side(astronaut: np.ndarray) -> None:
-    """A 1920×1080 picture, searched at 1.3×, is cut into two tiles that run at the same
-    moment (two cores): each waits here until the other has started."""
+    """On a detector that runs a pass on one thread, a 1920×1080 picture searched at 1.3× is cut
+    into two tiles that run at the same moment (two cores): each waits here until the other
+    has started."""
     running, most = [0], [0]
     lock = threading.Lock()
     both = threading.Barrier(2, timeout=30)
@@ -394,8 +526,8 @@ def test_still_mode_runs_its_passes_side_by_side(astronaut: np.ndarray) -> None:
 
 
 def test_a_720p_picture_is_searched_on_both_cores(astronaut: np.ndarray) -> None:
-    """A 1280×720 picture's 1.3× pass (one tile of 1664×936) is cut in two halves that
-    overlap and run at the same moment; a face on the cut is still found."""
+    """On a one-thread detector, a 1280×720 picture's 1.3× pass (one tile of 1664×936) is cut
+    in two halves that overlap and run at the same moment; a face on the cut is still found."""
     both = threading.Barrier(2, timeout=30)
     halves = []
 

@@ -189,10 +189,12 @@ class ClosePreview:
 
 class CaseService:
     def __init__(self, db: Database, captures: CaptureStore, anonymise: Callable[[np.ndarray], Any],
-                 technician: str, clock: Callable[[], dt.datetime] = utcnow):
+                 technician: str, clock: Callable[[], dt.datetime] = utcnow,
+                 search_ahead: Callable[[np.ndarray], Any] | None = None):
         self._db = db
         self._captures = captures
         self._anonymise = anonymise
+        self._search_ahead = search_ahead
         self.technician = technician
         self._clock = clock
 
@@ -459,6 +461,12 @@ class CaseService:
             if device is None and case.hmsnr and case.serial:
                 device = (case.hmsnr, case.serial)
         return SnapshotTicket(case_id, name, device)
+
+    def search_ahead(self, image: np.ndarray) -> int:
+        """CPU step, before any snapshot: search a frozen picture for faces now, so that a
+        snapshot of it (same pixels) only has to hide, draw, encode and store.  Nothing is
+        stored; returns the faces found (0 without a search-ahead anonymiser)."""
+        return self._search_ahead(image) if self._search_ahead is not None else 0
 
     def process_snapshot(self, ticket: "SnapshotTicket", image: np.ndarray,
                          annotations: list | None = None) -> "PreparedSnapshot":

@@ -534,6 +534,14 @@ class CasePanel(QWidget):
             changes=lambda res: OpChanges(Change.SNAPSHOT, cid),
         ).success(self._snapshot_stored).failure(self._fail).run()
 
+    def search_ahead(self, image) -> Op | None:
+        """A frozen picture is searched for faces at once (CPU door), so a snapshot of it only
+        hides, draws and stores.  A failure says nothing here: the snapshot, if one is taken,
+        searches again and reports it (fails closed)."""
+        if self.case_id is None:
+            return None
+        return self._ops.cpu(self, self._cases.search_ahead, image).failure(lambda _err: None).run()
+
     def _add_thumbnail(self, sid: int, faces: int, png: bytes) -> None:
         img = QImage.fromData(png)
         item = QListWidgetItem(QIcon(QPixmap.fromImage(img)), self.tr("%n ansikt(er) sladdet", "", faces))

@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         v.stateChanged.connect(self._video_state)
         v.privacyChanged.connect(self._privacy_changed)
         v.freezeChanged.connect(self.act_freeze.setChecked)
+        v.freezeChanged.connect(self._search_frozen_ahead)
 
     # -- slots -------------------------------------------------------------------
     def _case_changed(self, case) -> None:
@@ -317,6 +318,13 @@ class MainWindow(QMainWindow):
             return
         drawings = self.annotations.snapshot_json() if self.annotations is not None else None
         self.case_panel.add_snapshot(frame.image, drawings)
+
+    def _search_frozen_ahead(self, frozen: bool) -> None:
+        """The picture just frozen is searched for faces now, while the technician looks and
+        draws, so its snapshot is stored without waiting for the search."""
+        frame = self.video.current_frame() if frozen else None
+        if frame is not None and not frame.blanked:
+            self.case_panel.search_ahead(frame.image)
 
     def toggle_privacy(self) -> None:
         self.video.set_privacy_paused(not self.video.is_privacy_paused)

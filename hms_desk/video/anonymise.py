@@ -17,6 +17,7 @@ from hms_desk.video.faces.still import (
     FaceAnonymiser,
     StillParams,
     anonymise_still,
+    search_ahead_still,
     shared_anonymiser,
 )
 
@@ -30,6 +31,7 @@ __all__ = [
     "MAX_PIXELS",
     "StillParams",
     "anonymise_still",
+    "search_ahead_still",
     "shared_anonymiser",
     "shared_detector",
 ]

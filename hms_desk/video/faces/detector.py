@@ -1,22 +1,26 @@
 """CenterFace on the CPU through onnxruntime: model loading and one network pass.
 
-One :class:`Detector` (one onnxruntime session) serves the whole process —
-still mode and live blur share it (:func:`shared_detector`).  onnxruntime runs
-concurrent calls on one session safely, so a snapshot never waits for a live
-detection to finish, nor the other way round.
+Two :class:`Detector` sessions serve the whole process, both configured for an
+ordinary 2-core desktop that also runs the meeting client (onnxruntime never
+spin-waits: ``session.intra_op.allow_spinning`` = 0; spinning burnt a good
+share of a core between passes):
 
-The session is configured for an ordinary 2-core desktop that also runs the
-meeting client: a pass runs on the thread that asks for it
-(``intra_op_num_threads`` = 1, ``inter_op`` = 1) and onnxruntime never
-spin-waits (``session.intra_op.allow_spinning`` = 0; spinning burnt a good
-share of a core between passes).  Parallelism comes from running passes side
-by side instead: still mode runs its tiles and windows on up to
-:data:`MAX_PARALLEL` threads, and the live view's detector thread runs beside
-them.  That keeps the live detector's cost measurable on its own thread
-(``time.thread_time``), which its CPU budget needs.  The thread settings do
-not change the answers: the same boxes come out, bit for bit
-(tests/test_anonymise.py checks the float model's recorded boxes on the
-development photos).
+* :func:`shared_detector` – **live blur**: a pass runs on the thread that asks
+  for it (``intra_op_num_threads`` = 1), so the live detector's cost stays
+  measurable on its own thread (``time.thread_time``), which its CPU budget
+  needs.
+* :func:`shared_still_detector` – **still mode** (snapshots, imports, ``hms-desk
+  anonymize``): one pass is spread over :data:`MAX_PARALLEL` threads by
+  onnxruntime itself.  Its many small blocks of work balance between the
+  cores even when the meeting client keeps one of them busy: a 1920×1080
+  picture's 1.3× pass took 221 ms that way against 340 ms as two tiles side by
+  side on one-thread sessions (one tile's thread shares its core and the other
+  waits for it), and the same idle (154 against 153 ms).
+
+onnxruntime runs concurrent calls on one session safely, so a snapshot never
+waits for a live detection to finish, nor the other way round.  The thread
+settings do not change the answers of a pass (tests/test_anonymise.py checks
+the float model's recorded boxes on the development photos).
 
 The model is CenterFace quantised to int8 (``centerface-int8.onnx``, made once
 from the shipped ``centerface.onnx`` by scripts/make_centerface_int8.py).  It
@@ -48,7 +52,8 @@ from hms_desk.video.faces.errors import FAILED_TEXT, UNAVAILABLE_TEXT, Anonymisa
 
 log = logging.getLogger("hms_desk.anonymise")
 
-__all__ = ["Detector", "MAX_PARALLEL", "MODEL", "REFERENCE_MODEL", "nms", "shared_detector"]
+__all__ = ["Detector", "MAX_PARALLEL", "MODEL", "REFERENCE_MODEL", "nms", "shared_detector",
+           "shared_still_detector"]
 
 #: The model file the detector runs (in resources/models).
 MODEL = "centerface-int8.onnx"
@@ -60,16 +65,16 @@ _BLOCKS_INPUT = "bgr_s2d"  # the int8 model: uint8 BGR 2×2 blocks, N × H/2 × 
 _OUTPUT_NAMES = ["537", "538", "539", "540"]  # heatmap, scale, offset, landmarks
 STRIDE = 4  # output map resolution relative to the network input
 ALIGN = 32  # network input sides must be multiples of this
-#: Passes still mode runs at once: the cores of an ordinary desktop, at most two.
+#: Threads a still-mode pass runs on: the cores of an ordinary desktop, at most two.
 MAX_PARALLEL = max(1, min(2, os.cpu_count() or 1))
 
 
-def _session_options():
+def _session_options(threads: int = 1):
     import onnxruntime as ort
 
     opts = ort.SessionOptions()
     opts.log_severity_level = 3
-    opts.intra_op_num_threads = 1
+    opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1
     opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     # Idle worker threads sleep instead of spinning: spin-waiting between
@@ -87,7 +92,9 @@ class Detector:
     that fails or returns nonsense raises it (``ANSIKT_FEIL``) from :meth:`detect`.
     """
 
-    def __init__(self, model_path: str | Path | None = None) -> None:
+    def __init__(self, model_path: str | Path | None = None, threads: int = 1) -> None:
+        #: Threads onnxruntime spreads one pass over (1: the pass runs on the caller's thread).
+        self.threads = max(1, int(threads))
         path = Path(model_path) if model_path is not None else resource("models", MODEL)
         if not path.is_file():
             log.error("CenterFace-modellen finnes ikke: %s", path)
@@ -95,7 +102,7 @@ class Detector:
         try:
             import onnxruntime as ort
 
-            self._session = ort.InferenceSession(str(path), _session_options(),
+            self._session = ort.InferenceSession(str(path), _session_options(self.threads),
                                                  providers=["CPUExecutionProvider"])
             self._blocks = self._session.get_inputs()[0].name == _BLOCKS_INPUT
             kind = " int8" if "int8" in path.name else ""
@@ -187,7 +194,7 @@ _shared_lock = threading.Lock()
 
 
 def shared_detector() -> Detector:
-    """The process-wide :class:`Detector`, loaded on first use.
+    """The process-wide live-blur :class:`Detector` (one thread per pass), loaded on first use.
 
     A failed load is not cached: the next call tries again (and fails closed again).
     """
@@ -196,3 +203,16 @@ def shared_detector() -> Detector:
         if _shared is None:
             _shared = Detector()
         return _shared
+
+
+_shared_still: Detector | None = None
+
+
+def shared_still_detector() -> Detector:
+    """The process-wide still-mode :class:`Detector` (a pass spread over :data:`MAX_PARALLEL`
+    threads), loaded on first use; a failed load is not cached."""
+    global _shared_still
+    with _shared_lock:
+        if _shared_still is None:
+            _shared_still = Detector(threads=MAX_PARALLEL)
+        return _shared_still
