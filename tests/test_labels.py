@@ -183,6 +183,49 @@ def test_a_label_with_its_number_on_the_line_below_is_paired():
     assert got == {("hmsnr", "250464"), ("serienr", "123456")}
 
 
+_STICKER_UNREAD_HMS_LABEL = [
+    _line("NAV Hjelpemiddelsentral Vestland", (10, 0, 300, 20)),
+    _line("5 atar", (10, 40, 60, 14)), _line("725255", (10, 60, 120, 32)),     # "HMS art.nr" misread
+    _line("Sersmr.", (10, 105, 70, 14)), _line("739407", (10, 125, 120, 32)),  # "Serienr." misread, still ours
+]
+
+
+def test_the_other_number_of_a_sticker_whose_label_was_seen_but_not_read():
+    """One labelled number, and the sticker's only other number laid out the same way with unreadable
+    text in its label's place: that number is the other kind, trusted less than the labelled one."""
+    got = {c.kind: c for c in from_lines(_STICKER_UNREAD_HMS_LABEL)}
+    assert (got["serienr"].value, got["hmsnr"].value) == ("739407", "725255")
+    assert got["hmsnr"].confidence < got["serienr"].confidence
+    assert got["hmsnr"].label == "(5 atar)"
+    assert best_pair(merge(from_lines(_STICKER_UNREAD_HMS_LABEL))).hmsnr == "725255"
+    # same-line layout: "<unreadable label> 725255" over "Serienr 739407"
+    same_line = [_line("5 atar 725255", (10, 40, 200, 30)), _line("Serienr 739407", (10, 80, 200, 30))]
+    assert {(c.kind, c.value) for c in from_lines(same_line)} == {("hmsnr", "725255"), ("serienr", "739407")}
+    # only what decides whether to look further leaves it out
+    assert {c.kind for c in from_lines(_STICKER_UNREAD_HMS_LABEL, exclusion=False)} == {"serienr"}
+
+
+@pytest.mark.parametrize("change", ["other label", "header", "no label line", "third number", "elsewhere",
+                                    "both unread"])
+def test_a_number_is_not_taken_by_exclusion_when_anything_else_could_explain_it(change):
+    lines = list(_STICKER_UNREAD_HMS_LABEL)
+    if change == "other label":
+        lines[1] = _line("Lev.art.nr", (10, 40, 90, 14))
+    elif change == "header":
+        lines[1:2] = []
+        lines[0] = _line("NAV Hjelpemiddelsentral", (10, 30, 300, 20))
+    elif change == "no label line":
+        lines[1:2] = []
+    elif change == "third number":
+        lines.append(_line("482913", (10, 180, 120, 32)))     # which of the two is it? no guess
+    elif change == "elsewhere":
+        lines[1:3] = [_line("5 atar", (400, 40, 60, 14)), _line("725255", (400, 60, 120, 32))]
+    else:
+        lines[3] = _line("Sxzq", (10, 105, 70, 14))
+    assert "hmsnr" not in {c.kind for c in from_lines(lines)}
+    assert best_pair(merge(from_lines(lines))) is None
+
+
 def test_a_twelve_digit_nav_barcode_gives_both_numbers():
     read = read_label(_code_image("250464123456", zxingcpp.BarcodeFormat.Code128), ocr=False)
     assert read.pair == ("250464", "123456")

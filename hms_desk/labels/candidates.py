@@ -218,12 +218,13 @@ def from_text(text: str, score: float, source: str) -> list[Candidate]:
     return out
 
 
-def from_lines(lines: Iterable) -> list[Candidate]:
+def from_lines(lines: Iterable, exclusion: bool = True) -> list[Candidate]:
     """Candidates from OCR lines (objects with ``text``, ``score``, ``box``).
 
     A label with its number on the same line counts; so does a line holding
     only the label when the number is on the line just below it or just to its
-    right (stickers print both layouts).
+    right (stickers print both layouts).  With ``exclusion``, the sticker's
+    other number whose label was seen but not read (:func:`_by_exclusion`).
     """
     lines = list(lines)
     out: list[Candidate] = []
@@ -247,7 +248,101 @@ def from_lines(lines: Iterable) -> list[Candidate]:
         conf = min(line.score, lines[j].score) * clean * 0.95
         out.append(Candidate(kind, value, "ocr", round(conf, 4), label, f"{line.text} / {lines[j].text}",
                              (i, j)))
-    return out
+    return out + _by_exclusion(lines, out) if exclusion else out
+
+
+#: How much less an number found by exclusion is trusted than the labelled number it pairs with.
+EXCLUSION_FACTOR = 0.8
+_NAV_TEXT = re.compile(r"\bNAV\b|hj[e3]lp|middel|sentral|eiendom|tilh[øo]rer|utl[åa]nt", re.IGNORECASE)
+
+
+def _unread_label(text: str) -> bool:
+    """Text in a label's place that could be our other label misread beyond recognition: a few letters,
+    no number, and nothing else a picture shows next to numbers (another label, NAV's header)."""
+    t = text.strip()
+    letters = "".join(ch for ch in t.lower() if ch.isalpha())
+    if not 2 <= len(letters) <= 14 or len(t) > 18 or re.search(r"\d{3}", t):
+        return False
+    if _labels_in(t) or _NOT_OURS.search(t) or _NAV_TEXT.search(t):
+        return False
+    theirs = min(_distance(letters, sp) for sp in _FUZZY_LABELS[""])
+    return theirs > max(1, round(0.25 * len(letters)))
+
+
+def _frame(box) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
+    """A line's box as (top-left corner, reading direction, down direction, length, height)."""
+    a = np.asarray(box, np.float64)
+    ua = a[1] - a[0]
+    length = float(np.linalg.norm(ua)) or 1.0
+    u = ua / length
+    return a[0], u, np.array([-u[1], u[0]]), length, float(np.linalg.norm(a[3] - a[0])) or 1.0
+
+
+def _by_exclusion(lines: list, found: list[Candidate]) -> list[Candidate]:
+    """The other number of a sticker whose label was seen but not read.
+
+    When only one kind was found (say the serial, "Sersmr. / 739407") and the sticker shows exactly one
+    more six-digit number laid out as the labelled one is — in the same column, one label-and-number
+    step away, with unreadable text of a label's size in its label's place (above it, or before it on
+    its line) and no other label there — that number is the other kind: a NAV sticker carries both.
+    Trusted :data:`EXCLUSION_FACTOR` as much as the labelled number, never more."""
+    kinds = {c.kind for c in found}
+    if len(kinds) != 1 or not found:
+        return []
+    anchor = max(found, key=lambda c: c.confidence)
+    if not anchor.lines:
+        return []
+    other_kind = "serienr" if anchor.kind == "hmsnr" else "hmsnr"
+    used = {i for c in found for i in c.lines}
+    origin, u, v, _length, h = _frame(lines[anchor.lines[-1]].box)
+    above = len(anchor.lines) == 2          # the anchor's label was on the line above its number
+    column = []
+    for k, line in enumerate(lines):
+        if k in used or not numbers_in(line.text):
+            continue
+        corner, _u, _v, _l, hk = _frame(line.box)
+        d = corner - origin
+        # the same column, a label-and-number step (or a few lines) above or below the anchor
+        if (0.6 < hk / h < 1.6 and 1.0 < abs(float(d @ v)) / max(h, hk) < 5.0
+                and abs(float(d @ u)) < 2.5 * max(h, hk)):
+            column.append(k)
+    if len(column) != 1:
+        return []                           # no other number there, or more than one: no guess
+    k = column[0]
+    line = lines[k]
+    if above:
+        hit = _is_number_line(line.text)
+        slots = [(gap, j) for j, other in enumerate(lines) if j not in used and j != k
+                 and (gap := _label_slot(other.box, line.box)) is not None]
+        if hit is None or not slots:
+            return []
+        slot = min(slots)[1]                # the line right above it
+        if numbers_in(lines[slot].text) or not _unread_label(lines[slot].text):
+            return []
+        matches = [(k, slot, hit[0], min(line.score, lines[slot].score))]
+    else:
+        m = re.match(r"^(.*?)(?<![0-9A-Za-z])([0-9]{6})\W*$", line.text.strip())
+        if m is None or not _unread_label(m.group(1)):
+            return []
+        matches = [(k, k, m.group(2), line.score)]
+    k, j, value, score = matches[0]
+    if value == anchor.value:
+        return []
+    conf = round(min(anchor.confidence, score) * EXCLUSION_FACTOR, 4)
+    text = lines[k].text if j == k else f"{lines[j].text} / {lines[k].text}"
+    return [Candidate(other_kind, value, "ocr", conf, f"({lines[j].text.strip()})", text, tuple(sorted({j, k})))]
+
+
+def _label_slot(label_box, number_box) -> float | None:
+    """How far above ``number_box`` ``label_box`` sits, when it sits where a label does (just above,
+    starting near where the number starts); else None."""
+    corner, u, v, _length, h = _frame(number_box)
+    lc, _u, _v, _l, hl = _frame(label_box)
+    d = lc - corner
+    along, across = float(d @ u), float(d @ v)
+    if -2.6 * max(h, hl) < across < -0.3 * hl and abs(along) < 2.0 * max(h, hl) and 0.25 < hl / h < 1.3:
+        return -across
+    return None
 
 
 def numbers_in(text: str) -> list[str]:

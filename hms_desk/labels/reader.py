@@ -212,8 +212,14 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
     return lines
 
 
+def _labelled(lines: list[OcrLine]):
+    """The candidates with their own label read: what decides whether to look further (a number taken
+    by exclusion is a last resort, never a reason to stop looking for its label)."""
+    return from_lines(lines, exclusion=False)
+
+
 def _both(lines: list[OcrLine]) -> bool:
-    got = from_lines(lines)
+    got = _labelled(lines)
     return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
 
 
@@ -287,12 +293,14 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
             text_h = float(np.median(found_h))
             again = look_closer(frame, quad, angle, text_h, margin=(4.0, 3.5), block_no=3000 + k, enough=_both,
                          deadline=deadline)
-            if _both(again) or len(from_lines(again)) > len(from_lines(new)):
+            if _both(again) or len(_labelled(again)) > len(_labelled(new)):
                 new = again
-        if not _both(new) and promise(idx)[0] == 0:
-            # the sticker, but not both numbers: harder looks, most promising first, while time is left —
-            # labels much smaller than their numbers (under ~10 px: enlarged 3–5× and sharpened), then
-            # glare (local contrast)
+        bare = sum(_bare_number(lines[i].text) for i in idx)
+        if not _both(new) and (promise(idx)[0] == 0 or bare >= 2):
+            # the sticker (or two bare six-digit numbers in one block, as a sticker prints them, whose
+            # labels were not read), but not both numbers: harder looks, most promising first, while time
+            # is left — labels much smaller than their numbers (under ~10 px: enlarged 3–5× and
+            # sharpened), then glare (local contrast)
             tries = []
             if any(_bare_number(ln.text) for ln in new) and not any(has_label(ln.text) for ln in new):
                 tries.append(("small", 0.4 * text_h))
@@ -304,7 +312,7 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
                     break
                 more = look_closer(frame, quad, angle, th, margin=(4.0, 3.5), block_no=3000 + k, variant=variant,
                                   enough=_both, deadline=deadline)
-                if _both(more) or len(from_lines(more)) > len(from_lines(new)):
+                if _both(more) or len(_labelled(more)) > len(_labelled(new)):
                     new = more
                 if _both(new):
                     break
@@ -312,7 +320,7 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
             continue
         trial = [ln for ln in lines if ln.block != b] + new
         trial = _second_opinion(frame, trial)
-        if len(from_lines(trial)) > len(from_lines(lines)) or _both(trial):
+        if len(_labelled(trial)) > len(_labelled(lines)) or _both(trial):
             lines = trial
         if _both(lines):
             break
@@ -416,7 +424,7 @@ def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: flo
         t1 = time.perf_counter()
         try:
             def enough(lines):
-                got = from_lines(lines)
+                got = _labelled(lines)
                 return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
 
             colour = part if part.ndim == 3 else np.dstack([part] * 3)
