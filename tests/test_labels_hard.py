@@ -74,3 +74,25 @@ def test_crowded_numbers_without_a_label_are_never_taken():
     labelled, _ = scene_with(sticker(["NAV Hjelpemiddelsentral", "HMS-nr 250464", "Serienr 123456"], px=28),
                              angle=-12, at=(640, 360))
     assert read_label(labelled, budget_s=20.0).pair == PAIR
+
+
+def test_small_text_read_two_ways_gives_no_number():
+    """A closer look that gives digits the reading it replaced cannot have meant, on text at the limit of
+    legibility ("Ser.nr 661132" → "Ser.nr 663132"), is not trusted: no read beats a wrong read.  A
+    reading that had only lost digits ("Ser.ar 66132"), one of large text, or one of another printed
+    line keeps the closer look's number."""
+    from hms_desk.labels.ocr import OcrLine
+    from hms_desk.labels.reader import _wavered
+
+    def line(text, y, h, block):
+        return OcrLine(text, 0.9, ((100, y), (200, y), (200, y + h), (100, y + h)), block)
+
+    got = _wavered([line("HMS-nr 923825", 100, 12, 3000), line("Ser.nr 663132", 114, 12, 3000)],
+                   [line("HMS-nr 922825", 100, 12, 1000), line("Ser.nr 661132", 114, 12, 1000)])
+    assert [ln.text for ln in got] == ["HMS-nr ??????", "Ser.nr ??????"]
+    assert _wavered([line("Ser.nr 663132", 114, 12, 3000)], [line("Ser.ar 66132", 114, 12, 1000)])[0].text \
+        == "Ser.nr 663132"                                  # a digit lost, not another digit
+    assert _wavered([line("Ser.nr 663132", 114, 40, 3000)], [line("Ser.nr 661132", 114, 40, 1000)])[0].text \
+        == "Ser.nr 663132"                                  # large text
+    assert _wavered([line("Ser.nr 663132", 114, 12, 3000)], [line("HMS-nr 661132", 100, 12, 1000)])[0].text \
+        == "Ser.nr 663132"                                  # the line above, not this one

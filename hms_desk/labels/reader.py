@@ -30,6 +30,7 @@ import numpy as np
 
 from hms_desk.domain.errors import HmsError
 from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
+from hms_desk.labels.candidates import _DIGIT_LOOKALIKES as _LOOKALIKES
 from hms_desk.labels.candidates import (Candidate, Known, Pair, best_pair, from_codes, from_lines, has_label,
                                         merge, numbers_in, replace_number)
 from hms_desk.labels.ocr import (FIND_MAX_SIDE, OcrLine, OcrUnavailable, _overlap, look_closer, read_rest, read_text,
@@ -247,10 +248,12 @@ def _bare_number(text: str) -> bool:
     return len(t) <= 8 and bool(numbers_in(t))
 
 
-def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=None) -> list[OcrLine]:
+def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=None,
+                 replaced: list[OcrLine] | None = None) -> list[OcrLine]:
     """Look again, level and enlarged, at the blocks that look like the sticker: those with a label,
-    then those with a six-digit number.  A block's new lines replace its old ones; the numbers get the
-    same second opinion.  Stops at the first block that gives both numbers, or at ``deadline``."""
+    then those with a six-digit number.  A block's new lines replace its old ones (kept in ``replaced``
+    for :func:`_wavered`); the numbers get the same second opinion.  Stops at the first block that gives
+    both numbers, or at ``deadline``."""
     blocks: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
         blocks.setdefault(line.block, []).append(i)
@@ -321,10 +324,53 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
         trial = [ln for ln in lines if ln.block != b] + new
         trial = _second_opinion(frame, trial)
         if len(_labelled(trial)) > len(_labelled(lines)) or _both(trial):
+            if replaced is not None:
+                replaced += [ln for ln in lines if ln.block == b]
             lines = trial
         if _both(lines):
             break
     return lines
+
+
+_DIGIT_RUN = re.compile(r"[0-9OoDQIl|iSsBZzGbgqT!]{4,}")
+
+
+def _wavered(lines: list[OcrLine], replaced: list[OcrLine]) -> list[OcrLine]:
+    """Small text (under :data:`SMALL_TEXT_PX`) whose number a closer look gave, where the reading it
+    replaced of the same printed line had digits that cannot be the same number ("Ser.nr 661132" →
+    "Ser.nr 663132"; a reading that only lost digits, "Ser.ar 66132", can): text at the limit of
+    legibility, read two ways — neither reading is trusted, the number becomes "??????"."""
+    out = []
+    for line in lines:
+        nums = numbers_in(line.text)
+        if line.block >= 3000 and nums and _text_height(line) < SMALL_TEXT_PX:
+            for old in replaced:
+                if not _same_printed_line(line, old):
+                    continue
+                runs = [r.translate(_LOOKALIKES) for r in _DIGIT_RUN.findall(old.text)]
+                if any(not _subsequence(r, nums[0]) and not _subsequence(nums[0], r) for r in runs):
+                    line = replace(line, text=replace_number(line.text, "??????"))
+                    break
+        out.append(line)
+    return out
+
+
+def _subsequence(a: str, b: str) -> bool:
+    """``a``'s characters appear in ``b`` in order (``b`` with characters a misreading lost)."""
+    it = iter(b)
+    return all(ch in it for ch in a)
+
+
+def _same_printed_line(a: OcrLine, b: OcrLine) -> bool:
+    """Two readings of one printed line: boxes of like height, overlapping, their centres on one line."""
+    pa, pb = np.asarray(a.box, np.float64), np.asarray(b.box, np.float64)
+    ha, hb = max(a.height, 1.0), max(b.height, 1.0)
+    if not 0.5 < hb / ha < 2.0 or not _overlap(pa.astype(np.float32), pb.astype(np.float32)):
+        return False
+    u = pa[1] - pa[0]
+    u = u / (np.linalg.norm(u) or 1.0)
+    across = abs(float((pb.mean(axis=0) - pa.mean(axis=0)) @ np.array([-u[1], u[0]])))
+    return across < 0.5 * min(ha, hb)
 
 
 def _disagree(lines: list[OcrLine]) -> list[OcrLine]:
@@ -363,10 +409,11 @@ def _look_further(colour: np.ndarray, lines: list[OcrLine], detect_s: float, dea
     last, when no text looked like a sticker at all, a copy turned by 90° (the detector misses text
     turned more than about 55°)."""
     looked = _sticker_like(lines)
+    replaced: list[OcrLine] = []
     if looked:
-        lines = _closer_look(colour, lines, deadline)
+        lines = _closer_look(colour, lines, deadline, replaced=replaced)
     if _both(lines):
-        return lines
+        return _wavered(lines, replaced)
     H, W = colour.shape[:2]
     reduced = min(1.0, FIND_MAX_SIDE / max(H, W)) ** 2
     cost = detect_s / max(reduced, 1e-6)
@@ -376,7 +423,8 @@ def _look_further(colour: np.ndarray, lines: list[OcrLine], detect_s: float, dea
             lines = _second_opinion(colour, lines + more)
     if not _both(lines) and time.perf_counter() < deadline:
         # blocks looked at already are not looked at again
-        lines = _closer_look(colour, lines, deadline, only=(lambda b: b >= 1000) if looked else None)
+        lines = _closer_look(colour, lines, deadline, only=(lambda b: b >= 1000) if looked else None,
+                             replaced=replaced)
     if (not _both(lines) and not _sticker_like(lines) and not any(numbers_in(ln.text) for ln in lines)
             and time.perf_counter() + detect_s < deadline):
         turned = read_text(np.ascontiguousarray(np.rot90(colour)), budget_s=max(0.0, deadline - time.perf_counter()),
@@ -386,8 +434,8 @@ def _look_further(colour: np.ndarray, lines: list[OcrLine], detect_s: float, dea
         if back:
             lines = _second_opinion(colour, lines + back)
             if not _both(lines) and time.perf_counter() < deadline:
-                lines = _closer_look(colour, lines, deadline, only=lambda b: b >= 4000)
-    return lines
+                lines = _closer_look(colour, lines, deadline, only=lambda b: b >= 4000, replaced=replaced)
+    return _wavered(lines, replaced)
 
 
 def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: float = 4.0,
