@@ -241,10 +241,11 @@ class LiveBlur:
                 self._reset_locked((h, w))
             index = self._frame
             self._frame += 1
-            regions = [c.region for c in self._tracker.covers(index, w, h)]
+            faces = [c.region for c in self._tracker.covers(index, w, h)]
+            regions = list(faces)
             blobs = self._note_changes(index, thumb, regions, w, h)
             lag = self._lag(index, blobs)
-            areas = self._next_job(index, now, w, h, blobs)
+            areas = self._next_job(index, now, w, h, blobs, faces)
             # what comes in at the edge is hidden until it has been searched
             cell = w / THUMB_WIDTH
             self._hidden = [_grow_px(b.area, cell, w, h) for b in blobs if b.edge]
@@ -311,10 +312,9 @@ class LiveBlur:
         limit = self.params.change_threshold
         gain = float(np.clip((thumb.mean() + 1.0) / (ref.mean() + 1.0), 0.5, 2.0))
         ref = ref * gain
-        panned = _undo_pan(ref, thumb, limit, self.params.camera_moved)
-        if panned is None:
-            changed = np.abs(thumb - ref) > limit
-        else:
+        changed = np.abs(thumb - ref) > limit
+        panned = _undo_pan(ref, thumb, limit, self.params.camera_moved, int(np.count_nonzero(changed)))
+        if panned is not None:
             # Undone to a fraction of a cell, which in a detailed picture still changes a
             # cell's mean; so a cell counts as changed only outside the range of the cells
             # around it – and the whole frame is searched again soon, which this lenient
@@ -358,7 +358,7 @@ class LiveBlur:
             waits.append(index - self._moved_since)
         return max(waits, default=0)
 
-    def _next_job(self, index: int, now: float, w: int, h: int, blobs: list[_Blob]
+    def _next_job(self, index: int, now: float, w: int, h: int, blobs: list[_Blob], faces: list[Region]
                   ) -> list[tuple[int, int, int, int]]:
         """What to hand the detector now: the whole frame, crops of it, or nothing (under the lock).
 
@@ -380,7 +380,7 @@ class LiveBlur:
         self._tokens_at = now
         urgent: list[Region] = self._tracker.to_look_at(index, w, h)  # new or missed faces
         deferred: list[Region] = []
-        zones = [_grow(c.region, p.head_zone) for c in self._tracker.covers(index, w, h)]
+        zones = [_grow(f, p.head_zone) for f in faces]
         for blob in blobs:
             near = not blob.edge and any(_overlap(blob.area, z) for z in zones)
             # deferred only as long as its search would still finish in time, allowing
@@ -398,7 +398,6 @@ class LiveBlur:
         stale = max(1, round(p.refresh_s * 30))  # frames, at the 30 fps of a camera
         routine = self._tracker.to_look_at(index, w, h, p.regrow, stale) + deferred
         margin = min(w, h) / 18  # some context around a face: 60 px at 1920×1080
-        faces = [c.region for c in self._tracker.covers(index, w, h)]
         crops = _merge([_crop(a, margin, faces, w, h) for a in urgent])
         if _area(crops) >= p.full_share * w * h:
             return [whole]
@@ -601,16 +600,23 @@ def _detector_input(image: np.ndarray, area: tuple[int, int, int, int], side: in
     return area, small.shape[1] / (x2 - x1), small
 
 
-def _undo_pan(ref: np.ndarray, thumb: np.ndarray, limit: float, least: float) -> np.ndarray | None:
+def _undo_pan(ref: np.ndarray, thumb: np.ndarray, limit: float, least: float,
+              unexplained: int | None = None) -> np.ndarray | None:
     """``ref`` moved as the camera moved to ``thumb`` (phase correlation), or None when the
     camera did not move by ``least`` cells.  What phase correlation sees may be faces moving
-    in front of a still camera: the camera moved only if undoing it explains more cells."""
+    in front of a still camera: the camera moved only if undoing it explains more cells than
+    the ``unexplained`` ones (cells more than ``limit`` apart in ``ref`` and ``thumb``; counted
+    here when not given) – so when none is, as in a still scene, nothing is correlated."""
+    if unexplained is None:
+        unexplained = int(np.count_nonzero(np.abs(thumb - ref) > limit))
+    if unexplained == 0:
+        return None
     (dx, dy), _response = cv2.phaseCorrelate(ref, thumb)
     if np.hypot(dx, dy) < least:
         return None
     panned = cv2.warpAffine(ref, np.float32([[1, 0, dx], [0, 1, dy]]), (ref.shape[1], ref.shape[0]),
                             borderMode=cv2.BORDER_REPLICATE)
-    if np.count_nonzero(np.abs(thumb - panned) > limit) >= np.count_nonzero(np.abs(thumb - ref) > limit):
+    if np.count_nonzero(np.abs(thumb - panned) > limit) >= unexplained:
         return None
     return panned
 
