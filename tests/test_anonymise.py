@@ -587,6 +587,33 @@ def _covered(tracker: FaceTracker, frame: int, box: tuple[float, float, float, f
                and c.region[3] >= box[3] for c in tracker.covers(frame, 1920, 1080))
 
 
+def test_covered_regions_are_the_predicted_box_grown_by_the_model() -> None:
+    """The regions are computed with plain floats (several times a frame, every face); they
+    are the box moved along its measured speed (``Track.shifted``) and grown as the module
+    docstring says, for a face whose speed is known and for one seen once."""
+    p = TrackerParams()
+    tracker = FaceTracker(p)
+    tracker.update(0, np.vstack([_face(400.5, 300.25, 120), _face(1500, 700, 80)]), 1920, 1080)
+    tracker.update(2, np.vstack([_face(430.5, 290.25, 120), _face(900, 100, 60)]), 1920, 1080)
+    moving = next(t for t in tracker.tracks if not t.new)
+    once = next(t for t in tracker.tracks if t.new and t.box[0] == 900)
+    assert moving.velocity.tolist() == pytest.approx([15.0, -5.0])
+    for frame in (2, 3, 7):
+        dt = frame - 2
+        regions = [c.region for c in tracker.covers(frame, 1920, 1080)]
+
+        def around(x: float, y: float) -> tuple[float, float, float, float]:
+            return min((r for r in regions if r[0] <= x <= r[2] and r[1] <= y <= r[3]),
+                       key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
+        x1, y1, x2, y2 = moving.shifted(frame).tolist()
+        gx = p.size_growth * 120 * dt + p.speed_uncertainty * 15 * dt
+        gy = p.size_growth * 120 * dt + p.speed_uncertainty * 5 * dt
+        assert around((x1 + x2) / 2, (y1 + y2) / 2) == pytest.approx((x1 - gx, y1 - gy, x2 + gx, y2 + gy), abs=1e-3)
+        g = p.size_growth * 60 * dt + p.max_speed * 1920 * dt
+        assert around(930, 130) == pytest.approx((max(900 - g, 0), max(100 - g, 0), 960 + g, 160 + g), abs=1e-3)
+        assert once.size == 60.0 and moving.size == 120.0
+
+
 @pytest.mark.parametrize("speed", [0, 10, 40, 100])
 def test_tracker_keeps_a_moving_face_inside_its_region(speed: int) -> None:
     """Detections every third frame; in between, the predicted region holds the true face."""
