@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from hms_desk.video import (
 )
 from hms_desk.video.demo_scene import DEMO_HEIGHT, DEMO_WIDTH, DemoScene, render_label
 from hms_desk.video.pipeline import backoff_delay
-from hms_desk.video.sources import ONE_THREAD_MAX_PIXELS, redact_url
+from hms_desk.video.sources import redact_url
 
 WAIT = 10.0  # generous upper bound for waits on events; never slept
 
@@ -123,33 +122,6 @@ def test_file_source_loops(tmp_path: Path) -> None:
     src.close()
     assert means[4] == pytest.approx(means[0], abs=3)  # back to the first frame
     assert means[8] == pytest.approx(means[0], abs=3)
-
-
-@pytest.mark.parametrize("size", [(1920, 1080), (2560, 1440)], ids=["1080p", "1440p"])
-def test_up_to_1080p_is_decoded_on_one_thread_and_bigger_on_ffmpegs(tmp_path: Path, size: tuple[int, int]) -> None:
-    """Up to 1920×1080 the reading thread decodes alone (cheaper in all than FFmpeg's frame
-    threads), bigger pictures get FFmpeg's threads; the pictures are the same either way."""
-    w, h = size
-    path = tmp_path / "stor.mp4"
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 30.0, (w, h))
-    assert writer.isOpened()
-    rng = np.random.default_rng(7)
-    for i in range(4):
-        writer.write(cv2.resize(rng.integers(0, 255, (h // 40, w // 40, 3), np.uint8), (w, h)) // (i + 1))
-    writer.release()
-    src = FileSource(path, loop=False)
-    src.open()
-    threads = src.decode_threads
-    ours = [src.read() for _ in range(4)]
-    src.close()
-    plain = cv2.VideoCapture(str(path))
-    theirs = [plain.read()[1] for _ in range(4)]
-    plain.release()
-    assert all(a is not None and np.array_equal(a, b) for a, b in zip(ours, theirs))
-    if w * h <= ONE_THREAD_MAX_PIXELS:
-        assert threads == 1
-    else:
-        assert threads != 1 or os.cpu_count() == 1
 
 
 def test_missing_file_is_a_norwegian_error(tmp_path: Path) -> None:

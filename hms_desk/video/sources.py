@@ -147,14 +147,6 @@ class DemoSource:
         self._closed.set()
 
 
-#: Pictures up to this size (1920×1080) are decoded on the reading thread alone.  FFmpeg's
-#: frame threads (one per core) cost more CPU in all for the same pictures – a 1080p30 H.264
-#: stream took 6.2 ms of CPU a frame on two threads (and a frame of latency per extra thread)
-#: against 5.3 ms on one – and one thread decodes such a picture in a sixth of a 30 fps
-#: frame's time; bigger pictures get FFmpeg's threads so they keep up.
-ONE_THREAD_MAX_PIXELS = 1920 * 1088
-
-
 class _CaptureSource:
     """Shared OpenCV ``VideoCapture`` handling for files and streams.
 
@@ -181,44 +173,26 @@ class _CaptureSource:
     def size(self) -> tuple[int, int] | None:
         return self._size
 
-    def _make_capture(self, threads: int) -> cv2.VideoCapture:
-        """A capture decoding on ``threads`` threads (0: as many as FFmpeg likes)."""
+    def _make_capture(self) -> cv2.VideoCapture:
         raise NotImplementedError
 
     def _open_failed_message(self) -> str:
         raise NotImplementedError
 
     def open(self) -> None:
-        """Open the capture.  Pictures up to :data:`ONE_THREAD_MAX_PIXELS` are decoded on the
-        reading thread alone, bigger ones (or of a size not known) on FFmpeg's threads: see
-        :data:`ONE_THREAD_MAX_PIXELS`."""
         with self._lock:
             self._release_locked()
             self._closed.clear()
-            cap = self._make_capture(1)
+            cap = self._make_capture()
             if not cap.isOpened():
                 cap.release()
                 raise SourceError(self._open_failed_message())
-            w, h = int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
-            if not 0 < w * h <= ONE_THREAD_MAX_PIXELS:
-                cap.release()
-                cap = self._make_capture(0)
-                if not cap.isOpened():
-                    cap.release()
-                    raise SourceError(self._open_failed_message())
-                w, h = int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
             fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
             self._fps = fps if math.isfinite(fps) and 1.0 <= fps <= 240.0 else None
+            w, h = int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
             self._size = (w, h) if w > 0 and h > 0 else None
             self._cap = cap
         log.info("Videokilde åpnet: %s (%s bilder/s, %s)", self.name, self._fps, self._size)
-
-    @property
-    def decode_threads(self) -> int | None:
-        """Threads the open capture decodes on (None when closed or not told)."""
-        with self._lock:
-            n = self._cap.get(cv2.CAP_PROP_N_THREADS) if self._cap is not None else 0
-        return int(n) if n and n > 0 else None
 
     def _release_locked(self) -> None:
         if self._cap is not None:
@@ -259,14 +233,9 @@ class FileSource(_CaptureSource):
         self.loop = loop
         self._pacer: _Pacer | None = None
 
-    def _make_capture(self, threads: int) -> cv2.VideoCapture:
+    def _make_capture(self) -> cv2.VideoCapture:
         if not self.path.is_file():
             raise SourceError(f"Fant ikke videofilen «{self.path}».")
-        if threads:
-            cap = cv2.VideoCapture(str(self.path), cv2.CAP_ANY, [cv2.CAP_PROP_N_THREADS, threads])
-            if cap.isOpened():
-                return cap
-            cap.release()  # a backend that does not take the thread count (an image sequence …)
         return cv2.VideoCapture(str(self.path))
 
     def _open_failed_message(self) -> str:
@@ -333,13 +302,11 @@ class StreamSource(_CaptureSource):
         self.open_timeout_s = open_timeout_s
         self.read_timeout_s = read_timeout_s
 
-    def _make_capture(self, threads: int) -> cv2.VideoCapture:
+    def _make_capture(self) -> cv2.VideoCapture:
         params = [
             cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, int(self.open_timeout_s * 1000),
             cv2.CAP_PROP_READ_TIMEOUT_MSEC, int(self.read_timeout_s * 1000),
         ]
-        if threads:
-            params += [cv2.CAP_PROP_N_THREADS, threads]
         return cv2.VideoCapture(self.url, cv2.CAP_FFMPEG, params)
 
     def _open_failed_message(self) -> str:
