@@ -57,6 +57,7 @@ also runs the meeting client.  So:
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -310,7 +311,7 @@ class LiveBlur:
         if ref is None:
             return []
         limit = self.params.change_threshold
-        gain = float(np.clip((thumb.mean() + 1.0) / (ref.mean() + 1.0), 0.5, 2.0))
+        gain = min(max((float(thumb.mean()) + 1.0) / (float(ref.mean()) + 1.0), 0.5), 2.0)
         ref = ref * gain
         changed = np.abs(thumb - ref) > limit
         panned = _undo_pan(ref, thumb, limit, self.params.camera_moved, int(np.count_nonzero(changed)))
@@ -327,7 +328,7 @@ class LiveBlur:
         if changed.any():
             sx, sy = tw / w, th / h
             for x1, y1, x2, y2 in regions:
-                changed[int(y1 * sy):int(np.ceil(y2 * sy)), int(x1 * sx):int(np.ceil(x2 * sx))] = 0
+                changed[int(y1 * sy):math.ceil(y2 * sy), int(x1 * sx):math.ceil(x2 * sx)] = 0
             changed = cv2.dilate(cv2.erode(changed, _BLOCK, borderType=cv2.BORDER_CONSTANT, borderValue=0),
                                  _BLOCK, anchor=(0, 0))
         since = self._pending_since
@@ -502,7 +503,7 @@ class LiveBlur:
             self._moved_since = -1
         for x1, y1, x2, y2 in areas:
             # the cells wholly inside a searched area are now known as they were in that frame
-            cx1, cy1 = int(np.ceil(x1 * tw / w)), int(np.ceil(y1 * th / h))
+            cx1, cy1 = math.ceil(x1 * tw / w), math.ceil(y1 * th / h)
             cx2, cy2 = int(x2 * tw / w), int(y2 * th / h)
             self._ref[cy1:cy2, cx1:cx2] = thumb[cy1:cy2, cx1:cx2]
             since = self._pending_since[cy1:cy2, cx1:cx2]
@@ -545,7 +546,7 @@ def _crop(area: Region, margin: float, faces: list[Region], w: int, h: int) -> t
                     not (x1 <= f[0] and y1 <= f[1] and f[2] <= x2 and f[3] <= y2):
                 x1, y1, x2, y2 = min(x1, f[0]), min(y1, f[1]), max(x2, f[2]), max(y2, f[3])
                 grown = True
-    return max(int(x1), 0), max(int(y1), 0), min(int(np.ceil(x2)), w), min(int(np.ceil(y2)), h)
+    return max(int(x1), 0), max(int(y1), 0), min(math.ceil(x2), w), min(math.ceil(y2), h)
 
 
 def _merge(crops: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -612,7 +613,7 @@ def _undo_pan(ref: np.ndarray, thumb: np.ndarray, limit: float, least: float,
     if unexplained == 0:
         return None
     (dx, dy), _response = cv2.phaseCorrelate(ref, thumb)
-    if np.hypot(dx, dy) < least:
+    if math.hypot(dx, dy) < least:
         return None
     panned = cv2.warpAffine(ref, np.float32([[1, 0, dx], [0, 1, dy]]), (ref.shape[1], ref.shape[0]),
                             borderMode=cv2.BORDER_REPLICATE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -69,9 +70,9 @@ def _hide_one(image: np.ndarray, box: Region, margin: float, method: Method, fea
     size = max(rw, rh)
     # Work on a padded crop so the filter sees real context at the edges (a hard-edged
     # paste needs little: it only hides).
-    pad = int(np.ceil(0.15 * size)) + 2 if feather else 1
-    cx1, cy1 = max(int(np.floor(rx1)) - pad, 0), max(int(np.floor(ry1)) - pad, 0)
-    cx2, cy2 = min(int(np.ceil(rx2)) + pad, W), min(int(np.ceil(ry2)) + pad, H)
+    pad = math.ceil(0.15 * size) + 2 if feather else 1
+    cx1, cy1 = max(math.floor(rx1) - pad, 0), max(math.floor(ry1) - pad, 0)
+    cx2, cy2 = min(math.ceil(rx2) + pad, W), min(math.ceil(ry2) + pad, H)
     if cx2 <= cx1 or cy2 <= cy1:
         return
     crop = image[cy1:cy2, cx1:cx2]
