@@ -255,6 +255,12 @@ def test_a_starved_detector_warns_in_the_own_view_but_never_sends_the_picture_ou
         assert outgoing_image(Frame(fine.image, 2, 0.0, "test", fine.coverage)) is fine.image
         assert not outgoing_image(Frame(shots[0][0], 0, 0.0, "test", None)).any(axis=2).all(), \
             "a frame nobody vouched for never goes out"
+        # the blank frame is drawn once (not for every frame while the blur is behind) and
+        # cannot be changed by whoever sends it
+        again = outgoing_image(Frame(outs[7].image, 7, 0.0, "test", outs[7].coverage))
+        assert again is sent and not sent.flags.writeable
+        with pytest.raises(ValueError):
+            sent[0, 0] = 255
     finally:
         starved.release.set()
         blur.stop()

@@ -56,6 +56,7 @@ also runs the meeting client.  So:
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import threading
@@ -658,7 +659,16 @@ def outgoing_image(frame: Frame) -> np.ndarray:
     cov = frame.coverage
     if cov is not None and cov.guaranteed and not cov.blanked:
         return frame.image
-    return _blank(frame.width, frame.height, BLANK_TEXT)
+    return _outgoing_blank(frame.width, frame.height, i18n.t(BLANK_TEXT))
+
+
+@functools.lru_cache(maxsize=4)
+def _outgoing_blank(w: int, h: int, _label: str) -> np.ndarray:
+    """The blank frame sent out, drawn once per size and language (``_label``: the banner as
+    shown) – not again for every frame while coverage cannot be guaranteed; never changed."""
+    blank = _blank(w, h, BLANK_TEXT)
+    blank.flags.writeable = False
+    return blank
 
 
 def _blank(w: int, h: int, text: str) -> np.ndarray:
