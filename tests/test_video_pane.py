@@ -304,3 +304,46 @@ def test_frames_carry_the_live_blur_coverage(qtbot, pane: VideoPane, scene: Demo
     finally:
         pane.shutdown()
         blur.stop()
+
+
+def test_a_blank_repeated_frame_after_frame_is_converted_once(qtbot, pane: VideoPane, scene: DemoScene,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Live blur hands the same read-only blank frame on while it starts or is behind: the
+    pane converts it for painting once, not for every frame; pixels that may change (a
+    writable picture, even the same array again) are converted every time they are painted."""
+    from hms_desk.ui import video_pane
+
+    blank = np.zeros((720, 1280, 3), np.uint8)
+    blank[300:420] = (30, 20, 176)
+    blank.flags.writeable = False
+    reused = np.zeros((720, 1280, 3), np.uint8)   # a processor writing into one buffer
+    delivered = {"blank": 0, "reused": 0}
+    converted = {"blank": 0, "reused": 0}
+    real = video_pane.cv2.cvtColor
+
+    def counted(src, code, *args, **kwargs):
+        for name, image in (("blank", blank), ("reused", reused)):
+            if src is image:
+                converted[name] += 1
+        return real(src, code, *args, **kwargs)
+
+    def processor(image: np.ndarray) -> np.ndarray:
+        if delivered["blank"] < 12:
+            delivered["blank"] += 1
+            return blank
+        delivered["reused"] += 1
+        reused[:] = image
+        return reused
+
+    monkeypatch.setattr(video_pane.cv2, "cvtColor", counted)
+    painted: list[int] = []
+    pane.frameShown.connect(painted.append)
+    pane.set_processor(processor)
+    pane.start_source(DemoSource(scene=scene))
+    qtbot.waitUntil(lambda: delivered["reused"] >= 8 and len(painted) >= 16, timeout=TIMEOUT_MS)
+    pane.freeze()
+    assert converted["blank"] == 1
+    assert converted["reused"] >= 4   # every painted one (some are replaced before they are painted)
+    frozen = _pixels(pane)
+    assert np.abs(frozen.astype(int) - _pixels(pane)).max() == 0
+    assert frozen.std() > 20   # the demo picture itself, not the blank

@@ -114,14 +114,19 @@ class _Bridge(QObject):
 class _Shown:
     """A frame and the 32-bit ``QImage`` it is painted from (Qt scales 24-bit BGR several
     times slower), made when the frame is first painted: a frame replaced before it is
-    painted, or taken while the picture is frozen, costs no conversion."""
+    painted, or taken while the picture is frozen, costs no conversion; nor does a frame
+    with the very (read-only) pixels of the one before (``previous``): live blur's blank
+    frame while it starts or is behind."""
 
     __slots__ = ("frame", "_image", "_pixels")
 
-    def __init__(self, frame: Frame) -> None:
+    def __init__(self, frame: Frame, previous: _Shown | None = None) -> None:
         self.frame = frame
         self._image: QImage | None = None
         self._pixels: np.ndarray | None = None  # keeps the buffer alive as long as the QImage
+        image = frame.image
+        if previous is not None and previous.frame.image is image and not image.flags.writeable:
+            self._image, self._pixels = previous._image, previous._pixels  # pixels nobody can change
 
     @property
     def image(self) -> QImage:
@@ -360,7 +365,7 @@ class VideoPane(QWidget):
         pipeline = self._pipeline
         if pipeline is not None:
             pipeline.mark_consumed(frame.seq)
-        self._live = _Shown(frame)
+        self._live = _Shown(frame, self._live)
         if self._frozen is not None:
             if self._overlay:
                 self.update()
