@@ -266,16 +266,44 @@ def test_inference_error_fails_closed(astronaut: np.ndarray, failure: str) -> No
     assert np.array_equal(astronaut, original)
 
 
+@pytest.mark.parametrize("step", ["GaussianBlur", "sepFilter2D"])
 def test_blur_error_fails_closed(monkeypatch: pytest.MonkeyPatch, anonymiser: FaceAnonymiser,
-                                 astronaut: np.ndarray) -> None:
+                                 astronaut: np.ndarray, step: str) -> None:
     from hms_desk.video.faces import hiding
 
     def broken_blur(*args: object, **kwargs: object) -> None:
         raise cv2.error("simulert feil i sløring")
 
-    monkeypatch.setattr(hiding.cv2, "GaussianBlur", broken_blur)
+    monkeypatch.setattr(hiding.cv2, step, broken_blur)
     with pytest.raises(AnonymisationError):
         anonymiser.still(astronaut)
+
+
+@pytest.mark.parametrize("feather", [False, True], ids=["live", "still"])
+def test_the_blur_is_opencvs_gaussian(monkeypatch: pytest.MonkeyPatch, astronaut: np.ndarray,
+                                      feather: bool) -> None:
+    """The face is blurred as ``cv2.GaussianBlur`` blurs it (its kernel is made once, not per
+    face): the hidden region differs from the same hiding done with ``GaussianBlur`` by at
+    most the rounding of two grey levels, and its detail is gone."""
+    from hms_desk.video.faces import hiding
+
+    region = (200.0, 60.0, 330.0, 220.0)
+    ours = astronaut.copy()
+    hiding.hide(ours, [region], HideStyle(feather=feather))
+    reference = astronaut.copy()
+
+    def gaussian_blur(image: np.ndarray, *args: object, **kw: object) -> np.ndarray:
+        # the reduced copy is always blurred with sigma 3 of its pixels (sigma/8 of the region)
+        return cv2.GaussianBlur(image, (0, 0), 3.0, borderType=cv2.BORDER_REPLICATE)
+
+    monkeypatch.setattr(hiding.cv2, "sepFilter2D", gaussian_blur)
+    hiding.hide(reference, [region], HideStyle(feather=feather))
+    monkeypatch.undo()
+    assert np.abs(ours.astype(int) - reference).max() <= 2
+    inner = (slice(100, 180), slice(230, 300))
+    assert not np.array_equal(ours[inner], astronaut[inner])
+    assert cv2.Laplacian(cv2.cvtColor(ours[inner], cv2.COLOR_BGR2GRAY), cv2.CV_64F).var() < \
+        0.1 * cv2.Laplacian(cv2.cvtColor(astronaut[inner], cv2.COLOR_BGR2GRAY), cv2.CV_64F).var()
 
 
 @pytest.mark.parametrize("bad", [
@@ -557,6 +585,33 @@ def _covered(tracker: FaceTracker, frame: int, box: tuple[float, float, float, f
     """The whole true box lies inside one covered region."""
     return any(c.region[0] <= box[0] and c.region[1] <= box[1] and c.region[2] >= box[2]
                and c.region[3] >= box[3] for c in tracker.covers(frame, 1920, 1080))
+
+
+def test_covered_regions_are_the_predicted_box_grown_by_the_model() -> None:
+    """The regions are computed with plain floats (several times a frame, every face); they
+    are the box moved along its measured speed (``Track.shifted``) and grown as the module
+    docstring says, for a face whose speed is known and for one seen once."""
+    p = TrackerParams()
+    tracker = FaceTracker(p)
+    tracker.update(0, np.vstack([_face(400.5, 300.25, 120), _face(1500, 700, 80)]), 1920, 1080)
+    tracker.update(2, np.vstack([_face(430.5, 290.25, 120), _face(900, 100, 60)]), 1920, 1080)
+    moving = next(t for t in tracker.tracks if not t.new)
+    once = next(t for t in tracker.tracks if t.new and t.box[0] == 900)
+    assert moving.velocity.tolist() == pytest.approx([15.0, -5.0])
+    for frame in (2, 3, 7):
+        dt = frame - 2
+        regions = [c.region for c in tracker.covers(frame, 1920, 1080)]
+
+        def around(x: float, y: float) -> tuple[float, float, float, float]:
+            return min((r for r in regions if r[0] <= x <= r[2] and r[1] <= y <= r[3]),
+                       key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
+        x1, y1, x2, y2 = moving.shifted(frame).tolist()
+        gx = p.size_growth * 120 * dt + p.speed_uncertainty * 15 * dt
+        gy = p.size_growth * 120 * dt + p.speed_uncertainty * 5 * dt
+        assert around((x1 + x2) / 2, (y1 + y2) / 2) == pytest.approx((x1 - gx, y1 - gy, x2 + gx, y2 + gy), abs=1e-3)
+        g = p.size_growth * 60 * dt + p.max_speed * 1920 * dt
+        assert around(930, 130) == pytest.approx((max(900 - g, 0), max(100 - g, 0), 960 + g, 160 + g), abs=1e-3)
+        assert once.size == 60.0 and moving.size == 120.0
 
 
 @pytest.mark.parametrize("speed", [0, 10, 40, 100])

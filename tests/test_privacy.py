@@ -255,6 +255,12 @@ def test_a_starved_detector_warns_in_the_own_view_but_never_sends_the_picture_ou
         assert outgoing_image(Frame(fine.image, 2, 0.0, "test", fine.coverage)) is fine.image
         assert not outgoing_image(Frame(shots[0][0], 0, 0.0, "test", None)).any(axis=2).all(), \
             "a frame nobody vouched for never goes out"
+        # the blank frame is drawn once (not for every frame while the blur is behind) and
+        # cannot be changed by whoever sends it
+        again = outgoing_image(Frame(outs[7].image, 7, 0.0, "test", outs[7].coverage))
+        assert again is sent and not sent.flags.writeable
+        with pytest.raises(ValueError):
+            sent[0, 0] = 255
     finally:
         starved.release.set()
         blur.stop()
@@ -278,6 +284,46 @@ def test_a_still_picture_stays_covered_while_the_detector_is_starved(head, starv
     finally:
         starved.release.set()
         blur.stop()
+
+
+def test_a_still_picture_costs_no_phase_correlation_and_a_pan_is_still_found(head, monkeypatch):
+    """Nothing is done for a camera pan while nothing changed: phase correlation (is it the
+    camera that moved?) runs only when some cell differs from the reference; a real pan is
+    still found and undone."""
+    from hms_desk.video import live_blur
+
+    calls = []
+    real = live_blur.cv2.phaseCorrelate
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(live_blur.cv2, "phaseCorrelate", counted)
+    blur = LiveBlur(params=UNLIMITED)
+    try:
+        assert blur.wait_ready(30)
+        frame, box = next(moving_frames(head, 1))
+        blur(frame.copy())
+        assert blur.wait_for_detections(1, 30)
+        for _ in range(3):   # the face is looked at again; the reference settles
+            blur(frame.copy())
+            assert blur.wait_idle(30)
+        calls.clear()
+        outs = [blur(frame.copy()) for _ in range(10)]
+        assert blur.wait_idle(30)
+        assert calls == [] and all(o.coverage.guaranteed for o in outs)
+        assert all(centre_detail_ratio(frame, o.image, box) < 0.35 for o in outs)
+    finally:
+        blur.stop()
+    # the pan itself: a reference moved by 1.5 cells is found, and undone
+    ref = live_blur._thumbnail(frame)
+    moved = live_blur._thumbnail(np.roll(frame, 30, axis=1))
+    limit = UNLIMITED.change_threshold
+    assert live_blur._undo_pan(ref, ref.copy(), limit, UNLIMITED.camera_moved) is None
+    panned = live_blur._undo_pan(ref, moved, limit, UNLIMITED.camera_moved)
+    assert panned is not None
+    assert np.count_nonzero(np.abs(moved - panned) > limit) < np.count_nonzero(np.abs(moved - ref) > limit)
 
 
 def test_coverage_comes_back_when_the_detector_catches_up(head, starved):

@@ -189,6 +189,37 @@ def test_zoom_pan_and_rotate_change_the_view(qtbot, pane: VideoPane, scene: Demo
     assert np.array_equal(_pixels(pane), whole)
 
 
+def test_bars_beside_the_picture_are_background_and_the_picture_fills_the_rest(
+        qtbot, pane: VideoPane, scene: DemoScene) -> None:
+    """Only the bars beside the picture are filled (the picture paints the rest): they are
+    the background colour, however the picture moved, and no pixel is left unpainted."""
+    pane.resize(640, 480)  # a 16:9 picture in a 4:3 pane: bars above and below
+    _start_and_wait(qtbot, pane, DemoSource(scene=scene))
+    pane.freeze()
+    background = [16, 17, 20]
+    top = round((480 - 360) / 2)
+
+    def check(shot: np.ndarray, bars: list[tuple[slice, slice]], picture: tuple[slice, slice]) -> None:
+        for rows, cols in bars:
+            assert (shot[rows, cols] == background).all()
+        inside = shot[picture]
+        assert not (inside == background).all(axis=2).all(axis=1).any()  # no row of it left as background
+
+    check(_pixels(pane), [(slice(50, top), slice(None)), (slice(top + 360, None), slice(None))],
+          (slice(top, top + 360), slice(None)))
+    pane.zoom_in()
+    pane.zoom_in()  # the picture now covers the pane
+    zoomed = _pixels(pane)
+    assert not (zoomed[50:] == background).all(axis=2).any(axis=1).all()
+    pane.reset_view()  # back: the bars are background again, not what the zoomed picture left
+    check(_pixels(pane), [(slice(50, top), slice(None)), (slice(top + 360, None), slice(None))],
+          (slice(top, top + 360), slice(None)))
+    pane.rotate_clockwise()  # on its side: bars left and right
+    left = round((640 - 480 * 720 / 1280) / 2)
+    check(_pixels(pane), [(slice(50, None), slice(0, left)), (slice(50, None), slice(640 - left, None))],
+          (slice(None), slice(left + 1, 640 - left - 1)))
+
+
 def test_overlay_shows_statistics(qtbot, pane: VideoPane, scene: DemoScene) -> None:
     _start_and_wait(qtbot, pane, DemoSource(scene=scene))
     pane.freeze()
@@ -273,3 +304,46 @@ def test_frames_carry_the_live_blur_coverage(qtbot, pane: VideoPane, scene: Demo
     finally:
         pane.shutdown()
         blur.stop()
+
+
+def test_a_blank_repeated_frame_after_frame_is_converted_once(qtbot, pane: VideoPane, scene: DemoScene,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Live blur hands the same read-only blank frame on while it starts or is behind: the
+    pane converts it for painting once, not for every frame; pixels that may change (a
+    writable picture, even the same array again) are converted every time they are painted."""
+    from hms_desk.ui import video_pane
+
+    blank = np.zeros((720, 1280, 3), np.uint8)
+    blank[300:420] = (30, 20, 176)
+    blank.flags.writeable = False
+    reused = np.zeros((720, 1280, 3), np.uint8)   # a processor writing into one buffer
+    delivered = {"blank": 0, "reused": 0}
+    converted = {"blank": 0, "reused": 0}
+    real = video_pane.cv2.cvtColor
+
+    def counted(src, code, *args, **kwargs):
+        for name, image in (("blank", blank), ("reused", reused)):
+            if src is image:
+                converted[name] += 1
+        return real(src, code, *args, **kwargs)
+
+    def processor(image: np.ndarray) -> np.ndarray:
+        if delivered["blank"] < 12:
+            delivered["blank"] += 1
+            return blank
+        delivered["reused"] += 1
+        reused[:] = image
+        return reused
+
+    monkeypatch.setattr(video_pane.cv2, "cvtColor", counted)
+    painted: list[int] = []
+    pane.frameShown.connect(painted.append)
+    pane.set_processor(processor)
+    pane.start_source(DemoSource(scene=scene))
+    qtbot.waitUntil(lambda: delivered["reused"] >= 8 and len(painted) >= 16, timeout=TIMEOUT_MS)
+    pane.freeze()
+    assert converted["blank"] == 1
+    assert converted["reused"] >= 4   # every painted one (some are replaced before they are painted)
+    frozen = _pixels(pane)
+    assert np.abs(frozen.astype(int) - _pixels(pane)).max() == 0
+    assert frozen.std() > 20   # the demo picture itself, not the blank

@@ -56,7 +56,9 @@ also runs the meeting client.  So:
 
 from __future__ import annotations
 
+import functools
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -241,10 +243,11 @@ class LiveBlur:
                 self._reset_locked((h, w))
             index = self._frame
             self._frame += 1
-            regions = [c.region for c in self._tracker.covers(index, w, h)]
+            faces = [c.region for c in self._tracker.covers(index, w, h)]
+            regions = list(faces)
             blobs = self._note_changes(index, thumb, regions, w, h)
             lag = self._lag(index, blobs)
-            areas = self._next_job(index, now, w, h, blobs)
+            areas = self._next_job(index, now, w, h, blobs, faces)
             # what comes in at the edge is hidden until it has been searched
             cell = w / THUMB_WIDTH
             self._hidden = [_grow_px(b.area, cell, w, h) for b in blobs if b.edge]
@@ -309,12 +312,11 @@ class LiveBlur:
         if ref is None:
             return []
         limit = self.params.change_threshold
-        gain = float(np.clip((thumb.mean() + 1.0) / (ref.mean() + 1.0), 0.5, 2.0))
+        gain = min(max((float(thumb.mean()) + 1.0) / (float(ref.mean()) + 1.0), 0.5), 2.0)
         ref = ref * gain
-        panned = _undo_pan(ref, thumb, limit, self.params.camera_moved)
-        if panned is None:
-            changed = np.abs(thumb - ref) > limit
-        else:
+        changed = np.abs(thumb - ref) > limit
+        panned = _undo_pan(ref, thumb, limit, self.params.camera_moved, int(np.count_nonzero(changed)))
+        if panned is not None:
             # Undone to a fraction of a cell, which in a detailed picture still changes a
             # cell's mean; so a cell counts as changed only outside the range of the cells
             # around it – and the whole frame is searched again soon, which this lenient
@@ -327,7 +329,7 @@ class LiveBlur:
         if changed.any():
             sx, sy = tw / w, th / h
             for x1, y1, x2, y2 in regions:
-                changed[int(y1 * sy):int(np.ceil(y2 * sy)), int(x1 * sx):int(np.ceil(x2 * sx))] = 0
+                changed[int(y1 * sy):math.ceil(y2 * sy), int(x1 * sx):math.ceil(x2 * sx)] = 0
             changed = cv2.dilate(cv2.erode(changed, _BLOCK, borderType=cv2.BORDER_CONSTANT, borderValue=0),
                                  _BLOCK, anchor=(0, 0))
         since = self._pending_since
@@ -358,7 +360,7 @@ class LiveBlur:
             waits.append(index - self._moved_since)
         return max(waits, default=0)
 
-    def _next_job(self, index: int, now: float, w: int, h: int, blobs: list[_Blob]
+    def _next_job(self, index: int, now: float, w: int, h: int, blobs: list[_Blob], faces: list[Region]
                   ) -> list[tuple[int, int, int, int]]:
         """What to hand the detector now: the whole frame, crops of it, or nothing (under the lock).
 
@@ -380,7 +382,7 @@ class LiveBlur:
         self._tokens_at = now
         urgent: list[Region] = self._tracker.to_look_at(index, w, h)  # new or missed faces
         deferred: list[Region] = []
-        zones = [_grow(c.region, p.head_zone) for c in self._tracker.covers(index, w, h)]
+        zones = [_grow(f, p.head_zone) for f in faces]
         for blob in blobs:
             near = not blob.edge and any(_overlap(blob.area, z) for z in zones)
             # deferred only as long as its search would still finish in time, allowing
@@ -398,7 +400,6 @@ class LiveBlur:
         stale = max(1, round(p.refresh_s * 30))  # frames, at the 30 fps of a camera
         routine = self._tracker.to_look_at(index, w, h, p.regrow, stale) + deferred
         margin = min(w, h) / 18  # some context around a face: 60 px at 1920×1080
-        faces = [c.region for c in self._tracker.covers(index, w, h)]
         crops = _merge([_crop(a, margin, faces, w, h) for a in urgent])
         if _area(crops) >= p.full_share * w * h:
             return [whole]
@@ -503,7 +504,7 @@ class LiveBlur:
             self._moved_since = -1
         for x1, y1, x2, y2 in areas:
             # the cells wholly inside a searched area are now known as they were in that frame
-            cx1, cy1 = int(np.ceil(x1 * tw / w)), int(np.ceil(y1 * th / h))
+            cx1, cy1 = math.ceil(x1 * tw / w), math.ceil(y1 * th / h)
             cx2, cy2 = int(x2 * tw / w), int(y2 * th / h)
             self._ref[cy1:cy2, cx1:cx2] = thumb[cy1:cy2, cx1:cx2]
             since = self._pending_since[cy1:cy2, cx1:cx2]
@@ -546,7 +547,7 @@ def _crop(area: Region, margin: float, faces: list[Region], w: int, h: int) -> t
                     not (x1 <= f[0] and y1 <= f[1] and f[2] <= x2 and f[3] <= y2):
                 x1, y1, x2, y2 = min(x1, f[0]), min(y1, f[1]), max(x2, f[2]), max(y2, f[3])
                 grown = True
-    return max(int(x1), 0), max(int(y1), 0), min(int(np.ceil(x2)), w), min(int(np.ceil(y2)), h)
+    return max(int(x1), 0), max(int(y1), 0), min(math.ceil(x2), w), min(math.ceil(y2), h)
 
 
 def _merge(crops: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -601,16 +602,23 @@ def _detector_input(image: np.ndarray, area: tuple[int, int, int, int], side: in
     return area, small.shape[1] / (x2 - x1), small
 
 
-def _undo_pan(ref: np.ndarray, thumb: np.ndarray, limit: float, least: float) -> np.ndarray | None:
+def _undo_pan(ref: np.ndarray, thumb: np.ndarray, limit: float, least: float,
+              unexplained: int | None = None) -> np.ndarray | None:
     """``ref`` moved as the camera moved to ``thumb`` (phase correlation), or None when the
     camera did not move by ``least`` cells.  What phase correlation sees may be faces moving
-    in front of a still camera: the camera moved only if undoing it explains more cells."""
+    in front of a still camera: the camera moved only if undoing it explains more cells than
+    the ``unexplained`` ones (cells more than ``limit`` apart in ``ref`` and ``thumb``; counted
+    here when not given) – so when none is, as in a still scene, nothing is correlated."""
+    if unexplained is None:
+        unexplained = int(np.count_nonzero(np.abs(thumb - ref) > limit))
+    if unexplained == 0:
+        return None
     (dx, dy), _response = cv2.phaseCorrelate(ref, thumb)
-    if np.hypot(dx, dy) < least:
+    if math.hypot(dx, dy) < least:
         return None
     panned = cv2.warpAffine(ref, np.float32([[1, 0, dx], [0, 1, dy]]), (ref.shape[1], ref.shape[0]),
                             borderMode=cv2.BORDER_REPLICATE)
-    if np.count_nonzero(np.abs(thumb - panned) > limit) >= np.count_nonzero(np.abs(thumb - ref) > limit):
+    if np.count_nonzero(np.abs(thumb - panned) > limit) >= unexplained:
         return None
     return panned
 
@@ -651,7 +659,16 @@ def outgoing_image(frame: Frame) -> np.ndarray:
     cov = frame.coverage
     if cov is not None and cov.guaranteed and not cov.blanked:
         return frame.image
-    return _blank(frame.width, frame.height, BLANK_TEXT)
+    return _outgoing_blank(frame.width, frame.height, i18n.t(BLANK_TEXT))
+
+
+@functools.lru_cache(maxsize=4)
+def _outgoing_blank(w: int, h: int, _label: str) -> np.ndarray:
+    """The blank frame sent out, drawn once per size and language (``_label``: the banner as
+    shown) – not again for every frame while coverage cannot be guaranteed; never changed."""
+    blank = _blank(w, h, BLANK_TEXT)
+    blank.flags.writeable = False
+    return blank
 
 
 def _blank(w: int, h: int, text: str) -> np.ndarray:

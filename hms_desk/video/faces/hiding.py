@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -68,9 +70,9 @@ def _hide_one(image: np.ndarray, box: Region, margin: float, method: Method, fea
     size = max(rw, rh)
     # Work on a padded crop so the filter sees real context at the edges (a hard-edged
     # paste needs little: it only hides).
-    pad = int(np.ceil(0.15 * size)) + 2 if feather else 1
-    cx1, cy1 = max(int(np.floor(rx1)) - pad, 0), max(int(np.floor(ry1)) - pad, 0)
-    cx2, cy2 = min(int(np.ceil(rx2)) + pad, W), min(int(np.ceil(ry2)) + pad, H)
+    pad = math.ceil(0.15 * size) + 2 if feather else 1
+    cx1, cy1 = max(math.floor(rx1) - pad, 0), max(math.floor(ry1) - pad, 0)
+    cx2, cy2 = min(math.ceil(rx2) + pad, W), min(math.ceil(ry2) + pad, H)
     if cx2 <= cx1 or cy2 <= cy1:
         return
     crop = image[cy1:cy2, cx1:cx2]
@@ -92,7 +94,8 @@ def _hide_one(image: np.ndarray, box: Region, margin: float, method: Method, fea
     if method == "pixelate":
         hidden = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_NEAREST)
     else:
-        small = cv2.GaussianBlur(small, (0, 0), sigma / factor, borderType=cv2.BORDER_REPLICATE)
+        kernel = _gaussian_kernel(round(sigma / factor, 3))
+        small = cv2.sepFilter2D(small, -1, kernel, kernel, borderType=cv2.BORDER_REPLICATE)
         hidden = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_LINEAR) if (sw, sh) != (cw, ch) else small
     if not feather:  # a hard-edged ellipse around the region, pasted
         mask = np.zeros((ch, cw), np.uint8)
@@ -115,3 +118,12 @@ def _hide_one(image: np.ndarray, box: Region, margin: float, method: Method, fea
     alpha = cv2.resize(mask, (cw, ch), interpolation=cv2.INTER_LINEAR) if (mw, mh) != (cw, ch) else mask
     np.clip(alpha, 0.0, 1.0, out=alpha)
     crop[:] = cv2.blendLinear(hidden, crop, alpha, 1.0 - alpha)
+
+
+@functools.lru_cache(maxsize=16)
+def _gaussian_kernel(sigma: float) -> np.ndarray:
+    """The Gaussian ``GaussianBlur`` would build for a ``uint8`` picture (same size), made once:
+    the reduced copy blurred is tiny (about 24 px across), so building the kernel and filter
+    on every call cost six times the filtering itself (65 against 10 µs a face)."""
+    size = int(round(sigma * 3 * 2 + 1)) | 1
+    return cv2.getGaussianKernel(size, sigma, cv2.CV_32F)

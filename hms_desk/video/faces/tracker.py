@@ -24,6 +24,7 @@ per frame.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -57,6 +58,13 @@ class Track:
     hits: int = 1  # detections that saw it
     misses: int = 0  # detection rounds in a row that did not
 
+    def __post_init__(self) -> None:
+        # box and speed as plain floats, for the predictions made several times a frame
+        # (a box and a speed are never changed: a new detection makes a new Track)
+        self._box = tuple(float(v) for v in self.box[:4])
+        self._speed = (float(self.velocity[0]), float(self.velocity[1]))
+        self._size = max(float(self.box[2] - self.box[0]), float(self.box[3] - self.box[1]), 1.0)
+
     @property
     def new(self) -> bool:
         """Seen once: its speed is not known yet."""
@@ -64,7 +72,7 @@ class Track:
 
     @property
     def size(self) -> float:
-        return max(float(self.box[2] - self.box[0]), float(self.box[3] - self.box[1]), 1.0)
+        return self._size
 
     def centre(self) -> np.ndarray:
         return _centre(self.box)
@@ -122,20 +130,24 @@ class FaceTracker:
         """
         p = self.params
         pairs: list[tuple[float, int, int]] = []
+        # each detection's size and centre, as plain floats (the pairing runs every detection)
+        rows = np.asarray(detections, np.float32)
+        found = [(max(a2 - a0, a3 - a1, 1.0), (a0 + a2) / 2, (a1 + a3) / 2)
+                 for a0, a1, a2, a3 in (rows[:, :4].tolist() if rows.ndim == 2 else [])]
         for ti, t in enumerate(self.tracks):
             # a detection continues a track when its centre lies where the track says the
             # face may be (its grown region, plus a quarter of its size for box jitter)
             x1, y1, x2, y2 = self._grown(t, frame, width)
-            slack = 0.25 * t.size
-            predicted = _centre(t.shifted(frame))
-            for di, d in enumerate(detections):
-                d_size = max(float(d[2] - d[0]), float(d[3] - d[1]), 1.0)
-                cx, cy = _centre(d[:4])
-                if not 0.5 <= d_size / t.size <= 2.0:
+            size = t.size
+            slack = 0.25 * size
+            dt = float(max(frame - t.frame, 0))
+            b = t._box
+            px, py = (b[0] + b[2]) / 2 + t._speed[0] * dt, (b[1] + b[3]) / 2 + t._speed[1] * dt
+            for di, (d_size, cx, cy) in enumerate(found):
+                if not 0.5 <= d_size / size <= 2.0:
                     continue
                 if x1 - slack <= cx <= x2 + slack and y1 - slack <= cy <= y2 + slack:
-                    dist = float(np.hypot(cx - predicted[0], cy - predicted[1])) / t.size
-                    pairs.append((dist, di, ti))
+                    pairs.append((math.hypot(cx - px, cy - py) / size, di, ti))
         match: dict[int, int] = {}
         used: set[int] = set()
         for _, di, ti in sorted(pairs):
@@ -179,18 +191,21 @@ class FaceTracker:
         return out
 
     def _grown(self, t: Track, frame: int, width: int) -> tuple[float, float, float, float]:
-        """The track's box predicted to ``frame`` and grown by the growth model."""
+        """The track's box predicted to ``frame`` and grown by the growth model (plain float
+        arithmetic: called for every face several times a frame)."""
         p = self.params
         dt = float(max(frame - t.frame, 0))
-        x1, y1, x2, y2 = (float(v) for v in t.shifted(frame))
-        gx = gy = p.size_growth * t.size * dt
-        if t.new:  # speed unknown: anywhere within the fastest motion we cover
+        x1, y1, x2, y2 = t._box
+        vx, vy = t._speed
+        dx, dy = vx * dt, vy * dt
+        gx = gy = p.size_growth * t._size * dt
+        if t.hits < 2:  # new, speed unknown: anywhere within the fastest motion we cover
             gx += p.max_speed * width * dt
             gy += p.max_speed * width * dt
         else:
-            gx += p.speed_uncertainty * abs(float(t.velocity[0])) * dt
-            gy += p.speed_uncertainty * abs(float(t.velocity[1])) * dt
-        return x1 - gx, y1 - gy, x2 + gx, y2 + gy
+            gx += p.speed_uncertainty * abs(vx) * dt
+            gy += p.speed_uncertainty * abs(vy) * dt
+        return x1 + dx - gx, y1 + dy - gy, x2 + dx + gx, y2 + dy + gy
 
 
 def _centre(b: np.ndarray) -> np.ndarray:
