@@ -50,6 +50,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import hms_desk  # noqa: E402,F401 - the app's process-wide settings, before cv2 (as in the app)
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 

@@ -118,3 +118,17 @@ def test_stop_all_asks_each_worker_once():
     assert workers.stop_all(timeout=0.5) >= 2
     assert a.calls == [0.5] and b.calls == [0.5]
     assert workers.stop_all() == 0
+
+
+def test_opencv_worker_threads_sleep_instead_of_spinning():
+    """Importing hms_desk (before cv2, as every entry point does) tells OpenCV's thread pool not to
+    spin-wait; a value set outside is kept."""
+    names = ("OPENCV_THREAD_POOL_ACTIVE_WAIT_WORKER", "OPENCV_THREAD_POOL_ACTIVE_WAIT_MAIN",
+             "OPENCV_THREAD_POOL_ACTIVE_WAIT_PAUSE_LIMIT")
+    code = "import os, hms_desk, cv2; print(' '.join(os.environ[n] for n in %r))" % (names,)
+    env = {k: v for k, v in os.environ.items() if k not in names}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "0", "0"]
+    out = subprocess.run([sys.executable, "-c", code], env={**env, names[0]: "1"}, capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.split() == ["1", "0", "0"]
