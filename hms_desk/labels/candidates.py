@@ -32,8 +32,8 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-__all__ = ["Candidate", "Known", "Pair", "best_pair", "from_codes", "from_lines", "from_text", "has_label",
-           "merge", "numbers_in", "replace_number"]
+__all__ = ["NAV_WORDS", "Candidate", "Known", "Pair", "best_pair", "digit_runs", "from_codes", "from_lines",
+           "from_text", "has_label", "merge", "numbers_in", "replace_number"]
 
 Known = Callable[[str, str], bool]
 
@@ -93,7 +93,10 @@ _SERIAL_LABEL = re.compile(
 #: Words that make a following "nr" something else (supplier's number, order number …).
 _NOT_OURS = re.compile(r"(lev|leverandør|best|kunde|ordre|faktura|reg|post|tlf|telefon)\s*\.?\s*-?\s*$",
                        re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![0-9A-Za-z])([0-9OoDQIl|iSsBZzGbgqT!]{6}|[0-9]{3}\s[0-9]{3})(?![0-9A-Za-z])")
+# A digit as OCR writes it: a digit or a letter it reads for one (see _DIGIT_LOOKALIKES).
+_DIGITISH = r"[0-9OoDQIl|iSsBZzGbgqT!]"
+_NUMBER = re.compile(r"(?<![0-9A-Za-z])(" + _DIGITISH + r"{6}|[0-9]{3}\s[0-9]{3})(?![0-9A-Za-z])")
+_DIGIT_RUN = re.compile(_DIGITISH + r"{4,}")
 
 
 def _number_after(text: str) -> tuple[str, float] | None:
@@ -253,7 +256,10 @@ def from_lines(lines: Iterable, exclusion: bool = True) -> list[Candidate]:
 
 #: How much less an number found by exclusion is trusted than the labelled number it pairs with.
 EXCLUSION_FACTOR = 0.8
-_NAV_TEXT = re.compile(r"\bNAV\b|hj[e3]lp|middel|sentral|eiendom|tilh[øo]rer|utl[åa]nt", re.IGNORECASE)
+#: Words of the sticker's header ("NAV Hjelpemiddelsentral", "Eiendom av NAV", "Tilhører NAV"), as OCR
+#: reads them when the text is small.
+NAV_WORDS = re.compile(r"\bNAV\b|hj[e3]lp|middel|sentral|eiendom|tilh[øo]rer", re.IGNORECASE)
+_LOANED = re.compile(r"utl[åa]nt", re.IGNORECASE)      # "Utlånt fra NAV", the sticker's foot line
 
 
 def _unread_label(text: str) -> bool:
@@ -263,7 +269,7 @@ def _unread_label(text: str) -> bool:
     letters = "".join(ch for ch in t.lower() if ch.isalpha())
     if not 2 <= len(letters) <= 14 or len(t) > 18 or re.search(r"\d{3}", t):
         return False
-    if _labels_in(t) or _NOT_OURS.search(t) or _NAV_TEXT.search(t):
+    if _labels_in(t) or _NOT_OURS.search(t) or NAV_WORDS.search(t) or _LOANED.search(t):
         return False
     theirs = min(_distance(letters, sp) for sp in _FUZZY_LABELS[""])
     return theirs > max(1, round(0.25 * len(letters)))
@@ -286,8 +292,7 @@ def _by_exclusion(lines: list, found: list[Candidate]) -> list[Candidate]:
     step away, with unreadable text of a label's size in its label's place (above it, or before it on
     its line) and no other label there — that number is the other kind: a NAV sticker carries both.
     Trusted :data:`EXCLUSION_FACTOR` as much as the labelled number, never more."""
-    kinds = {c.kind for c in found}
-    if len(kinds) != 1 or not found:
+    if len({c.kind for c in found}) != 1:
         return []
     anchor = max(found, key=lambda c: c.confidence)
     if not anchor.lines:
@@ -316,16 +321,15 @@ def _by_exclusion(lines: list, found: list[Candidate]) -> list[Candidate]:
                  and (gap := _label_slot(other.box, line.box)) is not None]
         if hit is None or not slots:
             return []
-        slot = min(slots)[1]                # the line right above it
-        if numbers_in(lines[slot].text) or not _unread_label(lines[slot].text):
+        j = min(slots)[1]                   # the line right above it
+        if numbers_in(lines[j].text) or not _unread_label(lines[j].text):
             return []
-        matches = [(k, slot, hit[0], min(line.score, lines[slot].score))]
+        value, score = hit[0], min(line.score, lines[j].score)
     else:
         m = re.match(r"^(.*?)(?<![0-9A-Za-z])([0-9]{6})\W*$", line.text.strip())
         if m is None or not _unread_label(m.group(1)):
             return []
-        matches = [(k, k, m.group(2), line.score)]
-    k, j, value, score = matches[0]
+        j, value, score = k, m.group(2), line.score
     if value == anchor.value:
         return []
     conf = round(min(anchor.confidence, score) * EXCLUSION_FACTOR, 4)
@@ -353,6 +357,12 @@ def numbers_in(text: str) -> list[str]:
         if value.isdigit() and len(value) == 6:
             out.append(value)
     return out
+
+
+def digit_runs(text: str) -> list[str]:
+    """Every run of four or more digits in ``text`` as OCR wrote them (letters read as digits mapped
+    back), whatever its length: what a reading of a number that lost or gained digits still shows."""
+    return [r.translate(_DIGIT_LOOKALIKES) for r in _DIGIT_RUN.findall(text)]
 
 
 def has_label(text: str) -> bool:

@@ -20,7 +20,6 @@ Presets:
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
@@ -30,9 +29,8 @@ import numpy as np
 
 from hms_desk.domain.errors import HmsError
 from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
-from hms_desk.labels.candidates import _DIGIT_LOOKALIKES as _LOOKALIKES
-from hms_desk.labels.candidates import (Candidate, Known, Pair, best_pair, from_codes, from_lines, has_label,
-                                        merge, numbers_in, replace_number)
+from hms_desk.labels.candidates import (NAV_WORDS, Candidate, Known, Pair, best_pair, digit_runs, from_codes,
+                                        from_lines, has_label, merge, numbers_in, replace_number)
 from hms_desk.labels.ocr import (FIND_MAX_SIDE, OcrLine, OcrUnavailable, _overlap, look_closer, read_rest, read_text,
                                  reread)
 
@@ -224,9 +222,6 @@ def _both(lines: list[OcrLine]) -> bool:
     return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
 
 
-#: Words of the sticker's header ("NAV Hjelpemiddelsentral", "Eiendom av NAV", "Tilhører NAV"), as OCR
-#: reads them when the text is small: a block with one is looked at again like one with a label.
-_NAV_WORDS = re.compile(r"\bNAV\b|hj[e3]lp|middel|sentral|eiendom|tilh[øo]rer", re.IGNORECASE)
 #: Blocks looked at again, at most, when the first reading gave no pair.
 CLOSER_BLOCKS = 3
 
@@ -262,7 +257,7 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
         """Labels or a NAV header first, then bare six-digit numbers, then the finder's order; blocks
         whose numbers all carry another label ("Ordre 482913") are not looked at again."""
         texts = [lines[i].text for i in idx]
-        if any(has_label(t) or _NAV_WORDS.search(t) for t in texts):
+        if any(has_label(t) or NAV_WORDS.search(t) for t in texts):
             return (0, min(idx))
         if any(_bare_number(t) for t in texts):
             return (1, min(idx))
@@ -332,9 +327,6 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
     return lines
 
 
-_DIGIT_RUN = re.compile(r"[0-9OoDQIl|iSsBZzGbgqT!]{4,}")
-
-
 def _wavered(lines: list[OcrLine], replaced: list[OcrLine]) -> list[OcrLine]:
     """Small text (under :data:`SMALL_TEXT_PX`) whose number a closer look gave, where the reading it
     replaced of the same printed line had digits that cannot be the same number ("Ser.nr 661132" →
@@ -347,8 +339,7 @@ def _wavered(lines: list[OcrLine], replaced: list[OcrLine]) -> list[OcrLine]:
             for old in replaced:
                 if not _same_printed_line(line, old):
                     continue
-                runs = [r.translate(_LOOKALIKES) for r in _DIGIT_RUN.findall(old.text)]
-                if any(not _subsequence(r, nums[0]) and not _subsequence(nums[0], r) for r in runs):
+                if any(not _subsequence(r, nums[0]) and not _subsequence(nums[0], r) for r in digit_runs(old.text)):
                     line = replace(line, text=replace_number(line.text, "??????"))
                     break
         out.append(line)
@@ -397,11 +388,10 @@ EXTRA_EFFORT = 6.0
 
 
 def _sticker_like(lines: list[OcrLine]) -> bool:
-    return any(has_label(ln.text) or _NAV_WORDS.search(ln.text) for ln in lines)
+    return any(has_label(ln.text) or NAV_WORDS.search(ln.text) for ln in lines)
 
 
-def _look_further(colour: np.ndarray, lines: list[OcrLine], detect_s: float, deadline: float,
-                  enough) -> list[OcrLine]:
+def _look_further(colour: np.ndarray, lines: list[OcrLine], detect_s: float, deadline: float) -> list[OcrLine]:
     """After a first reading without a pair: the further steps, most promising first, until a pair or
     ``deadline``.  A block that looks like the sticker (a label, the NAV header) is looked at closer first;
     the full-resolution detection (small text the reduced frame lost) runs only when its cost — the first
@@ -418,7 +408,7 @@ def _look_further(colour: np.ndarray, lines: list[OcrLine], detect_s: float, dea
     reduced = min(1.0, FIND_MAX_SIDE / max(H, W)) ** 2
     cost = detect_s / max(reduced, 1e-6)
     if reduced < 1.0 and time.perf_counter() + cost < deadline:
-        more = read_rest(colour, lines, budget_s=max(0.0, deadline - time.perf_counter()), enough=enough)
+        more = read_rest(colour, lines, budget_s=max(0.0, deadline - time.perf_counter()), enough=_both)
         if more:
             lines = _second_opinion(colour, lines + more)
     if not _both(lines) and time.perf_counter() < deadline:
@@ -428,7 +418,7 @@ def _look_further(colour: np.ndarray, lines: list[OcrLine], detect_s: float, dea
     if (not _both(lines) and not _sticker_like(lines) and not any(numbers_in(ln.text) for ln in lines)
             and time.perf_counter() + detect_s < deadline):
         turned = read_text(np.ascontiguousarray(np.rot90(colour)), budget_s=max(0.0, deadline - time.perf_counter()),
-                           enough=enough, fallback=False)
+                           enough=_both, fallback=False)
         back = [replace(ln, box=tuple((W - 1 - y, x) for x, y in ln.box), block=4000 + max(ln.block, 0))
                 for ln in turned.lines]
         if back:
@@ -471,16 +461,12 @@ def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: flo
     if ocr and not live and not settled():
         t1 = time.perf_counter()
         try:
-            def enough(lines):
-                got = _labelled(lines)
-                return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
-
             colour = part if part.ndim == 3 else np.dstack([part] * 3)
-            found = read_text(colour, budget_s=max(0.0, deadline - t1), enough=enough, fallback=False)
+            found = read_text(colour, budget_s=max(0.0, deadline - t1), enough=_both, fallback=False)
             lines = _second_opinion(colour, found.lines)
             if not _both(lines):
                 lines = _look_further(colour, lines, found.detect_s, min(deadline, time.perf_counter()
-                                                                        + EXTRA_EFFORT * found.detect_s), enough)
+                                                                        + EXTRA_EFFORT * found.detect_s))
             result.text = [_shift_line(line, dx, dy) for line in _disagree(lines)]
             result.ocr = "ok"
         except OcrUnavailable as exc:

@@ -252,8 +252,11 @@ class FaceAnonymiser:
 
     def _searched(self, bgr: np.ndarray) -> list[Box]:
         """The faces of ``bgr``: from a search ahead of the same pixels, else searched now."""
+        if not self._ahead:
+            return self._detect_still(bgr)
+        key = _digest(bgr)                   # outside the lock: ~4 ms
         with self._ahead_lock:
-            pending = self._ahead.get(_digest(bgr)) if self._ahead else None
+            pending = self._ahead.get(key)
         if pending is not None:
             try:
                 return list(pending.result())

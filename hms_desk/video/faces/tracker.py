@@ -199,7 +199,7 @@ class FaceTracker:
         vx, vy = t._speed
         dx, dy = vx * dt, vy * dt
         gx = gy = p.size_growth * t._size * dt
-        if t.hits < 2:  # new, speed unknown: anywhere within the fastest motion we cover
+        if t.new:  # speed unknown: anywhere within the fastest motion we cover
             gx += p.max_speed * width * dt
             gy += p.max_speed * width * dt
         else:
