@@ -151,10 +151,12 @@ def fuzzy_label(word: str) -> tuple[str, int] | None:
         best[kind] = min(_distance(letters, sp) for sp in spellings)
     theirs = best.pop("")
     kind, d = min(best.items(), key=lambda kv: kv[1])
-    # the tail of another label ("rtnr" of "Lev.art.nr" cut off): whose it is cannot be told
+    # the tail of another label ("rtnr" of "Lev.art.nr" cut off): whose it is cannot be told — unless the
+    # tail is itself one of our spellings ("artnr" of "levartnr"), which the exact patterns take as ours too
+    ours = set(_FUZZY_LABELS[kind])
     for other, spellings in _FUZZY_LABELS.items():
         if other != kind and any(_distance(letters, sp[k:]) <= 1 for sp in spellings
-                                 for k in range(1, len(sp) - 2)):
+                                 for k in range(1, len(sp) - 2) if sp[k:] not in ours):
             return None
     other = max(best.values())
     allowed = max(1, round(0.25 * len(letters)))
