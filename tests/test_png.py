@@ -70,6 +70,13 @@ def test_a_big_picture_is_compressed_in_two_parts_that_join_into_one_valid_strea
     assert ok and len(data) <= 1.1 * len(theirs)
 
 
+def test_a_view_of_a_picture_is_written_as_it_looks():
+    img = _picture(1200, 1000, 3)
+    for view in (img[::-1], img[100:1150, 30:990], img[:, ::-1]):
+        back = cv2.imdecode(np.frombuffer(encode_png(view), np.uint8), cv2.IMREAD_UNCHANGED)
+        assert np.array_equal(back, view)
+
+
 def test_adler32_of_pieces_combines_into_the_whole():
     rng = np.random.default_rng(3)
     for n1, n2 in ((0, 10), (10, 0), (1, 1), (65521, 7), (100_000, 300_001)):

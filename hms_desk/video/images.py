@@ -295,9 +295,10 @@ def encode_png(image: np.ndarray) -> bytes:
         raise HmsError("Bildet kunne ikke kodes som PNG.")
     import cv2
 
+    image = np.ascontiguousarray(image)          # a view (a crop, a flipped picture) copied once
     h, w = image.shape[:2]
     if image.ndim == 2:
-        rows, colour = np.ascontiguousarray(image), 0
+        rows, colour = image, 0
     elif image.shape[2] == 3:
         rows, colour = cv2.cvtColor(image, cv2.COLOR_BGR2RGB), 2
     else:
