@@ -1,4 +1,5 @@
-"""The one image loader of HMS Desk: a file or its bytes → a BGR uint8 picture.
+"""The one image loader of HMS Desk: a file or its bytes → a BGR uint8 picture
+(and the PNG writer of stored snapshots, :func:`encode_png`).
 
 Everything that reads a picture file (the label reader, ``hms-desk anonymize``,
 imported snapshots) goes through :func:`read_image` / :func:`decode_image`, so
