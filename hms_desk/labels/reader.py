@@ -300,7 +300,10 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
             # is left — labels much smaller than their numbers (under ~10 px: enlarged 3–5× and
             # sharpened), then glare (local contrast)
             tries = []
-            if any(_bare_number(ln.text) for ln in new) and not any(has_label(ln.text) for ln in new):
+            taken = {c.value for c in _labelled(new)}
+            if any(_bare_number(ln.text) and not set(numbers_in(ln.text)) <= taken for ln in new):
+                # a number whose label was not read (none at all, or the other one's only): its label
+                # may be printed much smaller or fainter than the number
                 tries.append(("small", 0.4 * text_h))
             elif text_h < 10:
                 tries.append(("small", text_h))
