@@ -60,6 +60,7 @@ anything.  The last line printed is one JSON object.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import os
@@ -117,11 +118,16 @@ ACTORS = (
 )
 
 
+@functools.lru_cache(maxsize=None)
+def _ground_truth(photo: str) -> list[dict]:
+    """The true faces of ``photo`` in ../shared/data/faces (its ground_truth.json)."""
+    images = json.loads((FACES_DIR / "ground_truth.json").read_text(encoding="utf-8"))["images"]
+    return next(im for im in images if im["file"] == photo)["faces"]
+
+
 def _head(actor: Actor) -> tuple[np.ndarray, np.ndarray, tuple[float, float, float, float]]:
     """The head cut from its photo, scaled: BGR, alpha, and the face box inside the cut."""
-    truth = json.loads((FACES_DIR / "ground_truth.json").read_text(encoding="utf-8"))["images"]
-    entry = next(im for im in truth if im["file"] == actor.photo)
-    x, y, w, h = entry["faces"][actor.face]["box"]
+    x, y, w, h = _ground_truth(actor.photo)[actor.face]["box"]
     photo = cv2.imread(str(FACES_DIR / actor.photo), cv2.IMREAD_COLOR)
     if photo is None:
         raise SystemExit(f"fant ikke {actor.photo} i {FACES_DIR}")
@@ -146,27 +152,37 @@ def make_clip(path: Path, frames: int) -> list[dict[str, tuple[int, int, int, in
     scale = max(W / bg.shape[1], H / bg.shape[0])
     bg = cv2.resize(bg, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)[:H, :W].copy()
     heads = {a.name: _head(a) for a in ACTORS}
+    return _write_h264(path, (_clip_frame(i, bg, heads) for i in range(frames)), crf=20)
+
+
+def _clip_frame(i: int, bg: np.ndarray, heads: dict) -> tuple[np.ndarray, dict[str, tuple[int, int, int, int]]]:
+    """Frame ``i`` of the moving-faces clip and its true face boxes."""
+    frame = bg.copy()
+    boxes = {}
+    for a in ACTORS:
+        head, alpha, (fx1, fy1, fx2, fy2) = heads[a.name]
+        cx, cy = a.centre(i)
+        hh, hw = head.shape[:2]
+        ox, oy = round(cx - (fx1 + fx2) / 2), round(cy - (fy1 + fy2) / 2)  # head origin
+        sx1, sy1, sx2, sy2 = max(ox, 0), max(oy, 0), min(ox + hw, W), min(oy + hh, H)
+        if sx2 <= sx1 or sy2 <= sy1:
+            continue
+        part = head[sy1 - oy:sy2 - oy, sx1 - ox:sx2 - ox]
+        a_part = alpha[sy1 - oy:sy2 - oy, sx1 - ox:sx2 - ox]
+        roi = frame[sy1:sy2, sx1:sx2]
+        roi[:] = (part * a_part + roi * (1 - a_part)).astype(np.uint8)
+        boxes[a.name] = (round(ox + fx1), round(oy + fy1), round(ox + fx2), round(oy + fy2))
+    return frame, boxes
+
+
+def _write_h264(path: Path, frames, crf: int) -> list[dict[str, tuple[int, int, int, int]]]:
+    """Encodes ``(frame, boxes)`` pairs (BGR, W×H) to an H.264 file at ``path`` with ffmpeg; returns the boxes."""
     ffmpeg = subprocess.Popen(
         ["ffmpeg", "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", f"{W}x{H}",
-         "-r", str(FPS), "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
+         "-r", str(FPS), "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-crf", str(crf),
          "-pix_fmt", "yuv420p", "-g", "60", str(path)], stdin=subprocess.PIPE)
     truth = []
-    for i in range(frames):
-        frame = bg.copy()
-        boxes = {}
-        for a in ACTORS:
-            head, alpha, (fx1, fy1, fx2, fy2) = heads[a.name]
-            cx, cy = a.centre(i)
-            hh, hw = head.shape[:2]
-            ox, oy = round(cx - (fx1 + fx2) / 2), round(cy - (fy1 + fy2) / 2)  # head origin
-            sx1, sy1, sx2, sy2 = max(ox, 0), max(oy, 0), min(ox + hw, W), min(oy + hh, H)
-            if sx2 <= sx1 or sy2 <= sy1:
-                continue
-            part = head[sy1 - oy:sy2 - oy, sx1 - ox:sx2 - ox]
-            a_part = alpha[sy1 - oy:sy2 - oy, sx1 - ox:sx2 - ox]
-            roi = frame[sy1:sy2, sx1:sx2]
-            roi[:] = (part * a_part + roi * (1 - a_part)).astype(np.uint8)
-            boxes[a.name] = (round(ox + fx1), round(oy + fy1), round(ox + fx2), round(oy + fy2))
+    for frame, boxes in frames:
         ffmpeg.stdin.write(frame.tobytes())
         truth.append(boxes)
     ffmpeg.stdin.close()
@@ -192,33 +208,26 @@ def make_camera_clip(path: Path, frames: int) -> list[dict[str, tuple[int, int, 
     """A hand-held camera filming a group photo (six faces): a slow pan, shake and sensor noise on every
     frame, H.264; returns the true face boxes of every frame, as :func:`make_clip` does.  The whole
     picture moves, so the live blur cannot rely on unchanged cells: this is its camera-moves path."""
-    truth_all = json.loads((FACES_DIR / "ground_truth.json").read_text(encoding="utf-8"))["images"]
-    entry = next(im for im in truth_all if im["file"] == CAMERA_PHOTO)
     photo = cv2.imread(str(FACES_DIR / CAMERA_PHOTO), cv2.IMREAD_COLOR)
     if photo is None:
         raise SystemExit(f"fant ikke {CAMERA_PHOTO} i {FACES_DIR}")
     scale = max(2240 / photo.shape[1], 1560 / photo.shape[0])
     big = cv2.resize(photo, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-    faces = [f["box"] for f in entry["faces"] if not f.get("ignore")]
+    faces = [f["box"] for f in _ground_truth(CAMERA_PHOTO) if not f.get("ignore")]
     rng = np.random.default_rng(7)
     noise = [rng.normal(0, 7, (H, W, 3)).astype(np.int16) for _ in range(8)]   # sensor noise, cycled
-    ffmpeg = subprocess.Popen(
-        ["ffmpeg", "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", f"{W}x{H}",
-         "-r", str(FPS), "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-crf", "21",
-         "-pix_fmt", "yuv420p", "-g", "60", str(path)], stdin=subprocess.PIPE)
-    truth = []
-    for i in range(frames):
-        x, y = camera_offset(i)
-        ox, oy = round(x), round(y)
-        frame = np.clip(big[oy:oy + H, ox:ox + W].astype(np.int16) + noise[i % len(noise)], 0, 255).astype(np.uint8)
-        truth.append({f"F{k}": (round(bx * scale) - ox, round(by * scale) - oy,
-                                round((bx + bw) * scale) - ox, round((by + bh) * scale) - oy)
-                      for k, (bx, by, bw, bh) in enumerate(faces)})
-        ffmpeg.stdin.write(frame.tobytes())
-    ffmpeg.stdin.close()
-    if ffmpeg.wait() != 0:
-        raise SystemExit("ffmpeg kunne ikke lage testvideoen")
-    return truth
+
+    def rendered():
+        for i in range(frames):
+            x, y = camera_offset(i)
+            ox, oy = round(x), round(y)
+            frame = big[oy:oy + H, ox:ox + W].astype(np.int16) + noise[i % len(noise)]
+            yield np.clip(frame, 0, 255).astype(np.uint8), {
+                f"F{k}": (round(bx * scale) - ox, round(by * scale) - oy,
+                          round((bx + bw) * scale) - ox, round((by + bh) * scale) - oy)
+                for k, (bx, by, bw, bh) in enumerate(faces)}
+
+    return _write_h264(path, rendered(), crf=21)
 
 
 def judged_region(box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
