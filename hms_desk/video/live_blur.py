@@ -34,9 +34,14 @@ also runs the meeting client.  So:
   in is covered from its first frame.  When the camera itself moves, the
   comparison has to be lenient (a pan is undone only to a fraction of a
   cell), so the whole frame must be searched again within ``hard_lag``
-  frames.  The bound, 4 frames: a search comes back within one frame on an
-  idle machine and within two with a core taken by the meeting client
-  (measured, bench/live_blur.py), and a change may wait for one search in
+  frames; while the camera keeps moving (it moved twice within
+  ``camera_settle`` frames), what changed waits for that search, handed
+  over as late as it still comes back in time – a hand-held camera costs a
+  whole-frame search about every third frame, not a search (or a crop of
+  every cell the shake set shimmering) every frame.  The bound, 4 frames:
+  a search comes back within one frame on an idle machine and within two
+  with a core taken by the meeting client (measured, bench/live_blur.py),
+  and a change may wait for one search in
   progress first; a face moving 100 px per frame (the fastest the benchmark
   asks for) is inside a region grown for 4 frames of its motion.  Longer
   means the detector is behind.
@@ -108,6 +113,7 @@ class LiveBlurParams:
     recover_frames: int = 8  # the warning stays this many frames after coverage is back
     change_threshold: float = 10.0  # grey levels a thumbnail cell must move to count as changed
     camera_moved: float = 0.25  # cells (8 px at 1920×1080) the picture shifted: the camera moved
+    camera_settle: int = 15  # two moves within this many frames: the camera keeps moving
     head_zone: float = 0.5  # share of a face's size around it where change is most likely its own
     style: HideStyle = field(default_factory=lambda: HideStyle(feather=False))
     tracker: TrackerParams = field(default_factory=TrackerParams)
@@ -164,6 +170,7 @@ class LiveBlur:
         self._ref: np.ndarray | None = None  # thumbnail as each cell was when last searched
         self._ref_index = -1  # the frame whose geometry the reference is kept in
         self._moved_since = -1  # first frame the camera had moved since the reference, -1
+        self._panned_at = self._panned_before = -10**9  # the last two frames a camera move was seen in
         self._pending_since: np.ndarray | None = None  # per cell: frame its unsearched change began, -1
         self._job: _Job | None = None  # handed to the detector, not taken yet
         self._busy = False
@@ -323,6 +330,8 @@ class LiveBlur:
             # test must not wait for long.
             if self._moved_since < 0:
                 self._moved_since = index
+            if self._panned_at != index:
+                self._panned_before, self._panned_at = self._panned_at, index
             changed = (thumb < cv2.erode(panned, _AROUND) - limit) | (thumb > cv2.dilate(panned, _AROUND) + limit)
         changed = changed.astype(np.uint8)
         th, tw = thumb.shape
@@ -389,7 +398,20 @@ class LiveBlur:
             # for the detector to come free and to run (each about ``_latency`` + 1 frames)
             in_time = blob.waited + 2 * (self._latency + 1) < p.hard_lag
             (deferred if near and in_time else urgent).append(blob.area)
-        if self._moved_since >= 0:
+        # the camera keeps moving (a hand-held camera): it moved twice within ``camera_settle`` frames
+        moving = index - self._panned_before <= p.camera_settle
+        if self._moved_since >= 0 or (urgent and moving):
+            if moving:
+                # Nearly every cell changes, so what changed (and a face seen once) waits for the
+                # whole-frame search the move needs anyway, handed over as late as it still comes
+                # back within ``hard_lag`` frames (``_latency`` + 1 frames after it is handed over,
+                # and one frame to spare) – not a search, or a crop of every cell the shake set
+                # shimmering, each frame.  A single move (a jump, a cut) is searched at once.
+                waits = [b.waited for b in blobs] + [index - t.frame for t in self._tracker.tracks if t.new]
+                if self._moved_since >= 0:
+                    waits.append(index - self._moved_since)
+                if max(waits, default=0) + self._latency + 2 < p.hard_lag:
+                    return []
             urgent.append(whole)
         if self._tokens <= (-p.burst if urgent else 0.0):
             return []
