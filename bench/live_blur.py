@@ -35,8 +35,8 @@ another video, one thread), each beside the same pipeline with blur off:
 * ``hidden_cores``: CPU of the process from 1 s after the pane is hidden;
 * ``camera_idle`` / ``camera_loaded``: the same figures for a **hand-held camera** — a group photo
   (six faces, about 180 px) filmed with a slow pan, shake at two frequencies and sensor noise on every
-  frame, the recipe of bench/video.py's camera clip, rendered here so every face box is known —
-  where the whole picture moves and the live blur must search the frame again after each camera move;
+  frame, the recipe of bench/video.py's camera clip (and its call bit rate, ``CALL_RATE``), rendered here
+  so every face box is known — where the whole picture moves and the live blur must search the frame again after each camera move;
 * ``demo_call_720p``: the demo call (1280×720, 25 fps) through the pane, blur on and off;
 * ``snapshot_loaded``: a real snapshot (``CaseService.take_snapshot``: still-mode
   anonymisation, PNG, encryption, database) of a 1920×1080 frame and of a
@@ -83,6 +83,7 @@ import numpy as np  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 FACES_DIR = ROOT.parent / "shared" / "data" / "faces"
+CALL_RATE = ["-maxrate", "4M", "-bufsize", "8M"]   # a call's rate for the camera clip: see bench/video.py
 BACKGROUND = FACES_DIR / "neg_dav2_room.jpg"
 W, H, FPS = 1920, 1080, 30
 RATIO = 0.35  # face_eval.py's "anonymised" rule
@@ -175,11 +176,12 @@ def _clip_frame(i: int, bg: np.ndarray, heads: dict) -> tuple[np.ndarray, dict[s
     return frame, boxes
 
 
-def _write_h264(path: Path, frames, crf: int) -> list[dict[str, tuple[int, int, int, int]]]:
-    """Encodes ``(frame, boxes)`` pairs (BGR, W×H) to an H.264 file at ``path`` with ffmpeg; returns the boxes."""
+def _write_h264(path: Path, frames, crf: int, rate: list[str] = ()) -> list[dict[str, tuple[int, int, int, int]]]:
+    """Encodes ``(frame, boxes)`` pairs (BGR, W×H) to an H.264 file at ``path`` with ffmpeg (``rate``: its
+    rate-control options); returns the boxes."""
     ffmpeg = subprocess.Popen(
         ["ffmpeg", "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", f"{W}x{H}",
-         "-r", str(FPS), "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-crf", str(crf),
+         "-r", str(FPS), "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-crf", str(crf), *rate,
          "-pix_fmt", "yuv420p", "-g", "60", str(path)], stdin=subprocess.PIPE)
     truth = []
     for frame, boxes in frames:
@@ -189,6 +191,11 @@ def _write_h264(path: Path, frames, crf: int) -> list[dict[str, tuple[int, int, 
     if ffmpeg.wait() != 0:
         raise SystemExit("ffmpeg kunne ikke lage testvideoen")
     return truth
+
+
+def _mbit_s(path: Path, frames: int) -> float:
+    """The clip's bit rate."""
+    return round(path.stat().st_size * 8 / 1e6 / (frames / FPS), 1)
 
 
 CAMERA_PHOTO = "insightface_t1.jpg"  # six faces of 97-112 px, about 180 px in the clip
@@ -227,7 +234,7 @@ def make_camera_clip(path: Path, frames: int) -> list[dict[str, tuple[int, int, 
                           round((bx + bw) * scale) - ox, round((by + bh) * scale) - oy)
                 for k, (bx, by, bw, bh) in enumerate(faces)}
 
-    return _write_h264(path, rendered(), crf=21)
+    return _write_h264(path, rendered(), crf=21, rate=CALL_RATE)
 
 
 def judged_region(box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
@@ -555,6 +562,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="hms_live_bench_") as tmp:
         path = Path(tmp) / "faces_1080p30.mp4"
         truth = make_clip(path, int((seconds + WARMUP_S + 1) * FPS))
+        result["clip_mbit_s"] = _mbit_s(path, len(truth))
         _ORIGINAL[:] = originals(path, truth)
         phases = [("idle", False)] + ([] if args.no_load else [("loaded", True)])
         for label, loaded in phases:
@@ -577,6 +585,7 @@ def main(argv: list[str] | None = None) -> int:
         # the hand-held camera: the whole picture moves, every frame
         camera = Path(tmp) / "camera_1080p30.mp4"
         camera_truth = make_camera_clip(camera, int((seconds + WARMUP_S + 1) * FPS))
+        result["camera_clip_mbit_s"] = _mbit_s(camera, len(camera_truth))
         _ORIGINAL[:] = originals(camera, camera_truth)
         for label, loaded in phases:
             if loaded:

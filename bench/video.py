@@ -6,7 +6,8 @@ Makes two 1920×1080, 30 fps H.264 files with ffmpeg (Debian package
 * ``pattern`` – ffmpeg's ``testsrc2`` test pattern (decodes very fast; no faces);
 * ``camera`` – camera-like: a real group photo from ``../shared/data/faces``
   (read in place, never copied into the project) filmed by a hand-held camera
-  – a slow pan, shake, and sensor noise on every frame – six faces in it.
+  – a slow pan, shake, and sensor noise on every frame – six faces in it –
+  at the bit rate a call delivers it (``CALL_RATE``).
 
 For each, in one run:
 
@@ -59,6 +60,12 @@ sys.path.insert(0, str(ROOT))
 PHOTO = ROOT.parent / "shared" / "data" / "faces" / "insightface_t1.jpg"
 
 WIDTH, HEIGHT, FPS = 1920, 1080, 30
+#: The caller's camera reaches HMS Desk through a video call, whose sender caps the rate: WebRTC (Pexip's
+#: web and app clients) sends a 1080p camera at up to 2.5 Mbit/s by default (libwebrtc
+#: ``GetMaxDefaultVideoBitrateKbps``), Skype/Teams H.264 at up to about 4 Mbit/s.  The camera clip is capped at
+#: the higher of the two; uncapped, its sensor noise would make a 14 Mbit/s stream no call sends, whose
+#: decoding alone costs twice as much.
+CALL_RATE = ["-maxrate", "4M", "-bufsize", "8M"]
 WARMUP_FRAMES = 60
 
 
@@ -89,9 +96,10 @@ def make_video(folder: Path, kind: str, seconds: int) -> Path:
         filters = ["-vf", "scale=2240:1560:force_original_aspect_ratio=increase,"
                    "crop=1920:1080:x='160+120*sin(2*PI*t/9)+6*sin(2*PI*t*1.3)+3*sin(2*PI*t*2.9)'"
                    ":y='240+80*sin(2*PI*t/7)+5*sin(2*PI*t*1.7)',noise=alls=7:allf=t"]
+    rate = CALL_RATE if kind == "camera" else []
     subprocess.run([ffmpeg, "-loglevel", "error", "-y", *source, "-t", str(seconds), *filters,
-                    "-c:v", "libx264", "-preset", "veryfast", "-crf", "21", "-pix_fmt", "yuv420p", "-g", "60",
-                    "-r", str(FPS), str(path)], check=True)
+                    "-c:v", "libx264", "-preset", "veryfast", "-crf", "21", *rate, "-pix_fmt", "yuv420p",
+                    "-g", "60", "-r", str(FPS), str(path)], check=True)
     return path
 
 
@@ -246,7 +254,8 @@ def main() -> None:
                 # the label reader's live loop beside live blur (a picture with no label: every read
                 # runs its whole budget, the dearest case)
                 extra["blur_on_reader_on"] = pane_run(path, frames, blur_on=True, reader_on=True)
-            result[kind] = {"ceiling_decode_fps": round(ceil, 1), "blur_off": off, "blur_on": on, **extra,
+            mbit_s = round(path.stat().st_size * 8 / 1e6 / (10 if args.quick else 20), 1)
+            result[kind] = {"mbit_s": mbit_s, "ceiling_decode_fps": round(ceil, 1), "blur_off": off, "blur_on": on, **extra,
                             "cpu_ratio_on_off": round(on["cores"] / off["cores"], 2) if off["cores"] else None}
             print(f"{kind}: ceiling {ceil:.0f} fps; blur off {off['fps']} fps {off['cores']} cores "
                   f"{off['cpu_ms_per_frame']} ms/frame; blur on {on['fps']} fps {on['cores']} cores "
