@@ -65,14 +65,11 @@ def hide(image: np.ndarray, regions: Sequence[Region], style: HideStyle = HideSt
 
 def _hide_one(image: np.ndarray, box: Region, margin: float, method: Method, feather: bool) -> None:
     H, W = image.shape[:2]
-    bx1, by1, bx2, by2 = box
-    bw, bh = bx2 - bx1, by2 - by1
-    if bw <= 0 or bh <= 0:
+    if box[2] <= box[0] or box[3] <= box[1]:
         return
     # Region to hide: the face box grown by the margin on every side – at least
     # MIN_MARGIN_PX, as the box of a tiny face is only roughly where the face is.
-    mx, my = max(margin * bw, MIN_MARGIN_PX), max(margin * bh, MIN_MARGIN_PX)
-    rx1, ry1, rx2, ry2 = bx1 - mx, by1 - my, bx2 + mx, by2 + my
+    rx1, ry1, rx2, ry2 = _grown(box, margin)
     rw, rh = rx2 - rx1, ry2 - ry1
     size = max(rw, rh)
     # Work on a padded crop so the filter sees real context at the edges (a hard-edged
@@ -84,26 +81,9 @@ def _hide_one(image: np.ndarray, box: Region, margin: float, method: Method, fea
         return
     crop = image[cy1:cy2, cx1:cx2]
     ch, cw = crop.shape[:2]
-    # Everything (filter and mask) is computed on a reduced copy and scaled
-    # back, so a big face costs no more than a small one.
-    if method == "pixelate":
-        sigma = 0.0
-        factor = max(size / 8.0, 2.0)  # the cell size
-    else:
-        sigma = max(size / 8.0, MIN_SIGMA)  # strong Gaussian, ~1/8 of the region
-        factor = max(sigma / 3.0, 1.0)
-    sw, sh = max(1, round(cw / factor)), max(1, round(ch / factor))
-    fx, fy = sw / cw, sh / ch
     # Area averaging is the better reduction, but costly at odd factors; the strong
     # blur that follows leaves nothing of the difference in the live view.
-    reduce = cv2.INTER_AREA if feather else cv2.INTER_LINEAR
-    small = cv2.resize(crop, (sw, sh), interpolation=reduce) if (sw, sh) != (cw, ch) else crop.copy()
-    if method == "pixelate":
-        hidden = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_NEAREST)
-    else:
-        kernel = _gaussian_kernel(round(sigma / factor, 3))
-        small = cv2.sepFilter2D(small, -1, kernel, kernel, borderType=cv2.BORDER_REPLICATE)
-        hidden = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_LINEAR) if (sw, sh) != (cw, ch) else small
+    hidden, fx, fy = _filtered(crop, size, method, cv2.INTER_AREA if feather else cv2.INTER_LINEAR)
     if not feather:  # a hard-edged ellipse around the region, pasted
         mask = np.zeros((ch, cw), np.uint8)
         centre = ((rx1 + rx2) / 2 - cx1, (ry1 + ry2) / 2 - cy1)
@@ -125,6 +105,29 @@ def _hide_one(image: np.ndarray, box: Region, margin: float, method: Method, fea
     alpha = cv2.resize(mask, (cw, ch), interpolation=cv2.INTER_LINEAR) if (mw, mh) != (cw, ch) else mask
     np.clip(alpha, 0.0, 1.0, out=alpha)
     crop[:] = cv2.blendLinear(hidden, crop, alpha, 1.0 - alpha)
+
+
+def _filtered(crop: np.ndarray, size: float, method: Method, reduce: int) -> tuple[np.ndarray, float, float]:
+    """``crop`` blurred (or pixelated) as a region ``size`` px across needs, and the reduction used.
+
+    Everything is computed on a reduced copy (``reduce``: its interpolation) and scaled back, so a
+    big face costs no more than a small one."""
+    ch, cw = crop.shape[:2]
+    if method == "pixelate":
+        sigma = 0.0
+        factor = max(size / 8.0, 2.0)  # the cell size
+    else:
+        sigma = max(size / 8.0, MIN_SIGMA)  # strong Gaussian, ~1/8 of the region
+        factor = max(sigma / 3.0, 1.0)
+    sw, sh = max(1, round(cw / factor)), max(1, round(ch / factor))
+    small = cv2.resize(crop, (sw, sh), interpolation=reduce) if (sw, sh) != (cw, ch) else crop.copy()
+    if method == "pixelate":
+        hidden = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_NEAREST)
+    else:
+        kernel = _gaussian_kernel(round(sigma / factor, 3))
+        small = cv2.sepFilter2D(small, -1, kernel, kernel, borderType=cv2.BORDER_REPLICATE)
+        hidden = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_LINEAR) if (sw, sh) != (cw, ch) else small
+    return hidden, sw / cw, sh / ch
 
 
 def _grown(box: Region, margin: float) -> Region:
@@ -170,19 +173,7 @@ def _hide_group(image: np.ndarray, boxes: list[Region], margin: float, method: M
         return
     crop = image[cy1:cy2, cx1:cx2]
     ch, cw = crop.shape[:2]
-    if method == "pixelate":
-        sigma, factor = 0.0, max(size / 8.0, 2.0)
-    else:
-        sigma = max(size / 8.0, MIN_SIGMA)
-        factor = max(sigma / 3.0, 1.0)
-    sw, sh = max(1, round(cw / factor)), max(1, round(ch / factor))
-    small = cv2.resize(crop, (sw, sh), interpolation=cv2.INTER_LINEAR) if (sw, sh) != (cw, ch) else crop.copy()
-    if method == "pixelate":
-        hidden = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_NEAREST)
-    else:
-        kernel = _gaussian_kernel(round(sigma / factor, 3))
-        small = cv2.sepFilter2D(small, -1, kernel, kernel, borderType=cv2.BORDER_REPLICATE)
-        hidden = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_LINEAR) if (sw, sh) != (cw, ch) else small
+    hidden, _fx, _fy = _filtered(crop, size, method, cv2.INTER_LINEAR)
     mask = np.zeros((ch, cw), np.uint8)
     for rx1, ry1, rx2, ry2 in grown:
         centre = ((rx1 + rx2) / 2 - cx1, (ry1 + ry2) / 2 - cy1)
