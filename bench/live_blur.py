@@ -32,7 +32,11 @@ another video, one thread), each beside the same pipeline with blur off:
 * ``coverage`` of judged faces in painted frames, ``longest_uncovered_run``
   (painted frames in a row one face was visible and not covered),
   ``blanked_share`` and ``warned_share`` (frames the blur could not vouch for);
-* ``hidden_cores``: CPU of the process from 1 s after the pane is hidden;
+* idle, the 1080p clip is played ``--repeats`` times (3; 1 with ``--quick``), blur off and on taking
+  turns: one 10 s run's CPU on a shared machine varies by 10–20 %, so the pair with the median blur-on
+  CPU stands for the phase, every run is listed (``runs``), and ``worst_coverage``,
+  ``worst_longest_uncovered_run`` and ``worst_fps`` (which the targets use) are the worst of all runs;
+* ``hidden_cores``: CPU of the process from 1 s after the pane is hidden (after the first idle run);
 * ``camera_idle`` / ``camera_loaded``: the same figures for a **hand-held camera** — a group photo
   (six faces, about 180 px) filmed with a slow pan, shake at two frequencies and sensor noise on every
   frame, the recipe of bench/video.py's camera clip (and its call bit rate, ``CALL_RATE``), rendered here
@@ -372,6 +376,27 @@ def run_pane(path: Path | None, truth: list[dict], blur_on: bool, seconds: float
     return result
 
 
+def summarise(pairs: list[tuple[dict, dict]]) -> dict:
+    """One phase from its side-by-side runs ``(blur on, blur off)``, taken in turns: the pair whose
+    blur-on CPU is the median stands for it (one run's CPU on a shared machine varies by 10–20 %); coverage,
+    the longest uncovered run and fps are the worst of all runs, and every run is listed."""
+    order = sorted(range(len(pairs)), key=lambda k: pairs[k][0]["cores"])
+    on, off = pairs[order[len(order) // 2]]
+    out = {"blur_on": on, "blur_off": off,
+           "cpu_ratio_on_off": round(on["cores"] / off["cores"], 2) if off["cores"] else None}
+    if len(pairs) > 1:
+        out["runs"] = [{"on_cores": a["cores"], "off_cores": b["cores"], "fps": a["fps"],
+                        "cpu_ratio_on_off": round(a["cores"] / b["cores"], 2) if b["cores"] else None,
+                        "coverage": a.get("coverage"), "longest_uncovered_run": a.get("longest_uncovered_run")}
+                       for a, b in pairs]
+        covered = [a["coverage"] for a, _ in pairs if a.get("coverage") is not None]
+        if covered:
+            out["worst_coverage"] = min(covered)
+            out["worst_longest_uncovered_run"] = max(a["longest_uncovered_run"] for a, _ in pairs)
+    out["worst_fps"] = min(a["fps"] for a, _ in pairs)
+    return out
+
+
 _ORIGINAL: list[dict[str, float]] = []
 
 
@@ -546,6 +571,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="a 4 s clip instead of 10 s")
     ap.add_argument("--no-load", action="store_true", help="skip the runs with one core busy")
+    ap.add_argument("--repeats", type=int, default=None,
+                    help="idle 1080p runs, blur off and on taking turns (default 3, --quick 1): the run with "
+                         "the median blur-on CPU stands for the phase, coverage and fps are the worst of all")
     ap.add_argument("--snapshot-only", action="store_true",
                     help="only the snapshot figures, idle and with one core busy")
     ap.add_argument("--peer-tree", type=Path,
@@ -557,6 +585,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.snapshot_only:
         return snapshot_main(args)
     seconds = 4 if args.quick else 10
+    repeats = max(1, args.repeats if args.repeats is not None else (1 if args.quick else 3))
     result: dict = {"bench": "live_blur", "quick": args.quick, "cpus": os.cpu_count(),
                     "clip": f"{W}x{H}@{FPS} H.264, faces 80-260 px, up to 100 px/frame"}
     with tempfile.TemporaryDirectory(prefix="hms_live_bench_") as tmp:
@@ -569,19 +598,27 @@ def main(argv: list[str] | None = None) -> int:
             if loaded:
                 client = MeetingClient().__enter__()
             try:
-                off = run_pane(path, truth, False, seconds)
-                on = run_pane(path, truth, True, seconds, hidden_s=0.0 if loaded else 3.0)
+                pairs = []
+                for k in range(1 if loaded else repeats):
+                    off = run_pane(path, truth, False, seconds)
+                    on = run_pane(path, truth, True, seconds, hidden_s=0.0 if loaded or k else 3.0)
+                    if not loaded and k == 0:
+                        result["hidden_cores"] = on.pop("hidden_cores")
+                        result["hidden_standby"] = on.pop("hidden_standby")
+                    pairs.append((on, off))
                 if loaded:
                     frames = snapshot_frames(path, Path(tmp))
                     result["snapshot_loaded"] = snapshot_ms(frames, 3 if args.quick else 5, {"ours": ROOT})["ours"]
             finally:
                 if loaded:
                     client.__exit__()
-            result[label] = {"blur_on": on, "blur_off": off,
-                             "cpu_ratio_on_off": round(on["cores"] / off["cores"], 2) if off["cores"] else None}
+            result[label] = summarise(pairs)
+            on, off = result[label]["blur_on"], result[label]["blur_off"]
             print(f"{label}: blur on {on['fps']} fps, {on['cores']} cores, coverage {on.get('coverage')}, "
                   f"longest run {on.get('longest_uncovered_run')}; blur off {off['fps']} fps, "
-                  f"{off['cores']} cores", flush=True)
+                  f"{off['cores']} cores" + (f" (median of {len(pairs)} runs: on "
+                                             f"{[r['on_cores'] for r in result[label]['runs']]})"
+                                             if len(pairs) > 1 else ""), flush=True)
         # the hand-held camera: the whole picture moves, every frame
         camera = Path(tmp) / "camera_1080p30.mp4"
         camera_truth = make_camera_clip(camera, int((seconds + WARMUP_S + 1) * FPS))
@@ -596,8 +633,7 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 if loaded:
                     client.__exit__()
-            result[f"camera_{label}"] = {"blur_on": on, "blur_off": off,
-                                         "cpu_ratio_on_off": round(on["cores"] / off["cores"], 2) if off["cores"] else None}
+            result[f"camera_{label}"] = summarise([(on, off)])
             print(f"camera {label}: blur on {on['fps']} fps, {on['cores']} cores, coverage {on.get('coverage')}, "
                   f"longest run {on.get('longest_uncovered_run')}; blur off {off['cores']} cores", flush=True)
     demo_off = run_pane(None, [], False, seconds)
@@ -606,17 +642,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"demo call: blur on {demo_on['fps']} fps, {demo_on['cores']} cores; blur off {demo_off['cores']} cores",
           flush=True)
     idle = result["idle"]["blur_on"]
-    result["hidden_cores"] = idle.pop("hidden_cores")
-    result["hidden_standby"] = idle.pop("hidden_standby")
-    checks = {"fps_ge_29": idle["fps"] >= 29, "cores_le_0.6": idle["cores"] <= 0.6,
+    checks = {"fps_ge_29": result["idle"]["worst_fps"] >= 29, "cores_le_0.6": idle["cores"] <= 0.6,
               "cpu_le_2x_blur_off": (result["idle"]["cpu_ratio_on_off"] or 99) <= 2.0,
               "hidden_le_0.05": result["hidden_cores"] <= 0.05,
               "demo_call_le_0.5": demo_on["cores"] <= 0.5}
     for label in ("idle", "loaded", "camera_idle", "camera_loaded"):
         if label in result:
-            on = result[label]["blur_on"]
-            checks[f"coverage_{label}_ge_99.5"] = (on["coverage"] or 0) >= 0.995
-            checks[f"run_{label}_le_1"] = on["longest_uncovered_run"] <= 1
+            phase = result[label]
+            checks[f"coverage_{label}_ge_99.5"] = (phase.get("worst_coverage", phase["blur_on"]["coverage"]) or 0) >= 0.995
+            checks[f"run_{label}_le_1"] = phase.get("worst_longest_uncovered_run",
+                                                    phase["blur_on"]["longest_uncovered_run"]) <= 1
     if "camera_idle" in result:
         checks["camera_cpu_le_2x_blur_off"] = (result["camera_idle"]["cpu_ratio_on_off"] or 99) <= 2.0
     if "snapshot_loaded" in result:
