@@ -358,6 +358,54 @@ def test_a_moving_camera_is_searched_as_often_as_the_bound_needs_not_every_frame
         blur.stop()
 
 
+def test_after_a_freeze_whatever_changed_is_hidden_until_it_is_searched(head):
+    """The call stalls for 0.6 s (or the window was hidden) and the face is 420 px away when the
+    picture comes back: beyond any motion bound, and not where the tracker looks.  The first frame
+    after the freeze hides what changed (the face among it) until the search has come back; then
+    only the face is hidden.  A freeze with nothing changed hides nothing more."""
+    rng = np.random.default_rng(3)
+    bg = cv2.GaussianBlur(rng.integers(0, 256, (720, 1280, 3), dtype=np.uint8), (0, 0), 1.2)
+    hh, hw = head.shape[:2]
+
+    def frame_at(x: int, y: int = 200):
+        frame = bg.copy()
+        frame[y:y + hh, x:x + hw] = head
+        fx1, fy1, fx2, fy2 = FACE_IN_CROP
+        return frame, (x + fx1, y + fy1, x + fx2, y + fy2)
+
+    now = [0.0]
+    blur = LiveBlur(params=UNLIMITED, clock=lambda: now[0])
+    try:
+        assert blur.wait_ready(30)
+        for i in range(20):   # a still picture, 30 frames a second
+            frame, box = frame_at(80)
+            blur(frame.copy())
+            now[0] += 1 / 30
+            if i == 0:
+                assert blur.wait_for_detections(1, 30)
+            assert blur.wait_idle(30)
+        now[0] += 0.6         # nothing still changed: nothing more is hidden
+        frame, box = frame_at(80)
+        out = blur(frame.copy())
+        assert out.coverage.guaranteed and out.coverage.faces == 1
+        assert np.array_equal(out.image[500:], frame[500:])
+        assert blur.wait_idle(30)
+        now[0] += 0.6         # the call froze, and the face moved on
+        outs = []
+        for k in range(4):
+            frame, box = frame_at(500 + 5 * k)
+            outs.append((frame, box, blur(frame.copy())))
+            now[0] += 1 / 30
+            assert blur.wait_idle(30)
+        assert all(o.coverage.guaranteed and not o.coverage.blanked for _f, _b, o in outs)
+        assert all(centre_detail_ratio(f, o.image, b) < 0.35 for f, b, o in outs), \
+            [centre_detail_ratio(f, o.image, b) for f, b, o in outs]
+        assert outs[0][2].coverage.faces == 2        # the old face's region and what changed
+        assert outs[-1][2].coverage.faces == 1       # searched: only the face is hidden now
+    finally:
+        blur.stop()
+
+
 def test_coverage_comes_back_when_the_detector_catches_up(head, starved):
     blur, shots, outs = _starve(head, starved, blank=True)
     try:

@@ -31,7 +31,9 @@ also runs the meeting client.  So:
   frames: whatever moved is inside a covered region, or was searched at most
   ``hard_lag`` frames after it appeared.  What comes in at the edge of the
   picture is hidden (blurred) until it has been searched, so a face walking
-  in is covered from its first frame.  When the camera itself moves, the
+  in is covered from its first frame; so is every change after a freeze (no
+  frame for ``freeze_s``: the call stalled, or the window was hidden), when a
+  face may have gone anywhere.  When the camera itself moves, the
   comparison has to be lenient (a pan is undone only to a fraction of a
   cell), so the whole frame must be searched again within ``hard_lag``
   frames; while the camera keeps moving (it moved twice within
@@ -115,6 +117,7 @@ class LiveBlurParams:
     camera_moved: float = 0.25  # cells (8 px at 1920×1080) the picture shifted: the camera moved
     camera_settle: int = 15  # two moves within this many frames: the camera keeps moving
     head_zone: float = 0.5  # share of a face's size around it where change is most likely its own
+    freeze_s: float = 0.25  # no frame for this long (the call froze): what changed is hidden until searched
     style: HideStyle = field(default_factory=lambda: HideStyle(feather=False))
     tracker: TrackerParams = field(default_factory=TrackerParams)
 
@@ -180,6 +183,7 @@ class LiveBlur:
         self._bad_until = -1  # frames before this index keep the warning
         self._latency = 0.0  # frames a search takes to come back (smoothed)
         self._hidden: list[Region] = []  # changes that came in at the edge, hidden until searched
+        self._last_at: float | None = None  # clock of the previous frame
 
     # -- life cycle -------------------------------------------------------------
 
@@ -250,9 +254,11 @@ class LiveBlur:
                 self._reset_locked((h, w))
             index = self._frame
             self._frame += 1
+            froze = self._last_at is not None and now - self._last_at >= p.freeze_s
+            self._last_at = now
             faces = [c.region for c in self._tracker.covers(index, w, h)]
             regions = list(faces)
-            blobs = self._note_changes(index, thumb, regions, w, h)
+            blobs = self._note_changes(index, thumb, regions, w, h, froze)
             lag = self._lag(index, blobs)
             areas = self._next_job(index, now, w, h, blobs, faces)
             # what comes in at the edge is hidden until it has been searched
@@ -305,8 +311,14 @@ class LiveBlur:
             h, w = self._shape
             return [Box.from_row((*c.region, c.score), w, h) for c in self._tracker.covers(self._frame - 1, w, h)]
 
-    def _note_changes(self, index: int, thumb: np.ndarray, regions: list[Region], w: int, h: int) -> list[_Blob]:
+    def _note_changes(self, index: int, thumb: np.ndarray, regions: list[Region], w: int, h: int,
+                      froze: bool = False) -> list[_Blob]:
         """The changes, outside the covered regions, since their cells were last searched.
+
+        After a freeze (``froze``: no frame for ``freeze_s``; the call stalled, or the
+        window was hidden) a face may have gone anywhere, beyond what the tracker and the
+        motion bound allow for: every change is then hidden until searched, as one coming
+        in at the edge is.
 
         The thumbnails are compared after undoing a change of light (gain) and
         a camera pan (phase correlation; the reference is kept in the geometry
@@ -332,7 +344,8 @@ class LiveBlur:
                 self._moved_since = index
             if self._panned_at != index:
                 self._panned_before, self._panned_at = self._panned_at, index
-            changed = (thumb < cv2.erode(panned, _AROUND) - limit) | (thumb > cv2.dilate(panned, _AROUND) + limit)
+            if not froze:  # after a freeze every change counts, the camera's too: hidden until searched
+                changed = (thumb < cv2.erode(panned, _AROUND) - limit) | (thumb > cv2.dilate(panned, _AROUND) + limit)
         changed = changed.astype(np.uint8)
         th, tw = thumb.shape
         if changed.any():
@@ -355,7 +368,7 @@ class LiveBlur:
         for label in range(1, count):
             x, y, bw, bh, _n = stats[label]
             area = (x * w / tw, y * h / th, (x + bw) * w / tw, (y + bh) * h / th)
-            edge = x == 0 or y == 0 or x + bw == tw or y + bh == th or any(_overlap(area, r) for r in before)
+            edge = froze or x == 0 or y == 0 or x + bw == tw or y + bh == th or any(_overlap(area, r) for r in before)
             blobs.append(_Blob(area, index - int(since[labels == label].min()), edge))
         return blobs
 
