@@ -372,11 +372,12 @@ class LiveBlur:
             blobs.append(_Blob(area, index - int(since[labels == label].min()), edge))
         return blobs
 
-    def _lag(self, index: int, blobs: list[_Blob]) -> int:
+    def _lag(self, index: int, blobs: list[_Blob], hidden_too: bool = False) -> int:
         """Frames the oldest unsearched, unhidden change has waited (0: none).  A change at
-        the edge is hidden until searched; a face seen once waits for its second look
-        like a change (its region grows fast, as its speed is not known)."""
-        waits = [b.waited for b in blobs if not b.edge]
+        the edge is hidden until searched (counted only with ``hidden_too``); a face seen
+        once waits for its second look like a change (its region grows fast, as its speed
+        is not known)."""
+        waits = [b.waited for b in blobs if hidden_too or not b.edge]
         waits += [index - t.frame for t in self._tracker.tracks if t.new]
         if self._moved_since >= 0:  # the camera moved and the whole frame was not searched since
             waits.append(index - self._moved_since)
@@ -420,10 +421,7 @@ class LiveBlur:
                 # back within ``hard_lag`` frames (``_latency`` + 1 frames after it is handed over,
                 # and one frame to spare) – not a search, or a crop of every cell the shake set
                 # shimmering, each frame.  A single move (a jump, a cut) is searched at once.
-                waits = [b.waited for b in blobs] + [index - t.frame for t in self._tracker.tracks if t.new]
-                if self._moved_since >= 0:
-                    waits.append(index - self._moved_since)
-                if max(waits, default=0) + self._latency + 2 < p.hard_lag:
+                if self._lag(index, blobs, hidden_too=True) + self._latency + 2 < p.hard_lag:
                     return []
             urgent.append(whole)
         if self._tokens <= (-p.burst if urgent else 0.0):
