@@ -10,7 +10,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from test_labels_ocr import scene_with, sticker
+from PIL import ImageFont
+from test_labels_ocr import FONT, scene_with, sticker
 
 from hms_desk.labels import read_label
 from hms_desk.labels.ocr import look_closer
@@ -101,8 +102,7 @@ def test_small_text_read_two_ways_gives_no_number():
 
 def _card(lines: list[tuple[str, int, int]]) -> np.ndarray:
     """A sticker whose lines each have their own size and grey: (text, px, grey)."""
-    from PIL import Image, ImageDraw, ImageFont
-    from test_labels_ocr import FONT
+    from PIL import Image, ImageDraw
 
     fonts = [ImageFont.truetype(str(FONT), px) for _t, px, _g in lines]
     w = max(f.getbbox(t)[2] for f, (t, _px, _g) in zip(fonts, lines)) + 60
@@ -127,3 +127,42 @@ def test_a_faint_small_label_over_a_number_is_looked_for_even_when_the_other_lab
     read = read_label(frame, budget_s=20.0)
     assert read.pair == PAIR
     assert {c.value for c in read.serienr} == {"123456"}
+
+
+def test_a_label_read_at_the_edge_of_a_closer_look_has_its_number_looked_for_beyond_it():
+    """The first reading found the top of a sticker only ("HMS-nr." and its number): the closer look at
+    that block reads "Serienr:" at its lower edge, but the number, printed well under it, lies beyond
+    the edge. The look is then grown to take in where a label's number is printed, and the pair is read
+    (before, the serienr was left unread)."""
+    import time
+
+    from PIL import Image, ImageDraw
+
+    from hms_desk.labels.candidates import best_pair, from_lines
+    from hms_desk.labels.ocr import OcrLine
+    from hms_desk.labels.reader import _both, _closer_look
+
+    px, angle, at = 30, 8.0, (640, 330)
+    layout = [("Tilhører NAV", 20), ("HMS-nr.", 80), ("250464", 125), ("Serienr:", 200), ("123456", 262)]
+    font = ImageFont.truetype(str(FONT), px)
+    img = Image.new("RGB", (320, 380), (250, 250, 246))
+    d = ImageDraw.Draw(img)
+    for text, y in layout:
+        d.text((30, y), text, font=font, fill=(20, 20, 20))
+    card = cv2.cvtColor(np.asarray(img), cv2.COLOR_RGB2BGR)
+    frame, _ = scene_with(card, angle=angle, at=at)
+    h, w = card.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    m[:, 2] += np.array(at) - [w / 2, h / 2]
+
+    def line(k: int) -> OcrLine:
+        text, y0 = layout[k]
+        x0, x1, y1 = 30, 30 + font.getbbox(text)[2], y0 + int(px * 1.15)
+        corners = np.array([[x0, y0, 1], [x1, y0, 1], [x1, y1, 1], [x0, y1, 1]], np.float64) @ m.T
+        return OcrLine(text, 0.99, tuple((int(round(x)), int(round(y))) for x, y in corners), 0)
+
+    first = [line(1), line(2)]                       # what the frame-wide reading found of the sticker
+    lines = _closer_look(frame, first, time.perf_counter() + 30.0)
+    assert _both(lines)
+    pair = best_pair(from_lines(lines))
+    assert (pair.hmsnr, pair.serienr) == PAIR

@@ -247,8 +247,9 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
                  replaced: list[OcrLine] | None = None) -> list[OcrLine]:
     """Look again, level and enlarged, at the blocks that look like the sticker: those with a label,
     then those with a six-digit number.  A block's new lines replace its old ones (kept in ``replaced``
-    for :func:`_wavered`); the numbers get the same second opinion.  Stops at the first block that gives
-    both numbers, or at ``deadline``."""
+    for :func:`_wavered`); the numbers get the same second opinion.  A label the look read at its edge
+    without its number is followed: the look is grown to where the number is printed.  Stops at the first
+    block that gives both numbers, or at ``deadline``."""
     blocks: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
         blocks.setdefault(line.block, []).append(i)
@@ -293,6 +294,22 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
                          deadline=deadline)
             if _both(again) or len(_labelled(again)) > len(_labelled(new)):
                 new = again
+        bare_labels = [ln for ln in new if has_label(ln.text) and not any(ch.isdigit() for ch in ln.text)
+                       and not _number_near(ln, new)]
+        if bare_labels and not _both(new) and time.perf_counter() < deadline:
+            # a label read without its number ("Serienr:" the last line of the look): the number is printed
+            # under it or after it, beyond the edge of the look — once more, the region grown to take it in
+            down = np.array([-np.sin(angle), np.cos(angle)])
+            along = np.array([np.cos(angle), np.sin(angle)])
+            grown = [quad] + [np.asarray(ln.box, np.float64) for ln in new]
+            for ln in bare_labels:
+                box, lh = np.asarray(ln.box, np.float64), _text_height(ln)
+                grown += [box + down * 2.0 * lh, box + along * float(np.linalg.norm(box[1] - box[0]))]
+            th = float(np.median(found_h)) if found_h else text_h
+            wider = look_closer(frame, np.vstack(grown), angle, th, margin=(4.0, 3.5), block_no=3000 + k,
+                                enough=_both, deadline=deadline)
+            if _both(wider) or len(_labelled(wider)) > len(_labelled(new)):
+                new = wider
         bare = sum(_bare_number(lines[i].text) for i in idx)
         if not _both(new) and (promise(idx)[0] == 0 or bare >= 2):
             # the sticker (or two bare six-digit numbers in one block, as a sticker prints them, whose
@@ -328,6 +345,26 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
         if _both(lines):
             break
     return lines
+
+
+def _number_near(label: OcrLine, lines: list[OcrLine]) -> bool:
+    """A line with digits where ``label``'s number would be printed: after it on its line, or on the line
+    under it."""
+    p = np.asarray(label.box, np.float64)
+    u = p[1] - p[0]
+    length = float(np.linalg.norm(u)) or 1.0
+    u /= length
+    down = np.array([-u[1], u[0]])
+    h = max(_text_height(label), 1.0)
+    for ln in lines:
+        if ln is label or not any(ch.isdigit() for ch in ln.text):
+            continue
+        c = np.asarray(ln.box, np.float64).mean(axis=0) - p[0]
+        along, across = float(c @ u), float(c @ down)
+        if (-2.0 * h < along < length + 8.0 * h and 0.6 * h < across < 3.0 * h) or (
+                along > 0.5 * length and abs(across - 0.5 * h) < 0.6 * h):
+            return True
+    return False
 
 
 def _wavered(lines: list[OcrLine], replaced: list[OcrLine]) -> list[OcrLine]:
