@@ -29,8 +29,8 @@ import numpy as np
 
 from hms_desk.domain.errors import HmsError
 from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
-from hms_desk.labels.candidates import (NAV_WORDS, Candidate, Known, Pair, best_pair, digit_runs, from_codes,
-                                        from_lines, has_label, merge, numbers_in, replace_number)
+from hms_desk.labels.candidates import (NAV_WORDS, Candidate, Known, Pair, _frame, best_pair, digit_runs,
+                                        from_codes, from_lines, has_label, merge, numbers_in, replace_number)
 from hms_desk.labels.ocr import (FIND_MAX_SIDE, OcrLine, OcrUnavailable, _overlap, look_closer, read_rest, read_text,
                                  reread)
 
@@ -350,16 +350,12 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
 def _number_near(label: OcrLine, lines: list[OcrLine]) -> bool:
     """A line with digits where ``label``'s number would be printed: after it on its line, or on the line
     under it."""
-    p = np.asarray(label.box, np.float64)
-    u = p[1] - p[0]
-    length = float(np.linalg.norm(u)) or 1.0
-    u /= length
-    down = np.array([-u[1], u[0]])
+    corner, u, down, length, _h = _frame(label.box)
     h = max(_text_height(label), 1.0)
     for ln in lines:
         if ln is label or not any(ch.isdigit() for ch in ln.text):
             continue
-        c = np.asarray(ln.box, np.float64).mean(axis=0) - p[0]
+        c = np.asarray(ln.box, np.float64).mean(axis=0) - corner
         along, across = float(c @ u), float(c @ down)
         if (-2.0 * h < along < length + 8.0 * h and 0.6 * h < across < 3.0 * h) or (
                 along > 0.5 * length and abs(across - 0.5 * h) < 0.6 * h):
