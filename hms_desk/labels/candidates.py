@@ -26,6 +26,7 @@ was read and whether letters had to be read as digits (O→0, I/l→1, S→5, B�
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
@@ -140,12 +141,23 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+# the tails of each kind's spellings ("rtnr", "tnr" … of "levartnr"), for the check of a cut-off label
+_TAILS = {kind: sorted({sp[k:] for sp in spellings for k in range(1, len(sp) - 2)})
+          for kind, spellings in _FUZZY_LABELS.items()}
+
+
 def fuzzy_label(word: str) -> tuple[str, int] | None:
     """``(kind, edits)`` when ``word`` is one of our labels misread by at most a quarter of its letters
     (at least one edit allowed) and is nearer to ours than to any other label; else None."""
     letters = "".join(ch for ch in word.lower() if ch.isalpha())
     if len(letters) < 4:
         return None
+    return _fuzzy_letters(letters)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fuzzy_letters(letters: str) -> tuple[str, int] | None:
+    """:func:`fuzzy_label` of a word's letters (the same words come back often: kept)."""
     best: dict[str, int] = {}
     for kind, spellings in _FUZZY_LABELS.items():
         best[kind] = min(_distance(letters, sp) for sp in spellings)
@@ -154,9 +166,10 @@ def fuzzy_label(word: str) -> tuple[str, int] | None:
     # the tail of another label ("rtnr" of "Lev.art.nr" cut off): whose it is cannot be told — unless the
     # tail is itself one of our spellings ("artnr" of "levartnr"), which the exact patterns take as ours too
     ours = set(_FUZZY_LABELS[kind])
-    for other, spellings in _FUZZY_LABELS.items():
-        if other != kind and any(_distance(letters, sp[k:]) <= 1 for sp in spellings
-                                 for k in range(1, len(sp) - 2) if sp[k:] not in ours):
+    n = len(letters)
+    for other, tails in _TAILS.items():
+        if other != kind and any(abs(len(t) - n) <= 1 and t not in ours and _distance(letters, t) <= 1
+                                 for t in tails):
             return None
     other = max(best.values())
     allowed = max(1, round(0.25 * len(letters)))
