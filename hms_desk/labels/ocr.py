@@ -48,7 +48,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import cv2
@@ -99,6 +99,9 @@ class OcrResult:
     fallback: bool = False
     elapsed_s: float = 0.0
     detect_s: float = 0.0       # the frame-wide detection alone: the unit the reader budgets its extra looks in
+    #: where the reduced frame's detector saw text that no well-read line explains (frame pixels, x0, y0,
+    #: x1, y1): small text it could not split into lines, or did not box at all
+    unread: list[tuple[float, float, float, float, float]] = field(default_factory=list)
 
 
 def model_files() -> dict[str, Path]:
@@ -139,13 +142,49 @@ class _Engine:
         except Exception as exc:    # onnxruntime or a damaged model file
             raise OcrUnavailable(UNAVAILABLE_TEXT.format(why=str(exc) or type(exc).__name__)) from exc
         self._lock = threading.Lock()
+        self._map: np.ndarray | None = None
+        self._keep_map()
+
+    def _keep_map(self) -> None:
+        """Keep the detector's text-probability map of each call (for :meth:`detect_with_map`): its model
+        session is wrapped.  Without the hook (another rapidocr) the map is simply not there."""
+        try:
+            det = self._ocr._load_det_model()
+            session = det.session
+        except Exception:               # noqa: BLE001 — an optional hook into rapidocr's internals
+            log.info("tekstdetektorens sannsynlighetskart er ikke tilgjengelig")
+            return
+
+        def keeping(x):
+            out = session(x)
+            self._map = np.asarray(out)[0, 0] if np.ndim(out) == 4 else None
+            return out
+
+        det.session = keeping
 
     def detect(self, img: np.ndarray) -> list[np.ndarray]:
         """Text boxes (4×2 float arrays) in ``img``'s pixels."""
+        return self.detect_with_map(img)[0]
+
+    def detect_with_map(self, img: np.ndarray) -> tuple[list[np.ndarray], np.ndarray | None]:
+        """Text boxes as :meth:`detect`, and the detector's text-probability map scaled to ``img``'s size
+        (float32 0–1; None when it cannot be had)."""
         with self._lock:
+            self._map = None
             out = self._ocr(img, use_det=True, use_cls=False, use_rec=False)
+            pm, self._map = self._map, None
         boxes = getattr(out, "boxes", None)
-        return [] if boxes is None else [np.asarray(b, np.float64).reshape(4, 2) for b in boxes]
+        boxes = [] if boxes is None else [np.asarray(b, np.float64).reshape(4, 2) for b in boxes]
+        if pm is not None:
+            h, w = img.shape[:2]
+            ph, pw = pm.shape
+            # the detector sees the picture stretched to multiples of 32; a picture it padded instead
+            # (very small or very tall ones) has no map that lines up
+            if abs(ph / pw - h / w) > 0.1 * h / w:
+                pm = None
+            else:
+                pm = cv2.resize(pm.astype(np.float32), (w, h), interpolation=cv2.INTER_LINEAR)
+        return boxes, pm
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         if not crops:
@@ -341,7 +380,8 @@ def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | Non
     s = min(1.0, FIND_MAX_SIDE / max(h, w))
     small = cv2.resize(frame, None, fx=s, fy=s, interpolation=cv2.INTER_AREA) if s < 1 else frame
     td = time.perf_counter()
-    boxes = [_as_box(b / s) for b in engine.detect(small)]
+    found, text_map = engine.detect_with_map(small)
+    boxes = [_as_box(b / s) for b in found]
     detect_s = time.perf_counter() - td
     blocks = sorted(_group(boxes), key=lambda idx: -_block_rank(boxes, idx))
     result = OcrResult([], detect_s=detect_s)
@@ -359,25 +399,112 @@ def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | Non
                              engine=engine, enough=enough)
             result.fallback = bool(more)
             result.lines += more
+    if text_map is not None and s < 1:
+        result.unread = _unread(text_map, s, result.lines)
     result.elapsed_s = time.perf_counter() - t0
     return result
 
 
+#: Text probability above which the detector's map counts as text seen …
+MAP_TEXT_P = 0.3
+#: … and the recogniser score at which a line read explains the text seen under it.
+READ_WELL = 0.8
+
+
+def _unread(text_map: np.ndarray, s: float, lines: list[OcrLine]) -> list[tuple[float, float, float, float, float]]:
+    """The patches of ``text_map`` (the reduced frame's, scaled by ``s`` from the frame) that no line read
+    well (a score of :data:`READ_WELL`, three signs or more) covers: their rectangles (x0, y0, x1, y1) and
+    areas, in frame pixels."""
+    n, _, stats, centres = cv2.connectedComponentsWithStats((text_map > MAP_TEXT_P).astype(np.uint8),
+                                                            connectivity=8)
+    good = [np.asarray(line.box, np.float32).reshape(-1, 1, 2) for line in lines
+            if line.score >= READ_WELL and len(line.text.strip()) >= 3]
+    out = []
+    for i in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        if area < 4:
+            continue
+        c = (float(centres[i][0] / s), float(centres[i][1] / s))
+        if any(cv2.pointPolygonTest(g, c, False) >= 0 for g in good):
+            continue
+        out.append((x / s, y / s, (x + w) / s, (y + h) / s, area / s / s))
+    return out
+
+
+#: Around a patch of unread text, what the full-resolution look takes in: this many times the patch's
+#: thickness (about its text's height), and at least this many frame pixels.
+UNREAD_MARGIN = 3.0
+UNREAD_MARGIN_MIN_PX = 40.0
+
+
+def unread_crops(unread: list[tuple[float, float, float, float, float]], width: int, height: int
+                 ) -> list[tuple[int, int, int, int]]:
+    """The parts of a ``width``×``height`` frame to detect again at full resolution: each unread patch
+    with a margin (x0, y0, x1, y1); crops may overlap."""
+    rects = []
+    for x0, y0, x1, y1, area in unread:
+        w, h = x1 - x0, y1 - y0
+        # a tilted line's rectangle is high though its text is small: its thickness is its area over its length
+        thick = min(w, h, area / max(np.hypot(w, h), 1.0))
+        m = max(UNREAD_MARGIN_MIN_PX, UNREAD_MARGIN * thick)
+        rects.append([max(0.0, x0 - m), max(0.0, y0 - m), min(float(width), x1 + m), min(float(height), y1 + m)])
+    # two crops become one only where their joint rectangle costs little more than the two (a bounding
+    # rectangle of scattered patches would be most of the frame); a line in two crops is kept once
+    def area(r) -> float:
+        return max(0.0, r[2] - r[0]) * max(0.0, r[3] - r[1])
+
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(rects)):
+            for j in range(i + 1, len(rects)):
+                a, b = rects[i], rects[j]
+                joint = [min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])]
+                inter = area([max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])])
+                if area(joint) <= 1.15 * (area(a) + area(b) - inter):
+                    rects[i] = joint
+                    del rects[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return [(int(a), int(b), int(np.ceil(c)), int(np.ceil(d))) for a, b, c, d in rects if c - a >= 8 and d - b >= 8]
+
+
 def read_rest(frame: np.ndarray, lines: list[OcrLine], *, budget_s: float = 3.0, engine: _Engine | None = None,
-              enough=None) -> list[OcrLine]:
+              enough=None, crops: list[tuple[int, int, int, int]] | None = None, zoom: float = 1.0,
+              first_block: int = 1000) -> list[OcrLine]:
     """Small text the reduced copy lost: detect once more at full resolution and read the lines not
-    among ``lines`` (already read), best-ranked blocks first (block numbers from 1000)."""
+    among ``lines`` (already read), best-ranked blocks first (block numbers from ``first_block``).
+
+    ``crops`` (x0, y0, x1, y1; from :func:`unread_crops`) limits the detection to those parts of the
+    frame, each enlarged ``zoom`` times; a line cut by a crop's edge is left out (part of a line)."""
     t0 = time.perf_counter()
     engine = engine or get_engine()
     if frame.ndim == 2:
         frame = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
     read = [_as_box(np.asarray(line.box, np.float64)) for line in lines]
-    fresh = [b for b in (_as_box(p) for p in engine.detect(frame))
+    if crops is None:
+        detected = engine.detect(frame)
+    else:
+        detected = []
+        H, W = frame.shape[:2]
+        for x0, y0, x1, y1 in crops:
+            part = frame[y0:y1, x0:x1]
+            if zoom != 1.0:
+                part = cv2.resize(part, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
+            for p in engine.detect(part):
+                p = p / zoom + (x0, y0)
+                if ((x0 > 0 and p[:, 0].min() < x0 + 2) or (y0 > 0 and p[:, 1].min() < y0 + 2)
+                        or (x1 < W and p[:, 0].max() > x1 - 3) or (y1 < H and p[:, 1].max() > y1 - 3)):
+                    continue
+                detected = _merge_boxes(detected, [p])
+    fresh = [b for b in (_as_box(p) for p in detected)
              if all(np.linalg.norm(b.centre - r.centre) > 0.5 * b.height for r in read)]
     out: list[OcrLine] = []
     for k, idx in enumerate(sorted(_group(fresh), key=lambda idx: -_block_rank(fresh, idx))):
         idx = sorted(idx, key=lambda i: (fresh[i].centre[1], fresh[i].centre[0]))
-        out += _recognise_block(engine, frame, fresh, idx, 1000 + k)
+        out += _recognise_block(engine, frame, fresh, idx, first_block + k)
         if (enough is not None and enough(list(lines) + out)) or time.perf_counter() - t0 > budget_s:
             break
     return out

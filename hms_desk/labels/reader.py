@@ -31,8 +31,8 @@ from hms_desk.domain.errors import HmsError
 from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
 from hms_desk.labels.candidates import (NAV_WORDS, Candidate, Known, Pair, _frame, best_pair, digit_runs,
                                         from_codes, from_lines, has_label, merge, numbers_in, replace_number)
-from hms_desk.labels.ocr import (FIND_MAX_SIDE, OcrLine, OcrUnavailable, _overlap, look_closer, read_rest, read_text,
-                                 reread)
+from hms_desk.labels.ocr import (FIND_MAX_SIDE, OcrLine, OcrResult, OcrUnavailable, _overlap, look_closer, read_rest,
+                                 read_text, reread, unread_crops)
 
 __all__ = ["LabelRead", "LiveLabelVoter", "Region", "read_label", "LIVE_LADDER"]
 
@@ -421,19 +421,24 @@ def _disagree(lines: list[OcrLine]) -> list[OcrLine]:
 #: detection, a turned copy — in units of the frame-wide detection's own time (so the bound holds on a
 #: slow or busy machine alike): together with the first reading about what one plain OCR call costs.
 EXTRA_EFFORT = 6.0
+#: The full-resolution look at unread text only is worth it below this share of the frame's pixels.
+GUIDED_MAX_SHARE = 0.5
 
 
 def _sticker_like(lines: list[OcrLine]) -> bool:
     return any(has_label(ln.text) or NAV_WORDS.search(ln.text) for ln in lines)
 
 
-def _look_further(colour: np.ndarray, lines: list[OcrLine], detect_s: float, deadline: float) -> list[OcrLine]:
+def _look_further(colour: np.ndarray, lines: list[OcrLine], found: OcrResult, deadline: float) -> list[OcrLine]:
     """After a first reading without a pair: the further steps, most promising first, until a pair or
     ``deadline``.  A block that looks like the sticker (a label, the NAV header) is looked at closer first;
-    the full-resolution detection (small text the reduced frame lost) runs only when its cost — the first
-    detection's time, scaled by the pixels — fits in the time left; then closer looks at what it found;
-    last, when no text looked like a sticker at all, a copy turned by 90° (the detector misses text
-    turned more than about 55°)."""
+    then small text the reduced frame lost, detected again at full resolution — first only where the
+    reduced frame's detector saw text that no line read well explains (:func:`unread_crops`, a fraction of
+    the frame), then, if that found nothing like a sticker, the whole frame when its cost (the first
+    detection's time, scaled by the pixels) fits in the time left — each followed by closer looks at what
+    it found; last, when no text looked like a sticker at all, a copy turned by 90° (the detector misses
+    text turned more than about 55°)."""
+    detect_s = found.detect_s
     looked = _sticker_like(lines)
     replaced: list[OcrLine] = []
     if looked:
@@ -442,12 +447,35 @@ def _look_further(colour: np.ndarray, lines: list[OcrLine], detect_s: float, dea
         return _wavered(lines, replaced)
     H, W = colour.shape[:2]
     reduced = min(1.0, FIND_MAX_SIDE / max(H, W)) ** 2
+    guided = False
+    if reduced < 1.0:
+        # the unread text, enlarged to twice the reduced frame's scale (at least the frame's own)
+        zoom = max(1.0, 2.0 * float(np.sqrt(reduced)))
+        crops = unread_crops(found.unread, W, H)
+        pixels = zoom * zoom * sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in crops)
+        if crops and pixels < GUIDED_MAX_SHARE * W * H:
+            cost = detect_s * pixels / (reduced * W * H)
+            if time.perf_counter() + cost < deadline:
+                guided = True
+                more = read_rest(colour, lines, budget_s=max(0.0, deadline - time.perf_counter()), enough=_both,
+                                 crops=crops, zoom=zoom)
+                if more:
+                    lines = _second_opinion(colour, lines + more)
+                if not _both(lines) and time.perf_counter() < deadline:
+                    lines = _closer_look(colour, lines, deadline, only=(lambda b: 1000 <= b < 1500) if looked
+                                         else (lambda b: b < 1500), replaced=replaced)
+                looked = looked or _sticker_like(lines)
     cost = detect_s / max(reduced, 1e-6)
-    if reduced < 1.0 and time.perf_counter() + cost < deadline:
-        more = read_rest(colour, lines, budget_s=max(0.0, deadline - time.perf_counter()), enough=_both)
+    if (reduced < 1.0 and not _both(lines) and not (guided and _sticker_like(lines))
+            and time.perf_counter() + cost < deadline):
+        more = read_rest(colour, lines, budget_s=max(0.0, deadline - time.perf_counter()), enough=_both,
+                         first_block=1500)
         if more:
             lines = _second_opinion(colour, lines + more)
-    if not _both(lines) and time.perf_counter() < deadline:
+        if not _both(lines) and time.perf_counter() < deadline:
+            lines = _closer_look(colour, lines, deadline, only=(lambda b: b >= 1500) if (looked or guided) else None,
+                                 replaced=replaced)
+    elif not _both(lines) and not guided and time.perf_counter() < deadline:
         # blocks looked at already are not looked at again
         lines = _closer_look(colour, lines, deadline, only=(lambda b: b >= 1000) if looked else None,
                              replaced=replaced)
@@ -501,8 +529,8 @@ def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: flo
             found = read_text(colour, budget_s=max(0.0, deadline - t1), enough=_both, fallback=False)
             lines = _second_opinion(colour, found.lines)
             if not _both(lines):
-                lines = _look_further(colour, lines, found.detect_s, min(deadline, time.perf_counter()
-                                                                        + EXTRA_EFFORT * found.detect_s))
+                lines = _look_further(colour, lines, found, min(deadline, time.perf_counter()
+                                                                + EXTRA_EFFORT * found.detect_s))
             result.text = [_shift_line(line, dx, dy) for line in _disagree(lines)]
             result.ocr = "ok"
         except OcrUnavailable as exc:
