@@ -386,3 +386,45 @@ def test_gs1_dates_use_the_gs1_century_rule():
     assert _gs1_date("751231", today) == "2075-12-31"      # within +50 years
     assert _gs1_date("770101", today) == "1977-01-01"      # more than 50 ahead → last century
     assert _gs1_date("991301", today) is None
+
+
+def test_the_forgiving_label_match_gives_the_plain_comparisons_answer_for_every_word():
+    # the match compares a word with the tails of other labels only when their lengths allow one edit, and
+    # keeps its answers: it must answer exactly as comparing with every tail
+    from hms_desk.labels import candidates as C
+
+    def plain(word):
+        letters = "".join(ch for ch in word.lower() if ch.isalpha())
+        if len(letters) < 4:
+            return None
+        best = {kind: min(C._distance(letters, sp) for sp in spellings) for kind, spellings in C._FUZZY_LABELS.items()}
+        theirs = best.pop("")
+        kind, d = min(best.items(), key=lambda kv: kv[1])
+        ours = set(C._FUZZY_LABELS[kind])
+        for other, spellings in C._FUZZY_LABELS.items():
+            if other != kind and any(C._distance(letters, sp[k:]) <= 1 for sp in spellings
+                                     for k in range(1, len(sp) - 2) if sp[k:] not in ours):
+                return None
+        if d > max(1, round(0.25 * len(letters))) or d >= theirs or d >= max(best.values()):
+            return None
+        return kind, d
+
+    rng = np.random.default_rng(7)
+    words = {sp[k:] for spellings in C._FUZZY_LABELS.values() for sp in spellings for k in range(len(sp) - 3)}
+    for w in sorted(words):
+        for _ in range(6):                                  # one or two letters changed, dropped or added
+            v = list(w)
+            for _ in range(int(rng.integers(1, 3))):
+                i = int(rng.integers(0, len(v)))
+                op = int(rng.integers(0, 3))
+                ch = "abcdeilmnorstuvw"[int(rng.integers(0, 16))]
+                if op == 0:
+                    v[i] = ch
+                elif op == 1 and len(v) > 4:
+                    del v[i]
+                else:
+                    v.insert(i, ch)
+            words.add("".join(v))
+    assert len(words) > 1000
+    for w in sorted(words):
+        assert C.fuzzy_label(w) == plain(w), w

@@ -166,3 +166,45 @@ def test_a_label_read_at_the_edge_of_a_closer_look_has_its_number_looked_for_bey
     assert _both(lines)
     pair = best_pair(from_lines(lines))
     assert (pair.hmsnr, pair.serienr) == PAIR
+
+
+def test_a_small_sticker_in_a_1080p_frame_is_read_without_detecting_the_whole_frame_again(monkeypatch):
+    # text about 11 px high in a 1920×1080 frame: the reduced frame (960 px) cannot read it; the reader
+    # detects again at full resolution only where the reduced frame's detector saw text nothing explains
+    from hms_desk.labels.ocr import get_engine
+
+    base, _ = scene_with(sticker(["Ordre 771245"], px=24), angle=0, at=(300, 500))
+    frame = cv2.resize(base, (1920, 1080), interpolation=cv2.INTER_CUBIC)
+    card = sticker(["NAV Hjelpemiddelsentral", "HMS-nr 250464", "Serienr 123456"], px=11)
+    h, w = card.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), 8, 1.0)
+    m[:, 2] += np.array((1300, 700)) - [w / 2, h / 2]
+    mask = cv2.warpAffine(np.full((h, w), 255, np.uint8), m, (1920, 1080))
+    frame[mask > 0] = cv2.warpAffine(card, m, (1920, 1080))[mask > 0]
+    engine = get_engine()
+    seen: list[tuple[int, int]] = []
+    real = engine.detect_with_map
+    monkeypatch.setattr(engine, "detect_with_map", lambda img: seen.append(img.shape[:2]) or real(img))
+    read = read_label(frame, budget_s=20.0)
+    assert read.pair == PAIR
+    assert seen[0] == (540, 960)                         # the reduced frame first
+    assert len(seen) > 1 and all(hh * ww < 0.25 * 1920 * 1080 for hh, ww in seen[1:])
+
+
+def test_the_crops_around_unread_text_are_small_and_joined_only_when_that_is_cheap():
+    from hms_desk.labels.ocr import UNREAD_MARGIN_MIN_PX, unread_crops
+
+    # a short horizontal patch (12 px thick), one next to it, one far away, and a long thin tilted line
+    # whose rectangle is large but whose text is small
+    patches = [(100, 100, 160, 112, 60 * 12), (170, 102, 230, 114, 60 * 12), (1500, 900, 1540, 910, 400),
+               (600, 300, 900, 600, 424 * 10)]
+    crops = unread_crops(patches, 1920, 1080)
+    assert len(crops) == 3
+    near = next(c for c in crops if c[0] < 100)
+    assert near[0] == 100 - 40 and near[2] >= 230 + 40 and near[3] <= 114 + 40     # the two joined
+    far = next(c for c in crops if c[0] > 1400)
+    assert far == (1500 - 40, 900 - 40, 1540 + 40, 910 + 40)
+    tilted = next(c for c in crops if 500 < c[0] < 600)
+    assert tilted[0] >= 600 - 3 * 10 - UNREAD_MARGIN_MIN_PX            # margin from its thickness, not its box
+    # at the frame's edge the crop is cut to the frame
+    assert unread_crops([(0, 0, 20, 10, 200)], 640, 480) == [(0, 0, 60, 50)]
