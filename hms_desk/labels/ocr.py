@@ -30,12 +30,15 @@ How a frame is read (:func:`read_text`):
    Variants for the sticker's block when that is not enough: ``"small"``
    (labels far smaller than their numbers: enlarged 3–5× and sharpened
    harder) and ``"contrast"`` (glare: CLAHE on the lightness).
-5. **Fallback** (:func:`read_rest`) — the frame detected again at full
-   resolution (a very small sticker), when its cost fits the reader's bound;
-   the reader looks closer at those blocks too, and, when no text looked like a
-   sticker at all, reads a copy turned by 90° (text turned past ~55° is not
-   detected).  The reader bounds all of step 4–5 in units of step 1's own
-   detection time (``reader.EXTRA_EFFORT``).
+5. **Fallback** (:func:`read_rest`) — small text (a very small sticker)
+   detected again at full resolution: first only where the reduced frame's
+   detector saw text (its probability map, kept from step 1) that no line read
+   well explains (:func:`unread_crops`: usually a tenth of the frame or less),
+   then the whole frame only when that found nothing like a sticker and its
+   cost fits the reader's bound; the reader looks closer at those blocks too,
+   and, when no text looked like a sticker at all, reads a copy turned by 90°
+   (text turned past ~55° is not detected).  The reader bounds all of step 4–5
+   in units of step 1's own detection time (``reader.EXTRA_EFFORT``).
 
 :func:`reread` reads given lines again from differently made crops: the
 reader uses it for a second opinion on every number it takes.
@@ -164,15 +167,18 @@ class _Engine:
 
     def detect(self, img: np.ndarray) -> list[np.ndarray]:
         """Text boxes (4×2 float arrays) in ``img``'s pixels."""
-        return self.detect_with_map(img)[0]
+        return self._detect(img, False)[0]
 
     def detect_with_map(self, img: np.ndarray) -> tuple[list[np.ndarray], np.ndarray | None]:
         """Text boxes as :meth:`detect`, and the detector's text-probability map scaled to ``img``'s size
         (float32 0–1; None when it cannot be had)."""
+        return self._detect(img, True)
+
+    def _detect(self, img: np.ndarray, want_map: bool) -> tuple[list[np.ndarray], np.ndarray | None]:
         with self._lock:
             self._map = None
             out = self._ocr(img, use_det=True, use_cls=False, use_rec=False)
-            pm, self._map = self._map, None
+            pm, self._map = (self._map if want_map else None), None
         boxes = getattr(out, "boxes", None)
         boxes = [] if boxes is None else [np.asarray(b, np.float64).reshape(4, 2) for b in boxes]
         if pm is not None:
@@ -435,6 +441,8 @@ def _unread(text_map: np.ndarray, s: float, lines: list[OcrLine]) -> list[tuple[
 #: thickness (about its text's height), and at least this many frame pixels.
 UNREAD_MARGIN = 3.0
 UNREAD_MARGIN_MIN_PX = 40.0
+#: Crops are joined only up to this many (joining is quadratic; more patches than this cover the frame).
+MERGE_MAX_CROPS = 32
 
 
 def unread_crops(unread: list[tuple[float, float, float, float, float]], width: int, height: int
@@ -453,7 +461,7 @@ def unread_crops(unread: list[tuple[float, float, float, float, float]], width: 
     def area(r) -> float:
         return max(0.0, r[2] - r[0]) * max(0.0, r[3] - r[1])
 
-    merged = True
+    merged = len(rects) <= MERGE_MAX_CROPS       # (a frame full of unread text is read whole anyway)
     while merged:
         merged = False
         for i in range(len(rects)):
