@@ -183,8 +183,8 @@ def test_a_small_sticker_in_a_1080p_frame_is_read_without_detecting_the_whole_fr
     frame[mask > 0] = cv2.warpAffine(card, m, (1920, 1080))[mask > 0]
     engine = get_engine()
     seen: list[tuple[int, int]] = []
-    real = engine.detect_with_map
-    monkeypatch.setattr(engine, "detect_with_map", lambda img: seen.append(img.shape[:2]) or real(img))
+    real = engine._detect
+    monkeypatch.setattr(engine, "_detect", lambda img, want_map: seen.append(img.shape[:2]) or real(img, want_map))
     read = read_label(frame, budget_s=20.0)
     assert read.pair == PAIR
     assert seen[0] == (540, 960)                         # the reduced frame first
