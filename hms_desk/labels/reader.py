@@ -288,10 +288,18 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
         if (found_h and not _both(new) and float(np.median(found_h)) < 0.7 * text_h
                 and time.perf_counter() < deadline):
             # the text found is smaller than the first boxes said (they ran lines together): once more,
-            # enlarged for the height now measured
+            # enlarged for the height now measured — around the block and the lines of that height found,
+            # with the space under them when no number was among them (a region sized for the larger
+            # text would hold the view's enlargement down)
             text_h = float(np.median(found_h))
-            again = look_closer(frame, quad, angle, text_h, margin=(4.0, 3.5), block_no=3000 + k, enough=_both,
-                         deadline=deadline)
+            tight = [np.vstack(boxes)] + [np.asarray(ln.box, np.float64) for ln in new if len(ln.text.strip()) >= 3
+                                          and 0.6 * text_h <= _text_height(ln) <= 1.6 * text_h]
+            region = np.vstack(tight)
+            if not any(numbers_in(ln.text) for ln in new) and not any(numbers_in(lines[i].text) for i in idx):
+                down = np.array([-np.sin(angle), np.cos(angle)])
+                region = np.vstack([region, region + down * 5.0 * text_h])
+            again = look_closer(frame, region, angle, text_h, margin=(2.0, 2.0), block_no=3000 + k, enough=_both,
+                                deadline=deadline)
             if _both(again) or len(_labelled(again)) > len(_labelled(new)):
                 new = again
         bare_labels = [ln for ln in new if has_label(ln.text) and not any(ch.isdigit() for ch in ln.text)
