@@ -428,7 +428,7 @@ def _disagree(lines: list[OcrLine]) -> list[OcrLine]:
 #: What the reader may spend on a frame whose first reading gave no pair — closer looks, the full-resolution
 #: detection, a turned copy — in units of the frame-wide detection's own time (so the bound holds on a
 #: slow or busy machine alike): together with the first reading about what one plain OCR call costs.
-EXTRA_EFFORT = 4.0
+EXTRA_EFFORT = 6.0
 #: The full-resolution look at unread text only is worth it below this share of the frame's pixels.
 GUIDED_MAX_SHARE = 0.5
 
