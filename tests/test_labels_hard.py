@@ -195,6 +195,28 @@ def test_a_small_sticker_in_a_1080p_frame_is_read_without_detecting_the_whole_fr
     assert len(seen) > 1 and all(hh * ww < 0.25 * 1920 * 1080 for hh, ww in seen[1:])
 
 
+def test_without_the_detectors_map_the_whole_frame_is_detected_again(monkeypatch):
+    # another rapidocr, or a picture the detector padded: no probability map, so no guided look — the
+    # reader falls back to the full-resolution detection of the whole frame, and still reads
+    from hms_desk.labels.ocr import get_engine
+
+    base, _ = scene_with(sticker(["Ordre 771245"], px=24), angle=0, at=(300, 500))
+    frame = cv2.resize(base, (1920, 1080), interpolation=cv2.INTER_CUBIC)
+    card = sticker(["NAV Hjelpemiddelsentral", "HMS-nr 250464", "Serienr 123456"], px=11)
+    h, w = card.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), 8, 1.0)
+    m[:, 2] += np.array((1300, 700)) - [w / 2, h / 2]
+    mask = cv2.warpAffine(np.full((h, w), 255, np.uint8), m, (1920, 1080))
+    frame[mask > 0] = cv2.warpAffine(card, m, (1920, 1080))[mask > 0]
+    engine = get_engine()
+    seen: list[tuple[int, int]] = []
+    real = engine._detect
+    monkeypatch.setattr(engine, "_detect", lambda img, want_map: seen.append(img.shape[:2]) or (real(img, False)[0], None))
+    read = read_label(frame, budget_s=20.0)
+    assert read.pair == PAIR
+    assert (1080, 1920) in seen
+
+
 def test_the_crops_around_unread_text_are_small_and_joined_only_when_that_is_cheap():
     from hms_desk.labels.ocr import UNREAD_MARGIN_MIN_PX, unread_crops
 
