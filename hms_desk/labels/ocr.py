@@ -102,8 +102,9 @@ class OcrResult:
     fallback: bool = False
     elapsed_s: float = 0.0
     detect_s: float = 0.0       # the frame-wide detection alone: the unit the reader budgets its extra looks in
-    #: where the reduced frame's detector saw text that no well-read line explains (frame pixels, x0, y0,
-    #: x1, y1): small text it could not split into lines, or did not box at all
+    #: where the reduced frame's detector saw text that no well-read line explains — small text it could
+    #: not split into lines, or did not box at all: each patch's rectangle x0, y0, x1, y1 and its area
+    #: (frame pixels), for :func:`unread_crops`
     unread: list[tuple[float, float, float, float, float]] = field(default_factory=list)
 
 
