@@ -175,6 +175,19 @@ def test_a_label_read_at_the_edge_of_a_closer_look_has_its_number_looked_for_bey
     assert (pair.hmsnr, pair.serienr) == PAIR
 
 
+def _small_sticker_in_1080p(px: int, angle: float) -> np.ndarray:
+    """A 1920×1080 frame (the scene enlarged) with a sticker of ``px`` px text turned by ``angle`` near (1300, 700)."""
+    base, _ = scene_with(sticker(["Ordre 771245"], px=24), angle=0, at=(300, 500))
+    frame = cv2.resize(base, (1920, 1080), interpolation=cv2.INTER_CUBIC)
+    card = sticker(["NAV Hjelpemiddelsentral", "HMS-nr 250464", "Serienr 123456"], px=px)
+    h, w = card.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    m[:, 2] += np.array((1300, 700)) - [w / 2, h / 2]
+    mask = cv2.warpAffine(np.full((h, w), 255, np.uint8), m, (1920, 1080))
+    frame[mask > 0] = cv2.warpAffine(card, m, (1920, 1080))[mask > 0]
+    return frame
+
+
 @pytest.mark.parametrize("px,angle", [(8, 8), (9, 8)])
 def test_a_small_sticker_in_a_1080p_frame_is_read_without_detecting_the_whole_frame_again(monkeypatch, px, angle):
     # text 8–9 px high in a 1920×1080 frame: the reduced frame (960 px) sees a smudge it cannot read,
@@ -184,14 +197,7 @@ def test_a_small_sticker_in_a_1080p_frame_is_read_without_detecting_the_whole_fr
     # header's box said, and looks again around what it found, enlarged for that height.
     from hms_desk.labels.ocr import get_engine
 
-    base, _ = scene_with(sticker(["Ordre 771245"], px=24), angle=0, at=(300, 500))
-    frame = cv2.resize(base, (1920, 1080), interpolation=cv2.INTER_CUBIC)
-    card = sticker(["NAV Hjelpemiddelsentral", "HMS-nr 250464", "Serienr 123456"], px=px)
-    h, w = card.shape[:2]
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    m[:, 2] += np.array((1300, 700)) - [w / 2, h / 2]
-    mask = cv2.warpAffine(np.full((h, w), 255, np.uint8), m, (1920, 1080))
-    frame[mask > 0] = cv2.warpAffine(card, m, (1920, 1080))[mask > 0]
+    frame = _small_sticker_in_1080p(px, angle)
     engine = get_engine()
     seen: list[tuple[int, int]] = []
     real = engine._detect
@@ -207,14 +213,7 @@ def test_without_the_detectors_map_the_whole_frame_is_detected_again(monkeypatch
     # reader falls back to the full-resolution detection of the whole frame, and still reads
     from hms_desk.labels.ocr import get_engine
 
-    base, _ = scene_with(sticker(["Ordre 771245"], px=24), angle=0, at=(300, 500))
-    frame = cv2.resize(base, (1920, 1080), interpolation=cv2.INTER_CUBIC)
-    card = sticker(["NAV Hjelpemiddelsentral", "HMS-nr 250464", "Serienr 123456"], px=11)
-    h, w = card.shape[:2]
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), 8, 1.0)
-    m[:, 2] += np.array((1300, 700)) - [w / 2, h / 2]
-    mask = cv2.warpAffine(np.full((h, w), 255, np.uint8), m, (1920, 1080))
-    frame[mask > 0] = cv2.warpAffine(card, m, (1920, 1080))[mask > 0]
+    frame = _small_sticker_in_1080p(11, 8)
     engine = get_engine()
     seen: list[tuple[int, int]] = []
     real = engine._detect

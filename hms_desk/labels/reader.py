@@ -277,11 +277,12 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
         # a block of boxes read as one or two signs only: a small sticker seen as one blob
         real = [i for i in idx if len(lines[i].text.strip()) >= 3]
         heights = [_text_height(lines[i]) for i in real] if real else [lines[i].height / 4.0 for i in idx]
-        quad, angle, text_h = np.vstack(boxes), float(np.median(angles)), float(np.median(heights))
+        block, angle, text_h = np.vstack(boxes), float(np.median(angles)), float(np.median(heights))
+        along, down = np.array([np.cos(angle), np.sin(angle)]), np.array([-np.sin(angle), np.cos(angle)])
+        quad = block
         if not any(numbers_in(lines[i].text) or has_label(lines[i].text) for i in idx):
             # the header alone ("NAV Hjelpemiddelsentral"): the numbers are printed under it
-            down = np.array([-np.sin(angle), np.cos(angle)])
-            quad = np.vstack([quad, quad + down * 5.0 * text_h])
+            quad = np.vstack([block, block + down * 5.0 * text_h])
         new = look_closer(frame, quad, angle, text_h, margin=(4.0, 3.5), block_no=3000 + k, enough=_both,
                          deadline=deadline)
         found_h = [_text_height(ln) for ln in new if len(ln.text.strip()) >= 3]
@@ -292,11 +293,9 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
             # with the space under them when no number was among them (a region sized for the larger
             # text would hold the view's enlargement down)
             text_h = float(np.median(found_h))
-            tight = [np.vstack(boxes)] + [np.asarray(ln.box, np.float64) for ln in new if len(ln.text.strip()) >= 3
-                                          and 0.6 * text_h <= _text_height(ln) <= 1.6 * text_h]
-            region = np.vstack(tight)
+            region = np.vstack([block] + [np.asarray(ln.box, np.float64) for ln in new if len(ln.text.strip()) >= 3
+                                          and 0.6 * text_h <= _text_height(ln) <= 1.6 * text_h])
             if not any(numbers_in(ln.text) for ln in new) and not any(numbers_in(lines[i].text) for i in idx):
-                down = np.array([-np.sin(angle), np.cos(angle)])
                 region = np.vstack([region, region + down * 5.0 * text_h])
             again = look_closer(frame, region, angle, text_h, margin=(2.0, 2.0), block_no=3000 + k, enough=_both,
                                 deadline=deadline)
@@ -307,8 +306,6 @@ def _closer_look(frame: np.ndarray, lines: list[OcrLine], deadline: float, only=
         if bare_labels and not _both(new) and time.perf_counter() < deadline:
             # a label read without its number ("Serienr:" the last line of the look): the number is printed
             # under it or after it, beyond the edge of the look — once more, the region grown to take it in
-            down = np.array([-np.sin(angle), np.cos(angle)])
-            along = np.array([np.cos(angle), np.sin(angle)])
             grown = [quad] + [np.asarray(ln.box, np.float64) for ln in new]
             for ln in bare_labels:
                 box, lh = np.asarray(ln.box, np.float64), _text_height(ln)
