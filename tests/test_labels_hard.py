@@ -240,3 +240,93 @@ def test_the_crops_around_unread_text_are_small_and_joined_only_when_that_is_che
     assert tilted[0] >= 600 - 3 * 10 - UNREAD_MARGIN_MIN_PX            # margin from its thickness, not its box
     # at the frame's edge the crop is cut to the frame
     assert unread_crops([(0, 0, 20, 10, 200)], 640, 480) == [(0, 0, 60, 50)]
+
+
+# --------------------------------------------------------------------------- where the reader stops looking
+
+def _at(text: str, x: int, y: int, block: int, h: int = 30, score: float = 0.95):
+    from hms_desk.labels.ocr import OcrLine
+
+    return OcrLine(text, score, ((x, y), (x + 6 * h, y), (x + 6 * h, y + h), (x, y + h)), block)
+
+
+def test_a_closer_look_that_finds_the_sticker_by_exclusion_looks_at_no_other_block(monkeypatch):
+    """The first reading gave a sticker's two numbers without labels (block 0) and two numbers elsewhere.
+    The closer look at block 0 reads the serial's label but not the HMS-nr's ("5 atr"): the HMS-nr is
+    then the sticker's other number (by exclusion), so the sticker is found — its own block is still
+    tried in every way for the missing label, but no other block is looked at (before, the two other
+    blocks cost two more looks each)."""
+    first = [_at("725255", 100, 100, 0), _at("739407", 100, 150, 0), _at("631724", 700, 400, 1),
+             _at("927814", 900, 600, 2)]
+    looked: list[int] = []
+
+    def look(frame, quad, angle, th, *, block_no, **kw):
+        looked.append(int(round(float(np.asarray(quad).reshape(-1, 2)[:, 0].min()))))
+        if looked[-1] > 300:
+            return []
+        return [_at("5 atr 725255", 100, 100, block_no), _at("Serienr 739407", 100, 150, block_no)]
+
+    monkeypatch.setattr(reader, "look_closer", look)
+    monkeypatch.setattr(reader, "_second_opinion", lambda frame, lines: lines)
+    frame = np.full((720, 1280, 3), 255, np.uint8)
+    lines = reader._closer_look(frame, first, deadline=float("inf"))
+    assert looked and all(x < 300 for x in looked)         # block 0 only
+    assert reader._paired(lines) and not reader._both(lines)
+    # without the exclusion pair the other blocks are looked at, as before
+    looked.clear()
+    monkeypatch.setattr(reader, "look_closer", lambda *a, **k: look(*a, **k) and [])
+    reader._closer_look(frame, first, deadline=float("inf"))
+    assert any(x > 300 for x in looked)
+
+
+def test_a_block_with_two_bare_numbers_is_looked_at_before_one_with_one():
+    """Labels unread, a sticker shows two six-digit numbers in one block; a price tag or order slip shows
+    one: the sticker-like block is looked at first, whatever order the finder gave."""
+    first = [_at("631724", 700, 400, 0), _at("725255", 100, 100, 1), _at("739407", 100, 150, 1)]
+    order: list[int] = []
+
+    def look(frame, quad, angle, th, *, block_no, **kw):
+        order.append(int(round(float(np.asarray(quad).reshape(-1, 2)[:, 0].min()))))
+        return []
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reader, "look_closer", look)
+        mp.setattr(reader, "_second_opinion", lambda frame, lines: lines)
+        reader._closer_look(np.full((720, 1280, 3), 255, np.uint8), first, deadline=float("inf"))
+    assert order[0] < 300 and any(x > 300 for x in order)
+
+
+def test_numbers_read_with_both_labels_spare_the_rereading_of_unlabelled_numbers(monkeypatch):
+    """The second opinion reads each unlabelled number again with its crop stretched to the left, for a
+    label the detector cut off; once both numbers were read with their labels, that reading could only
+    find a competitor, and is skipped (in a busy picture it is most of the second opinion's work).  With
+    one label read it still happens."""
+    seen: list[str] = []
+    real = reader.reread
+    monkeypatch.setattr(reader, "reread", lambda frame, lines, variant: seen.append(variant) or real(frame, lines, variant))
+    frame, _ = scene_with(sticker(["HMS-nr 250464", "Serienr 123456", "771245"]), angle=0, at=(640, 360))
+    both = [_at("HMS-nr 250464", 540, 300, 0), _at("Serienr 123456", 540, 345, 0), _at("771245", 540, 390, 0)]
+    reader._second_opinion(frame, both)
+    assert "left" not in seen and "wide" in seen
+    seen.clear()
+    reader._second_opinion(frame, both[1:])
+    assert "left" in seen
+
+
+def test_after_the_guided_look_the_whole_frame_is_not_detected_again(monkeypatch):
+    """A sticker too small to read (6 px text in a 1280×720 frame): the guided look at the unread text
+    finds nothing readable, and the reader stops there — detecting the whole frame again at full
+    resolution never read a sticker the guided look had missed (160 benchmark frames), and cost the most
+    of any step on a frame that cannot be read."""
+    from hms_desk.labels.ocr import get_engine
+
+    frame, _ = scene_with(sticker(["NAV Hjelpemiddelsentral", "HMS-nr 250464", "Serienr 123456"], px=6),
+                          angle=8, at=(900, 420))
+    engine = get_engine()
+    seen: list[tuple[int, int]] = []
+    real = engine._detect
+    monkeypatch.setattr(engine, "_detect", lambda img, want_map: seen.append(img.shape[:2]) or real(img, want_map))
+    read = read_label(frame, budget_s=20.0)
+    assert read.pair is None
+    assert seen[0] == (540, 960) and len(seen) > 1      # the reduced frame, then the guided look and closer looks
+    assert (720, 1280) not in seen
