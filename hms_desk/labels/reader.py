@@ -492,7 +492,7 @@ def _look_further(colour: np.ndarray, lines: list[OcrLine], found: OcrResult, de
         if more:
             lines = _second_opinion(colour, lines + more)
         if not _paired(lines) and time.perf_counter() < deadline:
-            lines = _closer_look(colour, lines, deadline, only=(lambda b: b >= 1500) if (looked or guided) else None,
+            lines = _closer_look(colour, lines, deadline, only=(lambda b: b >= 1500) if looked else None,
                                  replaced=replaced)
     elif not _paired(lines) and not guided and time.perf_counter() < deadline:
         # blocks looked at already are not looked at again
