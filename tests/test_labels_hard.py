@@ -330,3 +330,21 @@ def test_after_the_guided_look_the_whole_frame_is_not_detected_again(monkeypatch
     assert read.pair is None
     assert seen[0] == (540, 960) and len(seen) > 1      # the reduced frame, then the guided look and closer looks
     assert (720, 1280) not in seen
+
+
+def test_a_mended_number_is_not_trusted_over_a_line_already_read_two_ways():
+    """Hard sticker 032 read with a coarser first detection: the guided look read "Ser.ar 643132", its
+    rereads disagreed, so the second opinion set the number aside ("??????"); the closer look then read
+    "Ser.nr 6631.32", which the rereads mended to 663132 — the true number is 661132.  A number that had to
+    be mended is checked against the readings set aside for the same printed line, and falls; a number the
+    closer look read cleanly (what the closer look is for: hard sticker 026) is not."""
+    from hms_desk.labels.ocr import OcrLine
+    from hms_desk.labels.reader import _wavered
+
+    def line(text, block, readings=()):
+        return OcrLine(text, 0.9, ((100, 114), (200, 114), (200, 126), (100, 126)), block, readings)
+
+    set_aside = line("Ser.ar ??????", 1000, ("643132", "663132"))
+    assert _wavered([line("Ser.nr 663132", 3000, ("6631",))], [set_aside])[0].text == "Ser.nr ??????"
+    assert _wavered([line("Ser.nr 739892", 3000)], [line("Serienr: ??????", 0, ("739892", "738892"))])[0].text \
+        == "Ser.nr 739892"

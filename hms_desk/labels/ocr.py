@@ -85,6 +85,9 @@ class OcrLine:
     score: float
     box: tuple[tuple[int, int], ...]    # four corners in frame pixels
     block: int = -1                     # the text block it belongs to
+    #: numbers other readings of this line gave that were set aside (the reader's second opinion): text
+    #: read two ways, kept so a later reading of the same printed line can be checked against them
+    readings: tuple[str, ...] = ()
 
     @property
     def height(self) -> float:

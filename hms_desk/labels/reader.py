@@ -171,7 +171,9 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
                 value, count = votes.most_common(1)[0]
                 if count >= 2 and count > sum(votes.values()) - count:
                     best = next(t[k] for t in tries if value in numbers_in(t[k]) and has_label(t[k]))
-                    lines[i] = replace(lines[i], text=best, score=lines[i].score * 0.9)
+                    # (its own digits kept among its readings: a number that had to be mended)
+                    lines[i] = replace(lines[i], text=best, score=lines[i].score * 0.9,
+                                       readings=lines[i].readings + tuple(digit_runs(lines[i].text) or ['?']))
     used = sorted({i for c in from_lines(lines) for i in c.lines if numbers_in(lines[i].text)})
     if not used:
         return lines
@@ -193,10 +195,11 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
     shaky = {lines[i].block for k, i in enumerate(used)
              if _text_height(lines[i]) < SMALL_TEXT_PX and len(votes_for(k, i)) > 1}
     for k, i in enumerate(used):
-        if lines[i].block in shaky and _text_height(lines[i]) < SMALL_TEXT_PX:
-            lines[i] = replace(lines[i], text=replace_number(lines[i].text, "??????"))
-            continue
         votes = votes_for(k, i)
+        if lines[i].block in shaky and _text_height(lines[i]) < SMALL_TEXT_PX:
+            lines[i] = replace(lines[i], text=replace_number(lines[i].text, "??????"),
+                               readings=lines[i].readings + tuple(votes))
+            continue
         first = numbers_in(lines[i].text)[0]
         total = sum(votes.values())
         agreed = [n for n, c in votes.most_common() if c >= 2 and c > total - c]
@@ -206,10 +209,13 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
             # the other crops gave no six-digit number at all (nothing against it): keep, less sure
             lines[i] = replace(lines[i], score=lines[i].score * 0.8)
             continue
+        # the readings set aside stay with the line (see :func:`_wavered`)
         if agreed:                                  # the other readings agree on another value
-            lines[i] = replace(lines[i], text=replace_number(lines[i].text, agreed[0]))
+            lines[i] = replace(lines[i], text=replace_number(lines[i].text, agreed[0]),
+                               readings=lines[i].readings + tuple(votes))
         else:
-            lines[i] = replace(lines[i], text=replace_number(lines[i].text, "??????"))
+            lines[i] = replace(lines[i], text=replace_number(lines[i].text, "??????"),
+                               readings=lines[i].readings + tuple(votes))
     return lines
 
 
@@ -382,8 +388,11 @@ def _number_near(label: OcrLine, lines: list[OcrLine]) -> bool:
 def _wavered(lines: list[OcrLine], replaced: list[OcrLine]) -> list[OcrLine]:
     """Small text (under :data:`SMALL_TEXT_PX`) whose number a closer look gave, where the reading it
     replaced of the same printed line had digits that cannot be the same number ("Ser.nr 661132" →
-    "Ser.nr 663132"; a reading that only lost digits, "Ser.ar 66132", can): text at the limit of
-    legibility, read two ways — neither reading is trusted, the number becomes "??????"."""
+    "Ser.nr 663132"; a reading that only lost digits, "Ser.ar 66132", can) — in its text, or, when the new
+    number is itself doubtful (mended by the second opinion, or with readings set aside), among the
+    readings of the old line the second opinion set aside (``OcrLine.readings``: a line already found
+    read two ways, now "??????"): text at the limit of legibility, read two ways — neither reading is
+    trusted, the number becomes "??????"."""
     out = []
     for line in lines:
         nums = numbers_in(line.text)
@@ -391,7 +400,10 @@ def _wavered(lines: list[OcrLine], replaced: list[OcrLine]) -> list[OcrLine]:
             for old in replaced:
                 if not _same_printed_line(line, old):
                     continue
-                if any(not _subsequence(r, nums[0]) and not _subsequence(nums[0], r) for r in digit_runs(old.text)):
+                # the readings the old line's second opinion set aside count when this number is doubtful
+                # too: it had readings set aside, or had to be mended, itself
+                evidence = digit_runs(old.text) + ([r for r in old.readings if r.isdigit()] if line.readings else [])
+                if any(not _subsequence(r, nums[0]) and not _subsequence(nums[0], r) for r in evidence):
                     line = replace(line, text=replace_number(line.text, "??????"))
                     break
         out.append(line)
