@@ -33,11 +33,11 @@ How a frame is read (:func:`read_text`):
 5. **Fallback** (:func:`read_rest`) — small text (a very small sticker)
    detected again at full resolution: first only where the reduced frame's
    detector saw text (its probability map, kept from step 1) that no line read
-   well explains (:func:`unread_crops`: usually a tenth of the frame or less),
-   then the whole frame only when that found nothing like a sticker and its
-   cost fits the reader's bound; the reader looks closer at those blocks too,
-   and, when no text looked like a sticker at all, reads a copy turned by 90°
-   (text turned past ~55° is not detected).  The reader bounds all of step 4–5
+   well explains (:func:`unread_crops`: usually a tenth of the frame or less);
+   the whole frame only when there is no such look (no map, or unread text over
+   half the frame) and its cost fits the reader's bound; the reader looks
+   closer at those blocks too, and, when no text looked like a sticker at all,
+   reads a copy turned by 90° (text turned past ~55° is not detected).  The reader bounds all of step 4–5
    in units of step 1's own detection time (``reader.EXTRA_EFFORT``).
 
 :func:`reread` reads given lines again from differently made crops: the

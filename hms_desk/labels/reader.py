@@ -197,25 +197,21 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
     for k, i in enumerate(used):
         votes = votes_for(k, i)
         if lines[i].block in shaky and _text_height(lines[i]) < SMALL_TEXT_PX:
-            lines[i] = replace(lines[i], text=replace_number(lines[i].text, "??????"),
-                               readings=lines[i].readings + tuple(votes))
-            continue
-        first = numbers_in(lines[i].text)[0]
-        total = sum(votes.values())
-        agreed = [n for n, c in votes.most_common() if c >= 2 and c > total - c]
-        if first in agreed:
-            continue
-        if not agreed and total == 1 and lines[i].score >= UNCONFIRMED_MIN_SCORE:
-            # the other crops gave no six-digit number at all (nothing against it): keep, less sure
-            lines[i] = replace(lines[i], score=lines[i].score * 0.8)
-            continue
-        # the readings set aside stay with the line (see :func:`_wavered`)
-        if agreed:                                  # the other readings agree on another value
-            lines[i] = replace(lines[i], text=replace_number(lines[i].text, agreed[0]),
-                               readings=lines[i].readings + tuple(votes))
+            value = "??????"
         else:
-            lines[i] = replace(lines[i], text=replace_number(lines[i].text, "??????"),
-                               readings=lines[i].readings + tuple(votes))
+            first = numbers_in(lines[i].text)[0]
+            total = sum(votes.values())
+            agreed = [n for n, c in votes.most_common() if c >= 2 and c > total - c]
+            if first in agreed:
+                continue
+            if not agreed and total == 1 and lines[i].score >= UNCONFIRMED_MIN_SCORE:
+                # the other crops gave no six-digit number at all (nothing against it): keep, less sure
+                lines[i] = replace(lines[i], score=lines[i].score * 0.8)
+                continue
+            # the other readings agree on another value, or on none
+            value = agreed[0] if agreed else "??????"
+        # the readings set aside stay with the line (see :func:`_wavered`)
+        lines[i] = replace(lines[i], text=replace_number(lines[i].text, value), readings=lines[i].readings + tuple(votes))
     return lines
 
 
@@ -225,16 +221,16 @@ def _labelled(lines: list[OcrLine]):
     return from_lines(lines, exclusion=False)
 
 
-def _both(lines: list[OcrLine]) -> bool:
-    got = _labelled(lines)
-    return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
+def _both(lines: list[OcrLine], exclusion: bool = False) -> bool:
+    """Both numbers read with their own labels (with ``exclusion``, one perhaps taken by exclusion)."""
+    kinds = {c.kind for c in from_lines(lines, exclusion=exclusion)}
+    return {"hmsnr", "serienr"} <= kinds
 
 
 def _paired(lines: list[OcrLine]) -> bool:
     """Both numbers, one of them perhaps taken by exclusion: the sticker is found — what ends the search
     for it (its own block is still looked at in every way, for the missing label)."""
-    got = from_lines(lines)
-    return any(c.kind == "hmsnr" for c in got) and any(c.kind == "serienr" for c in got)
+    return _both(lines, exclusion=True)
 
 
 #: Blocks looked at again, at most, when the first reading gave no pair.
