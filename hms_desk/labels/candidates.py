@@ -374,6 +374,16 @@ def numbers_in(text: str) -> list[str]:
     return out
 
 
+def number_at(text: str) -> tuple[str, list[int]] | None:
+    """The first six-digit number in ``text`` (as :func:`numbers_in` gives it) and the positions in
+    ``text`` of its six characters."""
+    for m in _NUMBER.finditer(text):
+        value = m.group(1).replace(" ", "").translate(_DIGIT_LOOKALIKES)
+        if value.isdigit() and len(value) == 6:
+            return value, [m.start(1) + k for k, ch in enumerate(m.group(1)) if ch != " "]
+    return None
+
+
 def digit_runs(text: str) -> list[str]:
     """Every run of four or more digits in ``text`` as OCR wrote them (letters read as digits mapped
     back), whatever its length: what a reading of a number that lost or gained digits still shows."""

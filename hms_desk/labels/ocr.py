@@ -41,7 +41,10 @@ How a frame is read (:func:`read_text`):
    in units of step 1's own detection time (``reader.EXTRA_EFFORT``).
 
 :func:`reread` reads given lines again from differently made crops: the
-reader uses it for a second opinion on every number it takes.
+reader uses it for a second opinion on every number it takes.  Every reading
+keeps what the recogniser weighed for each of its characters (:class:`Read`),
+so the reader can tell a digit read clearly from one it could have read as
+another.
 
 Lines are returned with their box in frame pixels and the recogniser's score.
 """
@@ -53,6 +56,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -88,6 +92,9 @@ class OcrLine:
     #: numbers other readings of this line gave that were set aside (the reader's second opinion): text
     #: read two ways, kept so a later reading of the same printed line can be checked against them
     readings: tuple[str, ...] = ()
+    #: what the recogniser weighed for each character of ``text`` (see :class:`Read`); empty when the text
+    #: was not read as it stands (a number the second opinion put in)
+    odds: tuple[tuple[float, ...], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def height(self) -> float:
@@ -96,6 +103,18 @@ class OcrLine:
 
     def to_json(self) -> dict:
         return {"text": self.text, "score": round(self.score, 3), "box": [list(p) for p in self.box]}
+
+
+class Read(NamedTuple):
+    """One recognised line: its text, the recogniser's score (mean of its characters' probabilities) and,
+    for each character of ``text``, eleven probabilities: each digit 0–9's at that character (the most
+    any step of it gave), then the character's own.  A blurred "0" read as "8" shows as a "0" nearly as
+    likely as the "8"; the reader weighs this before it trusts a number (``reader._doubts``).  Empty
+    when the recogniser's output could not be had (another rapidocr)."""
+
+    text: str
+    score: float
+    odds: tuple[tuple[float, ...], ...] = ()
 
 
 @dataclass
@@ -150,7 +169,9 @@ class _Engine:
             raise OcrUnavailable(UNAVAILABLE_TEXT.format(why=str(exc) or type(exc).__name__)) from exc
         self._lock = threading.Lock()
         self._map: np.ndarray | None = None
+        self._odds: list[tuple[tuple[float, ...], ...]] | None = None
         self._keep_map()
+        self._keep_odds()
 
     def _keep_map(self) -> None:
         """Keep the detector's text-probability map of each call (for :meth:`detect_with_map`): its model
@@ -168,6 +189,25 @@ class _Engine:
             return out
 
         det.session = keeping
+
+    def _keep_odds(self) -> None:
+        """Keep what the recogniser weighed for each character (:class:`Read`): its decoder is wrapped.
+        Without the hook (another rapidocr) the lines simply have no odds."""
+        try:
+            rec = self._ocr._load_rec_model()
+            decode = rec.postprocess_op
+            chars = list(decode.character)
+            digits = np.array([chars.index(str(d)) for d in range(10)])
+        except Exception:               # noqa: BLE001 — an optional hook into rapidocr's internals
+            log.info("gjenkjennerens sannsynligheter per tegn er ikke tilgjengelige")
+            return
+
+        def keeping(preds, *args, **kwargs):
+            if self._odds is not None:
+                self._odds += _char_odds(np.asarray(preds), digits)
+            return decode(preds, *args, **kwargs)
+
+        rec.postprocess_op = keeping
 
     def detect(self, img: np.ndarray) -> list[np.ndarray]:
         """Text boxes (4×2 float arrays) in ``img``'s pixels."""
@@ -196,14 +236,54 @@ class _Engine:
                 pm = cv2.resize(pm.astype(np.float32), (w, h), interpolation=cv2.INTER_LINEAR)
         return boxes, pm
 
-    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+    def recognize(self, crops: list[np.ndarray]) -> list[Read]:
+        """Each crop's line (text stripped of the spaces around it)."""
         if not crops:
             return []
         with self._lock:
-            out = self._ocr.recognize_txt(crops)
+            self._odds = []
+            try:
+                out = self._ocr.recognize_txt(crops)
+            finally:
+                kept, self._odds = self._odds, None
         txts = out.txts or ()
         scores = out.scores or ()
-        return [(str(t), float(s)) for t, s in zip(txts, scores)]
+        # the recogniser reads the crops narrowest first (rapidocr's order): put its odds back in ours
+        order = np.argsort(np.array([c.shape[1] / float(c.shape[0]) for c in crops]))
+        odds: list[tuple] = [()] * len(crops)
+        if len(kept) == len(crops):
+            for k, i in enumerate(order):
+                odds[int(i)] = kept[k]
+        reads = []
+        for t, s, o in zip(txts, scores, odds):
+            t = str(t)
+            if len(o) != len(t):
+                o = ()
+            lead = len(t) - len(t.lstrip())
+            stripped = t.strip()
+            reads.append(Read(stripped, float(s), o[lead:lead + len(stripped)] if o else ()))
+        return reads
+
+
+def _char_odds(preds: np.ndarray, digits: np.ndarray) -> list[tuple[tuple[float, ...], ...]]:
+    """For each line of the recogniser's output ``preds`` (lines × steps × classes), each character's
+    odds as :class:`Read` keeps them, decoded as rapidocr's CTC decoder does (a run of one class is one
+    character; class 0 is the blank)."""
+    out = []
+    best = preds.argmax(axis=2)
+    for b in range(preds.shape[0]):
+        chars: list[np.ndarray] = []
+        prev = -1
+        for t, c in enumerate(best[b]):
+            if c != 0:
+                here = np.append(preds[b, t, digits], preds[b, t, c])
+                if c != prev:
+                    chars.append(here)
+                else:
+                    chars[-1] = np.maximum(chars[-1], here)
+            prev = c
+        out.append(tuple(tuple(round(float(v), 4) for v in ch) for ch in chars))
+    return out
 
 
 _ENGINE: _Engine | None = None
@@ -338,15 +418,14 @@ def _block_rank(boxes: list[_Box], idx: list[int]) -> float:
 def _recognise_block(engine: _Engine, frame: np.ndarray, boxes: list[_Box], idx: list[int],
                      block_no: int) -> list[OcrLine]:
     crops = [_line_crop(frame, boxes[i].pts) for i in idx]
-    texts = engine.recognize(crops)
     lines = []
-    for i, (text, score) in zip(idx, texts):
+    for i, r in zip(idx, engine.recognize(crops)):
         pts = tuple((int(round(x)), int(round(y))) for x, y in boxes[i].pts)
-        lines.append(OcrLine(text.strip(), score, pts, block_no))
+        lines.append(OcrLine(r.text, r.score, pts, block_no, odds=r.odds))
     return lines
 
 
-def reread(frame: np.ndarray, lines: list[OcrLine], variant: str, engine: _Engine | None = None) -> list[str]:
+def reread(frame: np.ndarray, lines: list[OcrLine], variant: str, engine: _Engine | None = None) -> list[Read]:
     """Read ``lines`` again from a differently made crop, for a second opinion.
 
     ``variant``: ``"wide"`` (more margin), ``"contrast"`` (CLAHE on the crop),
@@ -370,7 +449,7 @@ def reread(frame: np.ndarray, lines: list[OcrLine], variant: str, engine: _Engin
             lab[:, :, 0] = cv2.createCLAHE(clipLimit=2.5, tileGridSize=(1, 8)).apply(lab[:, :, 0])
             crop = cv2.cvtColor(lab, cv2.COLOR_LAB2BGR)
         crops.append(crop)
-    return [t.strip() for t, _ in engine.recognize(crops)]
+    return engine.recognize(crops)
 
 
 def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | None = None,
@@ -623,9 +702,8 @@ def _read_view(engine: _Engine, view: np.ndarray, m: np.ndarray, w: int, h: int,
     boxes.sort(key=lambda b: (b.centre @ np.array([-np.sin(angle), np.cos(angle)]),
                               b.centre @ np.array([np.cos(angle), np.sin(angle)])))
     crops = [_view_crop(view, m, b) for b in boxes]
-    texts = engine.recognize(crops)
-    return [OcrLine(t.strip(), sc, tuple((int(round(x)), int(round(y))) for x, y in b.pts), block_no)
-            for b, (t, sc) in zip(boxes, texts)]
+    return [OcrLine(r.text, r.score, tuple((int(round(x)), int(round(y))) for x, y in b.pts), block_no, odds=r.odds)
+            for b, r in zip(boxes, engine.recognize(crops))]
 
 
 def _overlap(a: np.ndarray, b: np.ndarray) -> bool:

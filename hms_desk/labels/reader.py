@@ -30,9 +30,10 @@ import numpy as np
 from hms_desk.domain.errors import HmsError
 from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcodes
 from hms_desk.labels.candidates import (NAV_WORDS, Candidate, Known, Pair, _frame, best_pair, digit_runs,
-                                        from_codes, from_lines, has_label, merge, numbers_in, replace_number)
-from hms_desk.labels.ocr import (FIND_MAX_SIDE, OcrLine, OcrResult, OcrUnavailable, _overlap, look_closer, read_rest,
-                                 read_text, reread, unread_crops)
+                                        from_codes, from_lines, has_label, merge, number_at, numbers_in,
+                                        replace_number)
+from hms_desk.labels.ocr import (FIND_MAX_SIDE, OcrLine, OcrResult, OcrUnavailable, Read, _overlap, look_closer,
+                                 read_rest, read_text, reread, unread_crops)
 
 __all__ = ["LabelRead", "LiveLabelVoter", "Region", "read_label", "LIVE_LADDER"]
 
@@ -149,15 +150,19 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
       give no six-digit number) is kept with a lower score if the recogniser was
       sure of it (≥ 0.9); anything else is dropped: no read is better than a
       wrong one.
+    * A number is dropped too when the recogniser itself, over the line's
+      readings, weighed one of its digits weakly or against another digit
+      (:func:`_doubts`: a blurred "0" read as "8" in every crop); the numbers it
+      could have been stay with the line (``readings``).
     """
     lines = list(lines)
     # (not when both numbers were read with their labels: another label found now could only compete)
     orphans = [] if _both(lines) else [i for i, ln in enumerate(lines) if numbers_in(ln.text) and not has_label(ln.text)]
     if orphans:
         longer = reread(frame, [lines[i] for i in orphans], "left")
-        for i, text in zip(orphans, longer):
-            if has_label(text) and numbers_in(text):
-                lines[i] = replace(lines[i], text=text)
+        for i, r in zip(orphans, longer):
+            if has_label(r.text) and numbers_in(r.text):
+                lines[i] = replace(lines[i], text=r.text, odds=r.odds)
     # a label whose number did not come out as six digits ("Serie-nr 56.069"): two more readings
     # that agree on a number give it
     taken = {i for c in from_lines(lines) for i in c.lines}
@@ -166,13 +171,13 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
     if broken:
         tries = [reread(frame, [lines[i] for i in broken], v) for v in ("wide", "contrast", "sharp")]
         for k, i in enumerate(broken):
-            votes = Counter(n for t in tries for n in numbers_in(t[k])[:1] if has_label(t[k]))
+            votes = Counter(n for t in tries for n in numbers_in(t[k].text)[:1] if has_label(t[k].text))
             if votes:
                 value, count = votes.most_common(1)[0]
                 if count >= 2 and count > sum(votes.values()) - count:
-                    best = next(t[k] for t in tries if value in numbers_in(t[k]) and has_label(t[k]))
+                    best = next(t[k] for t in tries if value in numbers_in(t[k].text) and has_label(t[k].text))
                     # (its own digits kept among its readings: a number that had to be mended)
-                    lines[i] = replace(lines[i], text=best, score=lines[i].score * 0.9,
+                    lines[i] = replace(lines[i], text=best.text, odds=best.odds, score=lines[i].score * 0.9,
                                        readings=lines[i].readings + tuple(digit_runs(lines[i].text) or ['?']))
     used = sorted({i for c in from_lines(lines) for i in c.lines if numbers_in(lines[i].text)})
     if not used:
@@ -180,12 +185,15 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
     opinions = [reread(frame, [lines[i] for i in used], v) for v in ("wide", "contrast")]
 
     def votes_for(k: int, i: int) -> Counter:
-        return Counter(numbers_in(lines[i].text)[:1] + [n for op in opinions for n in numbers_in(op[k])[:1]])
+        return Counter(numbers_in(lines[i].text)[:1] + [n for op in opinions for n in numbers_in(op[k].text)[:1]])
+
+    def reads_of(k: int, i: int) -> list[Read]:
+        return [Read(lines[i].text, lines[i].score, lines[i].odds)] + [op[k] for op in opinions]
 
     undecided = [k for k, i in enumerate(used) if max(votes_for(k, i).values()) < 2]
     if undecided:                                   # a fourth reading where no two agree yet
         extra = reread(frame, [lines[used[k]] for k in undecided], "sharp")
-        fourth = [""] * len(used)
+        fourth = [Read("", 0.0)] * len(used)
         for k, text in zip(undecided, extra):
             fourth[k] = text
         opinions.append(fourth)
@@ -196,23 +204,67 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
              if _text_height(lines[i]) < SMALL_TEXT_PX and len(votes_for(k, i)) > 1}
     for k, i in enumerate(used):
         votes = votes_for(k, i)
+        doubts: list[str] = []
         if lines[i].block in shaky and _text_height(lines[i]) < SMALL_TEXT_PX:
             value = "??????"
         else:
             first = numbers_in(lines[i].text)[0]
             total = sum(votes.values())
             agreed = [n for n, c in votes.most_common() if c >= 2 and c > total - c]
-            if first in agreed:
+            # a digit the recogniser weighed against another one in its readings: the number could be either
+            doubts = _doubts(agreed[0] if agreed else first, reads_of(k, i))
+            if doubts:
+                value = "??????"
+            elif first in agreed:
                 continue
-            if not agreed and total == 1 and lines[i].score >= UNCONFIRMED_MIN_SCORE:
+            elif not agreed and total == 1 and lines[i].score >= UNCONFIRMED_MIN_SCORE:
                 # the other crops gave no six-digit number at all (nothing against it): keep, less sure
                 lines[i] = replace(lines[i], score=lines[i].score * 0.8)
                 continue
-            # the other readings agree on another value, or on none
-            value = agreed[0] if agreed else "??????"
+            else:
+                # the other readings agree on another value, or on none
+                value = agreed[0] if agreed else "??????"
         # the readings set aside stay with the line (see :func:`_wavered`)
-        lines[i] = replace(lines[i], text=replace_number(lines[i].text, value), readings=lines[i].readings + tuple(votes))
+        lines[i] = replace(lines[i], text=replace_number(lines[i].text, value), odds=(),
+                           readings=lines[i].readings + tuple(votes) + tuple(doubts))
     return lines
+
+
+#: A number's digit is doubtful when the recogniser's readings of it together gave it less than this mean
+#: probability (a blurred "0" read as a "1" at 0.5) …
+DOUBT_MIN_P = 2 / 3
+#: … or gave another digit at least this share of its weight (a "0" weighed against an "8").
+DOUBT_SHARE = 0.3
+
+
+def _doubts(value: str, reads: list[Read]) -> list[str]:
+    """The other numbers ``value`` could be, as the recogniser weighed its digits in ``reads`` (readings of
+    one printed line; those without a six-digit number or without odds count for nothing).  At each digit
+    the readings' probabilities are added up; where the digit is doubtful (:data:`DOUBT_MIN_P`,
+    :data:`DOUBT_SHARE`), ``value`` with the rival digit there is one of the answers ("?" when no other
+    digit got any weight).  Empty: no doubt."""
+    weight = np.zeros((6, 10))
+    n = 0
+    for r in reads:
+        found = number_at(r.text) if r.odds else None
+        if found is None:
+            continue
+        n += 1
+        for j, (digit, pos) in enumerate(zip(*found)):
+            p = np.asarray(r.odds[pos][:10], np.float64)
+            if not r.text[pos].isdigit():           # a letter read for a digit ("O" for 0): its own weight
+                p[int(digit)] += r.odds[pos][10]
+            weight[j] += p
+    out = []
+    for j, digit in enumerate(int(c) for c in value):
+        mine = weight[j, digit]
+        others = weight[j].copy()
+        others[digit] = 0.0
+        rivals = {str(d) for d in np.flatnonzero(others >= max(DOUBT_SHARE * mine, 1e-9))}
+        if n and mine < DOUBT_MIN_P * n:
+            rivals.add(str(int(others.argmax())) if others.max() > 0 else "?")
+        out += [value[:j] + d + value[j + 1:] for d in sorted(rivals)]
+    return out
 
 
 def _labelled(lines: list[OcrLine]):
