@@ -10,6 +10,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from hms_desk.labels import read_label
@@ -150,3 +151,28 @@ def test_ocr_never_touches_the_network_and_uses_the_models_inside_the_wheel(tmp_
     assert out["attempts"] == []
     assert out["inside_wheel"] is True
     assert any("250464" in t for t in out["lines"]) and any("123456" in t for t in out["lines"])
+
+
+def test_a_small_marked_region_gets_the_time_for_a_closer_look(monkeypatch):
+    """The reader bounds its extra looks in units of its first detection's time.  A small marked region is
+    detected in a few milliseconds, but a closer look at it costs what a detection of a closer look's
+    picture costs: the unit is that, so the look is not cut short (standard sticker 068, marked: the
+    detector missed the HMS-nr line, and the closer look that finds it was stopped half-way)."""
+    from hms_desk.labels import reader
+    from hms_desk.labels.ocr import ZOOM_MAX_PIXELS, OcrResult
+
+    assert reader._effort_unit(OcrResult([], detect_s=0.01, detect_px=960 * 540)) == pytest.approx(0.01)
+    assert reader._effort_unit(OcrResult([], detect_s=0.01, detect_px=ZOOM_MAX_PIXELS // 4)) == pytest.approx(0.04)
+
+    frame, (x, y, w, h) = scene_with(sticker(["NAV", "HMS-nr 250464", "Serienr 123456"], px=16), angle=-5,
+                                     at=(640, 360))
+    first = reader.read_text
+
+    def missing_the_hms_line(*args, **kwargs):          # the first detection misses a line, as in 068
+        found = first(*args, **kwargs)
+        found.lines = [ln for ln in found.lines if "250464" not in ln.text]
+        return found
+
+    monkeypatch.setattr(reader, "read_text", missing_the_hms_line)
+    read = read_label(frame, region=(x - w // 4, y - h // 4, w + w // 2, h + h // 2), budget_s=20.0)
+    assert read.pair == ("250464", "123456")

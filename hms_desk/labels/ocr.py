@@ -124,6 +124,7 @@ class OcrResult:
     fallback: bool = False
     elapsed_s: float = 0.0
     detect_s: float = 0.0       # the frame-wide detection alone: the unit the reader budgets its extra looks in
+    detect_px: int = 0          # … and the pixels it saw (the reduced frame's)
     #: where the reduced frame's detector saw text that no well-read line explains — small text it could
     #: not split into lines, or did not box at all: each patch's rectangle x0, y0, x1, y1 and its area
     #: (frame pixels), for :func:`unread_crops`
@@ -473,7 +474,7 @@ def read_text(frame: np.ndarray, *, budget_s: float = 3.0, engine: _Engine | Non
     boxes = [_as_box(b / s) for b in found]
     detect_s = time.perf_counter() - td
     blocks = sorted(_group(boxes), key=lambda idx: -_block_rank(boxes, idx))
-    result = OcrResult([], detect_s=detect_s)
+    result = OcrResult([], detect_s=detect_s, detect_px=small.shape[0] * small.shape[1])
     for k, idx in enumerate(blocks[:MAX_BLOCKS]):
         if k > 0 and time.perf_counter() - t0 > budget_s:
             break                         # the best-ranked block is always read

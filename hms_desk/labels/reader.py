@@ -32,8 +32,8 @@ from hms_desk.labels.barcodes import LADDER, BarcodeScan, CodeRead, scan_barcode
 from hms_desk.labels.candidates import (NAV_WORDS, Candidate, Known, Pair, _frame, best_pair, digit_runs,
                                         from_codes, from_lines, has_label, merge, number_at, numbers_in,
                                         replace_number)
-from hms_desk.labels.ocr import (FIND_MAX_SIDE, OcrLine, OcrResult, OcrUnavailable, Read, _overlap, look_closer,
-                                 read_rest, read_text, reread, unread_crops)
+from hms_desk.labels.ocr import (FIND_MAX_SIDE, ZOOM_MAX_PIXELS, OcrLine, OcrResult, OcrUnavailable, Read, _overlap,
+                                 look_closer, read_rest, read_text, reread, unread_crops)
 
 __all__ = ["LabelRead", "LiveLabelVoter", "Region", "read_label", "LIVE_LADDER"]
 
@@ -499,6 +499,13 @@ def _disagree(lines: list[OcrLine]) -> list[OcrLine]:
 #: the guided look or the first closer look at the sticker's block); a larger bound mostly buys time spent
 #: on frames that cannot be read: with the first reading, a miss now costs about one plain OCR call.
 EXTRA_EFFORT = 3.0
+def _effort_unit(found: OcrResult) -> float:
+    """The unit :data:`EXTRA_EFFORT` counts in: the first detection's time — or, when it saw fewer pixels
+    than a closer look's picture holds (:data:`ZOOM_MAX_PIXELS`: a small marked region, whose detection
+    is quick while a closer look at it is not), what a detection of that size costs at the same rate."""
+    return found.detect_s * max(1.0, ZOOM_MAX_PIXELS / max(found.detect_px, 1))
+
+
 #: The full-resolution look at unread text only is worth it below this share of the frame's pixels.
 GUIDED_MAX_SHARE = 0.5
 
@@ -609,7 +616,7 @@ def read_label(image: np.ndarray, *, region: Region | None = None, budget_s: flo
             lines = _second_opinion(colour, found.lines)
             if not _both(lines):
                 lines = _look_further(colour, lines, found, min(deadline, time.perf_counter()
-                                                                + EXTRA_EFFORT * found.detect_s))
+                                                                + EXTRA_EFFORT * _effort_unit(found)))
             result.text = [_shift_line(line, dx, dy) for line in _disagree(lines)]
             result.ocr = "ok"
         except OcrUnavailable as exc:
