@@ -28,10 +28,12 @@ classifier, and a regular expression for the two labelled numbers), on 120
 standard pictures (seed 12) and 40 hard ones (seed 13).  *read* = both
 numbers exact; *wrong* = a pair given that is not the right one; time per
 frame.  ``--moved`` runs the hard set twice more with the camera moved a few
-pixels (:data:`MOVES`): a reader whose 0 wrong was luck shows it there.  The
-last line printed is one JSON object:
+pixels (:data:`MOVES`): a reader whose 0 wrong was luck shows it there;
+``--regions`` runs both sets again read from a rectangle marked around the
+sticker (the GUI's «Les merke i område»), the baseline on that rectangle cut
+out.  The last line printed is one JSON object:
 
-    .venv/bin/python bench/stickers.py [--quick] [--fails DIR] [--moved]
+    .venv/bin/python bench/stickers.py [--quick] [--fails DIR] [--moved] [--regions]
     .venv/bin/python bench/stickers.py --write OUT_DIR [--n 80] [--seed 12] [--hard]
 """
 
@@ -314,10 +316,27 @@ def _ms(xs: list[float]) -> float:
     return round(statistics.median(xs) * 1000, 1) if xs else 0.0
 
 
+def marked(quad: list, width: int, height: int) -> tuple[int, int, int, int]:
+    """The rectangle a technician draws around the sticker ``quad``: its outline's box with a margin of a
+    quarter of its longer side (x, y, w, h, inside the picture)."""
+    q = np.asarray(quad, np.float64)
+    lo, hi = q.min(axis=0), q.max(axis=0)
+    m = REGION_MARGIN * float((hi - lo).max())
+    x0, y0 = (int(v) for v in np.maximum(lo - m, 0))
+    x1, y1 = (int(v) for v in np.minimum(hi + m, (width, height)))
+    return x0, y0, x1 - x0, y1 - y0
+
+
+#: ``--regions``: the margin of the rectangle around the sticker, as a share of its longer side.
+REGION_MARGIN = 0.25
+
+
 def bench(n: int, seed: int = 12, hard: bool = False, log=lambda s: None, fails: Path | None = None,
-          moved: tuple[int, int] = (0, 0)) -> dict:
+          moved: tuple[int, int] = (0, 0), regions: bool = False) -> dict:
     """Reader and baseline side by side on ``n`` generated pictures; ``moved`` (dx, dy): each picture
-    with its first dx columns and dy rows cut off — the same scene, the camera moved a few pixels."""
+    with its first dx columns and dy rows cut off — the same scene, the camera moved a few pixels;
+    ``regions``: the reader reads only the rectangle a technician marks around the sticker
+    (:func:`marked`), the baseline reads that rectangle cut out."""
     from hms_desk.labels import read_label
 
     engine = _baseline_engine()
@@ -330,14 +349,19 @@ def bench(n: int, seed: int = 12, hard: bool = False, log=lambda s: None, fails:
         if moved != (0, 0):
             img = np.ascontiguousarray(img[moved[1]:, moved[0]:])
         want = (truth["hmsnr"], truth["serienr"])
+        region = marked(truth["quad"], img.shape[1], img.shape[0]) if regions else None
         t = time.perf_counter()
-        out = engine(img)
+        if region:
+            x, y, w, h = region
+            out = engine(np.ascontiguousarray(img[y:y + h, x:x + w]))
+        else:
+            out = engine(img)
         text = "\n".join(out.txts or ())
         h, s = _HMS.search(text), _SER.search(text)
         t_base.append(time.perf_counter() - t)
         got_b = (h.group(1), s.group(1)) if h and s else None
         t = time.perf_counter()
-        read = read_label(img, budget_s=10.0)
+        read = read_label(img, budget_s=10.0, region=region)
         t_ours.append(time.perf_counter() - t)
         got_o = read.pair
         base += got_b == want
@@ -345,7 +369,8 @@ def bench(n: int, seed: int = 12, hard: bool = False, log=lambda s: None, fails:
         base_wrong += got_b is not None and got_b != want
         ours_wrong += got_o is not None and got_o != want
         if got_o != want:
-            log(f"  sticker not read: {name}{' moved %d,%d' % moved if any(moved) else ''} got {got_o} want {want}")
+            where = (f' moved {moved[0]},{moved[1]}' if any(moved) else '') + (f' region {region}' if region else '')
+            log(f"  sticker not read: {name}{where} got {got_o} want {want}")
             if fails is not None:
                 fails.mkdir(parents=True, exist_ok=True)
                 cv2.imwrite(str(fails / (Path(name).stem + ".png")), img)     # lossless: the very picture
@@ -368,6 +393,8 @@ def main(argv=None) -> int:
     ap.add_argument("--hard", action="store_true")
     ap.add_argument("--quick", action="store_true", help="30 standard and 10 hard pictures")
     ap.add_argument("--fails", type=Path, help="write the pictures the reader did not read here")
+    ap.add_argument("--regions", action="store_true",
+                    help="both sets again, read from a rectangle marked around the sticker (as «Les merke i område»)")
     ap.add_argument("--moved", action="store_true",
                     help="the hard set again, moved by 3,2 and 7,5 px: are wrong reads a matter of luck?")
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -384,6 +411,10 @@ def main(argv=None) -> int:
     hard = bench(n_hard, args.seed + 1, hard=True, log=log, fails=args.fails)
     print(f"hard: {json.dumps(hard)}", file=sys.stderr)
     out = {"bench": "stickers", "quick": args.quick, "standard": std, "hard": hard}
+    if args.regions:
+        for key, n, seed, hard in (("standard_region", n_std, args.seed, False), ("hard_region", n_hard, args.seed + 1, True)):
+            out[key] = bench(n, seed, hard=hard, log=log, regions=True)
+            print(f"{key}: {json.dumps(out[key])}", file=sys.stderr)
     if args.moved:
         out["hard_moved"] = []
         for moved in MOVES:
