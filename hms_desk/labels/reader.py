@@ -194,8 +194,8 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
     if undecided:                                   # a fourth reading where no two agree yet
         extra = reread(frame, [lines[used[k]] for k in undecided], "sharp")
         fourth = [Read("", 0.0)] * len(used)
-        for k, text in zip(undecided, extra):
-            fourth[k] = text
+        for k, r in zip(undecided, extra):
+            fourth[k] = r
         opinions.append(fourth)
     # text at the limit of legibility (a few pixels high, blurred) can be misread the same way from every
     # crop: when one number of a block of such text wavers between readings, none of that block's numbers
@@ -211,7 +211,8 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
             first = numbers_in(lines[i].text)[0]
             total = sum(votes.values())
             agreed = [n for n, c in votes.most_common() if c >= 2 and c > total - c]
-            # a digit the recogniser weighed against another one in its readings: the number could be either
+            # a digit the recogniser weighed weakly, or against another digit, over the readings: the
+            # number could be another one
             doubts = _doubts(agreed[0] if agreed else first, reads_of(k, i))
             if doubts:
                 value = "??????"
@@ -499,6 +500,8 @@ def _disagree(lines: list[OcrLine]) -> list[OcrLine]:
 #: the guided look or the first closer look at the sticker's block); a larger bound mostly buys time spent
 #: on frames that cannot be read: with the first reading, a miss now costs about one plain OCR call.
 EXTRA_EFFORT = 3.0
+
+
 def _effort_unit(found: OcrResult) -> float:
     """The unit :data:`EXTRA_EFFORT` counts in: the first detection's time — or, when it saw fewer pixels
     than a closer look's picture holds (:data:`ZOOM_MAX_PIXELS`: a small marked region, whose detection
