@@ -412,8 +412,9 @@ def main(argv=None) -> int:
     print(f"hard: {json.dumps(hard)}", file=sys.stderr)
     out = {"bench": "stickers", "quick": args.quick, "standard": std, "hard": hard}
     if args.regions:
-        for key, n, seed, hard in (("standard_region", n_std, args.seed, False), ("hard_region", n_hard, args.seed + 1, True)):
-            out[key] = bench(n, seed, hard=hard, log=log, regions=True)
+        for key, n, seed, is_hard in (("standard_region", n_std, args.seed, False),
+                                      ("hard_region", n_hard, args.seed + 1, True)):
+            out[key] = bench(n, seed, hard=is_hard, log=log, regions=True)
             print(f"{key}: {json.dumps(out[key])}", file=sys.stderr)
     if args.moved:
         out["hard_moved"] = []

@@ -364,24 +364,24 @@ def _label_slot(label_box, number_box) -> float | None:
     return None
 
 
-def numbers_in(text: str) -> list[str]:
-    """Every six-digit number in ``text`` (letters read as digits mapped back)."""
-    out = []
+def _numbers(text: str):
+    """Each six-digit number in ``text`` (letters read as digits mapped back) with the positions in
+    ``text`` of its six characters."""
     for m in _NUMBER.finditer(text):
         value = m.group(1).replace(" ", "").translate(_DIGIT_LOOKALIKES)
         if value.isdigit() and len(value) == 6:
-            out.append(value)
-    return out
+            yield value, [m.start(1) + k for k, ch in enumerate(m.group(1)) if ch != " "]
+
+
+def numbers_in(text: str) -> list[str]:
+    """Every six-digit number in ``text`` (letters read as digits mapped back)."""
+    return [value for value, _ in _numbers(text)]
 
 
 def number_at(text: str) -> tuple[str, list[int]] | None:
     """The first six-digit number in ``text`` (as :func:`numbers_in` gives it) and the positions in
     ``text`` of its six characters."""
-    for m in _NUMBER.finditer(text):
-        value = m.group(1).replace(" ", "").translate(_DIGIT_LOOKALIKES)
-        if value.isdigit() and len(value) == 6:
-            return value, [m.start(1) + k for k, ch in enumerate(m.group(1)) if ch != " "]
-    return None
+    return next(_numbers(text), None)
 
 
 def digit_runs(text: str) -> list[str]:

@@ -184,11 +184,11 @@ def _second_opinion(frame: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
         return lines
     opinions = [reread(frame, [lines[i] for i in used], v) for v in ("wide", "contrast")]
 
-    def votes_for(k: int, i: int) -> Counter:
-        return Counter(numbers_in(lines[i].text)[:1] + [n for op in opinions for n in numbers_in(op[k].text)[:1]])
-
     def reads_of(k: int, i: int) -> list[Read]:
         return [Read(lines[i].text, lines[i].score, lines[i].odds)] + [op[k] for op in opinions]
+
+    def votes_for(k: int, i: int) -> Counter:
+        return Counter(n for r in reads_of(k, i) for n in numbers_in(r.text)[:1])
 
     undecided = [k for k, i in enumerate(used) if max(votes_for(k, i).values()) < 2]
     if undecided:                                   # a fourth reading where no two agree yet
