@@ -33,7 +33,8 @@ frame; and the reads among the *readable* pictures (no digit erased).
 ``--moved`` runs the hard set twice more with the camera moved a few pixels
 (:data:`MOVES`): a reader whose 0 wrong was luck shows it there; ``--regions``
 runs both sets again read from a rectangle marked around the sticker (the GUI's
-«Les merke i område»), the baseline on that rectangle cut out.  The last line printed is one JSON object:
+«Les merke i område»), the baseline on that rectangle cut out.  The last line
+printed is one JSON object:
 
     .venv/bin/python bench/stickers.py [--quick] [--fails DIR] [--moved] [--regions]
     .venv/bin/python bench/stickers.py --write OUT_DIR [--n 80] [--seed 12] [--hard]
@@ -122,8 +123,8 @@ class _Text:
 
 
 def render_sticker(rng, hmsnr: str, serienr: str, digits: list | None = None) -> np.ndarray:
-    """The sticker as an RGB picture (drawn at 2× and reduced).  With ``digits`` (a list), it is given
-    the ink of each of the twelve digits, HMS-nr then serienr, as a coverage map the sticker's size
+    """The sticker as an RGB picture (drawn at 2× and reduced).  ``digits`` (a list), when given, is
+    filled with the ink of each of the twelve digits, HMS-nr then serienr, as a coverage map the sticker's size
     (float, 0–1): :func:`legibility` measures what is left of them in the finished picture."""
     ss = 2
     px = int(rng.integers(22, 40)) * ss
@@ -302,6 +303,9 @@ def legibility(clean: np.ndarray, final: np.ndarray, digits: list) -> dict:
         x0, y0 = (int(v) for v in np.clip(np.floor(corners.min(axis=0) - m), 0, (w, h)))
         x1, y1 = (int(v) for v in np.clip(np.ceil(corners.max(axis=0) + m), 0, (w, h)))
         c, f = grey_c[y0:y1, x0:x1].ravel(), grey_f[y0:y1, x0:x1].ravel()
+        if c.size < 4:                        # outside the picture: nothing of it is seen
+            left.append(0.0)
+            continue
         c, f = c - c.mean(), f - f.mean()
         left.append(float(np.dot(c, f) / max(np.sqrt(np.dot(c, c) * np.dot(f, f)), 1e-9)))
     least = min(left)

@@ -42,6 +42,9 @@ def test_a_digit_under_glare_is_erased_and_a_blurred_or_faint_one_is_not(sticker
     verdict = stickers.legibility(clean, glared, digits)
     assert not verdict["readable"] and abs(verdict["ink_left"]) < 0.3, verdict
     assert verdict["digit_px"] == 24.0
+    (corners, height), = digits
+    outside = stickers.legibility(clean, clean, [(corners + (200, 0), height)])   # the camera missed it
+    assert not outside["readable"] and outside["ink_left"] == 0.0
 
 
 def test_the_generator_marks_only_the_glared_sticker_of_the_first_twenty_unreadable(stickers):
